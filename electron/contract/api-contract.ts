@@ -1,0 +1,95 @@
+import { z } from 'zod';
+import {
+  AuditEntry,
+  Environment,
+  EnvironmentCreate,
+  EnvironmentPatch,
+  Id,
+  Person,
+  PersonCreate,
+  PersonPatch,
+  Release,
+  ReleaseCreate,
+  ReleasePatch,
+  System,
+  SystemCreate,
+  SystemPatch,
+  WorkspaceInfo,
+  WorkspaceSettings,
+  WorkspaceSettingsPatch,
+} from './entities';
+import type { ApiResult } from './api-result';
+
+/**
+ * The one API contract. Preload, Electron main, the web shell, the CLI and the renderer all derive from this map:
+ * adding a method means adding an entry here and its handler in electron/core/api/handlers, nothing else.
+ * Every input is validated against `input` at the boundary before a handler sees it.
+ */
+function method<I extends z.ZodType, O extends z.ZodType>(input: I, output: O, doc: string) {
+  return { input, output, doc };
+}
+
+const Empty = z.object({}).strict();
+const ById = z.object({ id: Id }).strict();
+
+export const apiContract = {
+  'workspace.info': method(Empty, WorkspaceInfo, 'The open workspace: file, device, schema version, settings.'),
+  'workspace.setCurrentPerson': method(
+    z.object({ personId: Id.nullable() }).strict(),
+    WorkspaceInfo,
+    'Who is using this device: the author recorded on every change made here.',
+  ),
+  'settings.update': method(WorkspaceSettingsPatch.strict(), WorkspaceSettings, 'Change workspace settings.'),
+
+  'people.list': method(Empty, z.array(Person), 'Everyone in the workspace, by name.'),
+  'people.create': method(PersonCreate.strict(), Person, 'Add a person.'),
+  'people.update': method(z.object({ id: Id, changes: PersonPatch.strict() }).strict(), Person, 'Change a person.'),
+  'people.delete': method(ById, z.object({ id: Id }), 'Delete a person (kept in history).'),
+
+  'systems.list': method(Empty, z.array(System), 'Systems, by name.'),
+  'systems.create': method(SystemCreate.strict(), System, 'Add a system.'),
+  'systems.update': method(z.object({ id: Id, changes: SystemPatch.strict() }).strict(), System, 'Change a system.'),
+  'systems.delete': method(ById, z.object({ id: Id }), 'Delete a system no release uses.'),
+
+  'environments.list': method(Empty, z.array(Environment), 'Environments in path-to-production order.'),
+  'environments.create': method(EnvironmentCreate.strict(), Environment, 'Add an environment (last in order).'),
+  'environments.update': method(
+    z.object({ id: Id, changes: EnvironmentPatch.strict() }).strict(),
+    Environment,
+    'Change an environment.',
+  ),
+  'environments.delete': method(ById, z.object({ id: Id }), 'Delete an environment no release uses.'),
+
+  'releases.list': method(Empty, z.array(Release), 'Every release, by window start.'),
+  'releases.get': method(ById, Release, 'One release.'),
+  'releases.create': method(ReleaseCreate.strict(), Release, 'Plan a release.'),
+  'releases.update': method(z.object({ id: Id, changes: ReleasePatch.strict() }).strict(), Release, 'Change a release.'),
+  'releases.delete': method(ById, z.object({ id: Id }), 'Delete a release (kept in history).'),
+
+  'audit.history': method(
+    z.object({ entity: z.enum(['release', 'person', 'system', 'environment', 'settings']), id: Id }).strict(),
+    z.array(AuditEntry),
+    'Who changed what on one record, when, old and new value; newest first.',
+  ),
+} as const;
+
+export type ApiContract = typeof apiContract;
+export type ApiMethod = keyof ApiContract;
+export type ApiInput<M extends ApiMethod> = z.input<ApiContract[M]['input']>;
+/** Input after validation and defaults: what handlers receive. */
+export type ApiParsedInput<M extends ApiMethod> = z.output<ApiContract[M]['input']>;
+export type ApiOutput<M extends ApiMethod> = z.output<ApiContract[M]['output']>;
+
+/** What a client (preload bridge, HTTP client, tests) offers: one async function per method. */
+export type ApiClient = {
+  [M in ApiMethod]: (input: ApiInput<M>) => Promise<ApiResult<ApiOutput<M>>>;
+};
+
+export const API_METHODS = Object.keys(apiContract) as ApiMethod[];
+
+export function isApiMethod(name: unknown): name is ApiMethod {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(apiContract, name);
+}
+
+/** The IPC channel name for a method; the preload and main derive channels only through this. */
+export const ipcChannel = (method: ApiMethod) => `release-desk:${method}`;

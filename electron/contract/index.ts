@@ -1,0 +1,3 @@
+export * from './api-contract';
+export * from './api-result';
+export * from './entities';

@@ -1,0 +1,27 @@
+import os from 'node:os';
+import type { WorkspaceStore } from '../store/workspace-store';
+import type { ApiMethod, ApiOutput, ApiParsedInput } from '../../contract/api-contract';
+
+export interface HandlerContext {
+  store: WorkspaceStore;
+  /** The author recorded on changes made from this device: the chosen person, or the device's OS user. */
+  author(): string;
+}
+
+export type Handler<M extends ApiMethod> = (ctx: HandlerContext, input: ApiParsedInput<M>) => ApiOutput<M> | Promise<ApiOutput<M>>;
+export type HandlerMap<K extends ApiMethod> = { [M in K]: Handler<M> };
+
+export function createHandlerContext(store: WorkspaceStore): HandlerContext {
+  return {
+    store,
+    author: () => store.getMeta('current_person_id') ?? `device:${safeUserName()}`,
+  };
+}
+
+function safeUserName(): string {
+  try {
+    return os.userInfo().username || 'unknown';
+  } catch {
+    return 'unknown';
+  }
+}

@@ -1,0 +1,18 @@
+import type { ApiMethod } from '../../contract/api-contract';
+import type { HandlerMap } from './handler-context';
+import { auditHandlers } from './handlers/audit-handlers';
+import { environmentsHandlers } from './handlers/environments-handlers';
+import { peopleHandlers } from './handlers/people-handlers';
+import { releasesHandlers } from './handlers/releases-handlers';
+import { systemsHandlers } from './handlers/systems-handlers';
+import { workspaceHandlers } from './handlers/workspace-handlers';
+
+/** One handler map per domain, merged; `satisfies` makes a contract method without a handler a type error. */
+export const handlers = {
+  ...workspaceHandlers,
+  ...peopleHandlers,
+  ...systemsHandlers,
+  ...environmentsHandlers,
+  ...releasesHandlers,
+  ...auditHandlers,
+} satisfies HandlerMap<ApiMethod>;

@@ -1,0 +1,28 @@
+import { invalidInput } from '../../../contract/api-result';
+import type { EntityName } from '../../store/entity-tables';
+import type { HandlerContext } from '../handler-context';
+
+const NOUNS: Record<EntityName, string> = {
+  settings: 'settings',
+  person: 'person',
+  system: 'system',
+  environment: 'environment',
+  release: 'release',
+};
+
+/** Local edits may only point at records that exist here; sync, which may deliver out of order, is exempt. */
+export function requireExisting(ctx: HandlerContext, entity: EntityName, ids: readonly string[], field: string): void {
+  ids.forEach((id, index) => {
+    if (!ctx.store.reader.get(entity, id)) {
+      const path = ids.length > 1 || field.endsWith('Ids') || field === 'dependsOn' ? `${field}.${index}` : field;
+      throw invalidInput(path, `There is no ${NOUNS[entity]} with id ${id}.`);
+    }
+  });
+}
+
+export function requireUnique(ctx: HandlerContext, entity: EntityName, field: string, value: string, ownId?: string): void {
+  const clash = ctx.store.reader
+    .list(entity)
+    .find((row) => row.id !== ownId && String(row[field]).toLowerCase() === value.toLowerCase());
+  if (clash) throw invalidInput(field, `A ${NOUNS[entity]} named "${value}" already exists.`);
+}

@@ -1,0 +1,51 @@
+import { randomUUID } from 'node:crypto';
+import { invalidInput, notFound } from '../../../contract/api-result';
+import type { Release } from '../../../contract/entities';
+import { canMoveTo, transitionError } from '../../domain/release-lifecycle';
+import type { HandlerContext, HandlerMap } from '../handler-context';
+import { requireExisting } from './references';
+
+export function getRelease(ctx: HandlerContext, id: string): Release {
+  const row = ctx.store.reader.get('release', id);
+  if (!row) throw notFound('Release', id);
+  return row as unknown as Release;
+}
+
+/** Checks that need the whole release (after a patch) or the rest of the workspace. */
+function checkRelease(ctx: HandlerContext, release: Omit<Release, 'id' | 'createdAt' | 'updatedAt'>, ownId?: string): void {
+  if (Date.parse(release.windowEnd) <= Date.parse(release.windowStart)) {
+    throw invalidInput('windowEnd', 'Window end must be after the window start.');
+  }
+  requireExisting(ctx, 'system', release.systemIds, 'systemIds');
+  requireExisting(ctx, 'environment', release.environmentIds, 'environmentIds');
+  if (release.ownerId !== null) requireExisting(ctx, 'person', [release.ownerId], 'ownerId');
+  const clash = (ctx.store.reader.list('release') as unknown as Release[]).find(
+    (r) => r.id !== ownId && r.name.toLowerCase() === release.name.toLowerCase() && r.version.toLowerCase() === release.version.toLowerCase(),
+  );
+  if (clash) throw invalidInput('version', `${release.name} ${release.version} already exists; give this release another version.`);
+}
+
+export const releasesHandlers = {
+  'releases.list': (ctx) => ctx.store.reader.list('release', 'window_start, name') as unknown as Release[],
+  'releases.get': (ctx, { id }) => getRelease(ctx, id),
+  'releases.create': (ctx, fields) => {
+    checkRelease(ctx, fields);
+    const id = randomUUID();
+    ctx.store.mutate(ctx.author(), (w) => w.insert('release', id, fields));
+    return getRelease(ctx, id);
+  },
+  'releases.update': (ctx, { id, changes }) => {
+    const current = getRelease(ctx, id);
+    if (changes.status !== undefined && !canMoveTo(current.status, changes.status)) {
+      throw invalidInput('status', transitionError(current.status, changes.status));
+    }
+    checkRelease(ctx, { ...current, ...changes }, id);
+    ctx.store.mutate(ctx.author(), (w) => w.update('release', id, changes));
+    return getRelease(ctx, id);
+  },
+  'releases.delete': (ctx, { id }) => {
+    getRelease(ctx, id);
+    ctx.store.mutate(ctx.author(), (w) => w.delete('release', id));
+    return { id };
+  },
+} satisfies HandlerMap<'releases.list' | 'releases.get' | 'releases.create' | 'releases.update' | 'releases.delete'>;

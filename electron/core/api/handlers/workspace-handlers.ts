@@ -1,0 +1,45 @@
+import { WorkspaceSettings } from '../../../contract/entities';
+import { LATEST_SCHEMA_VERSION } from '../../store/migrations';
+import type { HandlerContext, HandlerMap } from '../handler-context';
+import { requireExisting } from './references';
+
+export const SETTINGS_ROW_ID = 'workspace';
+const DEFAULT_SETTINGS: WorkspaceSettings = { name: 'Release Desk workspace', defaultTimeZone: 'UTC' };
+
+export function readSettings(ctx: HandlerContext): WorkspaceSettings {
+  const row = ctx.store.reader.get('settings', SETTINGS_ROW_ID);
+  return row ? { name: String(row.name), defaultTimeZone: String(row.defaultTimeZone) } : DEFAULT_SETTINGS;
+}
+
+function workspaceInfo(ctx: HandlerContext) {
+  const { store } = ctx;
+  return {
+    path: store.path,
+    deviceId: store.deviceId,
+    schemaVersion: LATEST_SCHEMA_VERSION,
+    settings: readSettings(ctx),
+    currentPersonId: store.getMeta('current_person_id') ?? null,
+    counts: {
+      releases: store.reader.count('release'),
+      people: store.reader.count('person'),
+      systems: store.reader.count('system'),
+      environments: store.reader.count('environment'),
+    },
+  };
+}
+
+export const workspaceHandlers = {
+  'workspace.info': (ctx) => workspaceInfo(ctx),
+  'workspace.setCurrentPerson': (ctx, { personId }) => {
+    if (personId !== null) requireExisting(ctx, 'person', [personId], 'personId');
+    ctx.store.setMeta('current_person_id', personId);
+    return workspaceInfo(ctx);
+  },
+  'settings.update': (ctx, changes) => {
+    ctx.store.mutate(ctx.author(), (w) => {
+      if (ctx.store.reader.get('settings', SETTINGS_ROW_ID)) w.update('settings', SETTINGS_ROW_ID, changes);
+      else w.insert('settings', SETTINGS_ROW_ID, { ...DEFAULT_SETTINGS, ...changes });
+    });
+    return readSettings(ctx);
+  },
+} satisfies HandlerMap<'workspace.info' | 'workspace.setCurrentPerson' | 'settings.update'>;

@@ -1,0 +1,3 @@
+/** What the shells (Electron main, web shell, CLI, team server) may use of the core. */
+export { WorkspaceSession } from './workspace/workspace-session';
+export { defaultWorkspacePath, defaultAppDataDir, WORKSPACE_FILE_EXTENSION } from './workspace/workspace-paths';

@@ -1,0 +1,72 @@
+import type Database from 'better-sqlite3';
+import type { LoggedChange } from './change-record';
+import { ENTITY_TABLES, decodeValue, type EntityName, type FieldSpec } from './entity-tables';
+
+export type EntityRow = Record<string, unknown> & { id: string; createdAt: string; updatedAt: string };
+
+/** Reads domain rows back as API-shaped objects (camelCase fields, decoded values). */
+export class EntityReader {
+  constructor(private readonly db: Database.Database) {}
+
+  list(entity: EntityName, orderBy = 'id'): EntityRow[] {
+    const rows = this.db.prepare(`SELECT * FROM ${ENTITY_TABLES[entity].table} WHERE deleted = 0 ORDER BY ${orderBy}`).all() as Record<string, unknown>[];
+    return rows.map((row) => decodeRow(entity, row));
+  }
+
+  get(entity: EntityName, id: string): EntityRow | undefined {
+    const row = this.db.prepare(`SELECT * FROM ${ENTITY_TABLES[entity].table} WHERE id = ? AND deleted = 0`).get(id) as
+      | Record<string, unknown>
+      | undefined;
+    return row ? decodeRow(entity, row) : undefined;
+  }
+
+  count(entity: EntityName): number {
+    return (this.db.prepare(`SELECT count(*) AS n FROM ${ENTITY_TABLES[entity].table} WHERE deleted = 0`).get() as { n: number }).n;
+  }
+
+  history(entity: EntityName, rowId: string): LoggedChange[] {
+    const rows = this.db
+      .prepare('SELECT * FROM change_log WHERE entity = ? AND row_id = ? ORDER BY hlc DESC, seq DESC')
+      .all(entity, rowId) as ChangeLogRow[];
+    return rows.map(toLoggedChange);
+  }
+
+  /** The whole change log in causal (clock) order: what a backup carries and what sync ships. */
+  changeLog(): LoggedChange[] {
+    return (this.db.prepare('SELECT * FROM change_log ORDER BY hlc, seq').all() as ChangeLogRow[]).map(toLoggedChange);
+  }
+}
+
+interface ChangeLogRow {
+  seq: number;
+  hlc: string;
+  device_id: string;
+  author: string;
+  entity: string;
+  row_id: string;
+  field: string;
+  value: string | null;
+  old_value: string | null;
+}
+
+function toLoggedChange(row: ChangeLogRow): LoggedChange {
+  return {
+    seq: row.seq,
+    hlc: row.hlc,
+    deviceId: row.device_id,
+    author: row.author,
+    entity: row.entity as EntityName,
+    rowId: row.row_id,
+    field: row.field,
+    value: row.value === null ? null : JSON.parse(row.value),
+    oldValue: row.old_value === null ? null : JSON.parse(row.old_value),
+  };
+}
+
+function decodeRow(entity: EntityName, row: Record<string, unknown>): EntityRow {
+  const out: Record<string, unknown> = { id: row.id, createdAt: row.created_at, updatedAt: row.updated_at };
+  for (const [name, spec] of Object.entries(ENTITY_TABLES[entity].fields as Record<string, FieldSpec>)) {
+    out[name] = decodeValue(spec.codec, row[spec.column]);
+  }
+  return out as EntityRow;
+}

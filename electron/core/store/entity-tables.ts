@@ -1,0 +1,97 @@
+/**
+ * How each domain entity maps onto its table: API field name → column and how its value is encoded. The mutation
+ * path, remote apply and the readers all go through this one map, so a new field is declared once.
+ */
+export type Codec = 'text' | 'nullable-text' | 'json' | 'int' | 'bool';
+
+export interface FieldSpec {
+  column: string;
+  codec: Codec;
+}
+
+export interface EntityTable {
+  table: string;
+  fields: Record<string, FieldSpec>;
+}
+
+const f = (column: string, codec: Codec): FieldSpec => ({ column, codec });
+
+export const ENTITY_TABLES = {
+  settings: {
+    table: 'settings',
+    fields: { name: f('name', 'text'), defaultTimeZone: f('default_time_zone', 'text') },
+  },
+  person: {
+    table: 'people',
+    fields: { name: f('name', 'text'), email: f('email', 'text'), roles: f('roles', 'json') },
+  },
+  system: {
+    table: 'systems',
+    fields: { name: f('name', 'text'), description: f('description', 'text'), dependsOn: f('depends_on', 'json') },
+  },
+  environment: {
+    table: 'environments',
+    fields: {
+      name: f('name', 'text'),
+      description: f('description', 'text'),
+      position: f('position', 'int'),
+      requiresMaintenanceWindow: f('requires_maintenance_window', 'bool'),
+      isProduction: f('is_production', 'bool'),
+    },
+  },
+  release: {
+    table: 'releases',
+    fields: {
+      name: f('name', 'text'),
+      version: f('version', 'text'),
+      systemIds: f('system_ids', 'json'),
+      environmentIds: f('environment_ids', 'json'),
+      windowStart: f('window_start', 'text'),
+      windowEnd: f('window_end', 'text'),
+      timeZone: f('time_zone', 'text'),
+      status: f('status', 'text'),
+      ownerId: f('owner_id', 'nullable-text'),
+      description: f('description', 'text'),
+    },
+  },
+} as const satisfies Record<string, EntityTable>;
+
+export type EntityName = keyof typeof ENTITY_TABLES;
+export const ENTITY_NAMES = Object.keys(ENTITY_TABLES) as EntityName[];
+
+/** The pseudo-field a delete writes: deletes are tombstones that travel through the change log like any edit. */
+export const DELETED_FIELD = '_deleted';
+
+export function isEntityName(name: string): name is EntityName {
+  return Object.prototype.hasOwnProperty.call(ENTITY_TABLES, name);
+}
+
+export function encodeValue(codec: Codec, value: unknown): string | number | null {
+  switch (codec) {
+    case 'text':
+      return String(value ?? '');
+    case 'nullable-text':
+      return value === null || value === undefined ? null : String(value);
+    case 'json':
+      return JSON.stringify(value ?? []);
+    case 'int':
+      return Number(value ?? 0);
+    case 'bool':
+      return value ? 1 : 0;
+  }
+}
+
+export function decodeValue(codec: Codec, raw: unknown): unknown {
+  switch (codec) {
+    case 'text':
+      return raw ?? '';
+    case 'nullable-text':
+      return raw ?? null;
+    case 'json':
+      return JSON.parse(String(raw ?? '[]'));
+    case 'int':
+      return Number(raw ?? 0);
+    case 'bool':
+      return raw === 1;
+  }
+}

@@ -1,0 +1,90 @@
+import type { Migration } from './migration';
+
+/**
+ * The first schema. Domain tables carry no SQL foreign keys: sync delivers changes in any order, so a release may
+ * arrive before the person who owns it. References are checked by the core when a local change is made instead.
+ * Every domain column has a default so that a row can exist from a partial set of synced fields.
+ */
+export const migration001Initial: Migration = {
+  version: 1,
+  name: 'initial',
+  up: `
+    CREATE TABLE meta (
+      key TEXT PRIMARY KEY,
+      value TEXT NOT NULL
+    ) STRICT;
+
+    CREATE TABLE change_log (
+      seq INTEGER PRIMARY KEY,
+      hlc TEXT NOT NULL,
+      device_id TEXT NOT NULL,
+      author TEXT NOT NULL,
+      entity TEXT NOT NULL,
+      row_id TEXT NOT NULL,
+      field TEXT NOT NULL,
+      value TEXT,
+      old_value TEXT
+    ) STRICT;
+    CREATE UNIQUE INDEX change_log_identity ON change_log (hlc, entity, row_id, field);
+    CREATE INDEX change_log_by_field ON change_log (entity, row_id, field, hlc);
+
+    CREATE TABLE settings (
+      id TEXT PRIMARY KEY,
+      name TEXT NOT NULL DEFAULT 'Release Desk workspace',
+      default_time_zone TEXT NOT NULL DEFAULT 'UTC',
+      created_at TEXT NOT NULL DEFAULT '',
+      updated_at TEXT NOT NULL DEFAULT '',
+      deleted INTEGER NOT NULL DEFAULT 0
+    ) STRICT;
+
+    CREATE TABLE people (
+      id TEXT PRIMARY KEY,
+      name TEXT NOT NULL DEFAULT '',
+      email TEXT NOT NULL DEFAULT '',
+      roles TEXT NOT NULL DEFAULT '[]',
+      created_at TEXT NOT NULL DEFAULT '',
+      updated_at TEXT NOT NULL DEFAULT '',
+      deleted INTEGER NOT NULL DEFAULT 0
+    ) STRICT;
+
+    CREATE TABLE systems (
+      id TEXT PRIMARY KEY,
+      name TEXT NOT NULL DEFAULT '',
+      description TEXT NOT NULL DEFAULT '',
+      depends_on TEXT NOT NULL DEFAULT '[]',
+      created_at TEXT NOT NULL DEFAULT '',
+      updated_at TEXT NOT NULL DEFAULT '',
+      deleted INTEGER NOT NULL DEFAULT 0
+    ) STRICT;
+
+    CREATE TABLE environments (
+      id TEXT PRIMARY KEY,
+      name TEXT NOT NULL DEFAULT '',
+      description TEXT NOT NULL DEFAULT '',
+      position INTEGER NOT NULL DEFAULT 0,
+      requires_maintenance_window INTEGER NOT NULL DEFAULT 0,
+      is_production INTEGER NOT NULL DEFAULT 0,
+      created_at TEXT NOT NULL DEFAULT '',
+      updated_at TEXT NOT NULL DEFAULT '',
+      deleted INTEGER NOT NULL DEFAULT 0
+    ) STRICT;
+
+    CREATE TABLE releases (
+      id TEXT PRIMARY KEY,
+      name TEXT NOT NULL DEFAULT '',
+      version TEXT NOT NULL DEFAULT '',
+      system_ids TEXT NOT NULL DEFAULT '[]',
+      environment_ids TEXT NOT NULL DEFAULT '[]',
+      window_start TEXT NOT NULL DEFAULT '',
+      window_end TEXT NOT NULL DEFAULT '',
+      time_zone TEXT NOT NULL DEFAULT 'UTC',
+      status TEXT NOT NULL DEFAULT 'planned',
+      owner_id TEXT,
+      description TEXT NOT NULL DEFAULT '',
+      created_at TEXT NOT NULL DEFAULT '',
+      updated_at TEXT NOT NULL DEFAULT '',
+      deleted INTEGER NOT NULL DEFAULT 0
+    ) STRICT;
+    CREATE INDEX releases_by_window ON releases (window_start) WHERE deleted = 0;
+  `,
+};

@@ -1,0 +1,98 @@
+import type Database from 'better-sqlite3';
+import { randomUUID } from 'node:crypto';
+import { HybridLogicalClock, parseHlc } from './hlc';
+import { migrate } from './migrate';
+import { openDatabase } from './open-database';
+import { MutationWriter } from './mutation-writer';
+import { applyRemoteChanges, type RemoteApplyResult } from './remote-apply';
+import { EntityReader } from './entity-reader';
+import type { ChangeRecord, LoggedChange } from './change-record';
+import type { EntityName } from './entity-tables';
+
+/** Device-local facts that never sync: which device this is, its clock, who is using it. */
+type MetaKey = 'device_id' | 'hlc' | 'current_person_id' | 'created_at';
+
+/**
+ * A workspace: one SQLite file. The store owns the connection; domain tables are written only by
+ * `mutate` (local edits) and `applyRemote` (sync and backup restore), both of which append to the change log in the
+ * same transaction as the write.
+ */
+export class WorkspaceStore {
+  readonly deviceId: string;
+  readonly reader: EntityReader;
+  private readonly clock: HybridLogicalClock;
+  private readonly writer: MutationWriter;
+  private readonly saveClock: Database.Statement;
+
+  private constructor(
+    readonly db: Database.Database,
+    readonly path: string,
+  ) {
+    this.deviceId = this.ensureMeta('device_id', () => randomUUID().replace(/-/g, '').slice(0, 16));
+    this.ensureMeta('created_at', () => new Date().toISOString());
+    const saved = this.getMeta('hlc');
+    this.clock = new HybridLogicalClock(this.deviceId, saved ? parseHlc(saved) : undefined);
+    this.saveClock = db.prepare(`INSERT INTO meta (key, value) VALUES ('hlc', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value`);
+    this.writer = new MutationWriter(db, this.clock, this.deviceId);
+    this.reader = new EntityReader(db);
+  }
+
+  static open(file: string): WorkspaceStore {
+    const db = openDatabase(file);
+    try {
+      migrate(db);
+      return new WorkspaceStore(db, file);
+    } catch (error) {
+      db.close();
+      throw error;
+    }
+  }
+
+  /**
+   * The one mutation path. Everything `fn` writes through the writer commits together with its change-log entries,
+   * or not at all.
+   */
+  mutate<T>(author: string, fn: (writer: MutationWriter) => T): T {
+    return this.db.transaction(() => {
+      this.writer.begin(author);
+      const result = fn(this.writer);
+      if (this.writer.changed) this.saveClock.run(this.clock.tick());
+      return result;
+    })();
+  }
+
+  /** Merge changes made elsewhere (sync, backup restore): last writer wins per field, by hybrid logical clock. */
+  applyRemote(changes: readonly ChangeRecord[]): RemoteApplyResult {
+    return this.db.transaction(() => {
+      const result = applyRemoteChanges(this.db, this.clock, changes);
+      this.saveClock.run(this.clock.tick());
+      return result;
+    })();
+  }
+
+  history(entity: EntityName, rowId: string): LoggedChange[] {
+    return this.reader.history(entity, rowId);
+  }
+
+  getMeta(key: MetaKey): string | undefined {
+    const row = this.db.prepare('SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined;
+    return row?.value;
+  }
+
+  setMeta(key: MetaKey, value: string | null): void {
+    if (value === null) this.db.prepare('DELETE FROM meta WHERE key = ?').run(key);
+    else this.db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(key, value);
+  }
+
+  close(): void {
+    if (this.db.open) this.db.close();
+  }
+
+  private ensureMeta(key: MetaKey, make: () => string): string {
+    const existing = this.getMeta(key);
+    if (existing !== undefined) return existing;
+    const value = make();
+    this.setMeta(key, value);
+    return value;
+  }
+}

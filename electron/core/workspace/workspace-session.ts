@@ -1,0 +1,32 @@
+import type { ApiResult } from '../../contract/api-result';
+import { dispatch } from '../api/dispatch';
+import { createHandlerContext, type HandlerContext } from '../api/handler-context';
+import { WorkspaceStore } from '../store/workspace-store';
+
+/**
+ * An open workspace as the shells see it: one store and the API over it. Electron main, the web shell and the CLI
+ * each hold one; switching workspace means closing one session and opening another.
+ */
+export class WorkspaceSession {
+  private readonly ctx: HandlerContext;
+
+  private constructor(readonly store: WorkspaceStore) {
+    this.ctx = createHandlerContext(store);
+  }
+
+  static open(path: string): WorkspaceSession {
+    return new WorkspaceSession(WorkspaceStore.open(path));
+  }
+
+  get path(): string {
+    return this.store.path;
+  }
+
+  dispatch(method: string, rawInput: unknown): Promise<ApiResult<unknown>> {
+    return dispatch(this.ctx, method, rawInput);
+  }
+
+  close(): void {
+    this.store.close();
+  }
+}

@@ -1,0 +1,151 @@
+import http from 'node:http';
+import fs from 'node:fs';
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import { WorkspaceSession } from '../core';
+import type { ApiError } from '../contract/api-result';
+import { HTTP_STATUS } from './http-status';
+import { resolveStaticFile } from './static-files';
+
+export interface WebServerOptions {
+  dbPath: string;
+  staticDir: string;
+  host?: string;
+  port?: number;
+  /** The secret every API request must carry; a random one per run when not given. */
+  token?: string;
+}
+
+export interface RunningWebServer {
+  url: string;
+  /** The URL to open: the token travels in the fragment, which browsers never send to a server or a Referer. */
+  openUrl: string;
+  port: number;
+  token: string;
+  session: WorkspaceSession;
+  close(): Promise<void>;
+}
+
+const MAX_BODY_BYTES = 10 * 1024 * 1024;
+
+/** Same policy as the Electron shell: only our own scripts and styles, no remote anything. */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data:",
+  "font-src 'self' data:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "frame-ancestors 'none'",
+  "form-action 'none'",
+].join('; ');
+
+/**
+ * The local web shell: the same renderer and the same core as the desktop app, over HTTP on loopback. Every API
+ * call needs the per-run token, and the Host header must name this server, so neither other local users nor a web
+ * page (through DNS rebinding or a cross-site request) can read or write the workspace.
+ */
+export async function startWebServer(options: WebServerOptions): Promise<RunningWebServer> {
+  const host = options.host ?? '127.0.0.1';
+  const token = options.token ?? randomBytes(24).toString('base64url');
+  const session = WorkspaceSession.open(options.dbPath);
+  const expected = Buffer.from(`Bearer ${token}`);
+  let allowedHosts = new Set<string>();
+
+  const server = http.createServer((req, res) => {
+    handle(req, res).catch((error: unknown) => {
+      sendJson(res, 500, { ok: false, error: { code: 'internal', message: error instanceof Error ? error.message : String(error) } });
+    });
+  });
+
+  async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    res.setHeader('X-Content-Type-Options', 'nosniff');
+    res.setHeader('Referrer-Policy', 'no-referrer');
+    if (!allowedHosts.has(req.headers.host ?? '')) {
+      return sendError(res, 421, { code: 'forbidden', message: 'This server answers only to its own address.' });
+    }
+    const url = new URL(req.url ?? '/', 'http://local');
+    if (url.pathname.startsWith('/api/')) return handleApi(req, res, url.pathname.slice('/api/'.length));
+    if (req.method !== 'GET' && req.method !== 'HEAD') return sendError(res, 405, { code: 'invalid_input', message: 'Only GET here.' });
+    const found = await resolveStaticFile(options.staticDir, url.pathname);
+    if (!found) return sendError(res, 404, { code: 'not_found', message: `Nothing at ${url.pathname}.` });
+    res.writeHead(200, {
+      'Content-Type': found.type,
+      'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+      'Cache-Control': found.file.endsWith('index.html') ? 'no-store' : 'max-age=3600',
+    });
+    if (req.method === 'HEAD') return void res.end();
+    fs.createReadStream(found.file).pipe(res);
+  }
+
+  async function handleApi(req: http.IncomingMessage, res: http.ServerResponse, method: string): Promise<void> {
+    const given = Buffer.from(req.headers.authorization ?? '');
+    if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
+      return sendError(res, 401, { code: 'forbidden', message: 'Missing or wrong token. Open the URL the web shell printed.' });
+    }
+    if (req.method !== 'POST') return sendError(res, 405, { code: 'invalid_input', message: 'API calls are POST requests.' });
+    if (!String(req.headers['content-type'] ?? '').startsWith('application/json')) {
+      return sendError(res, 415, { code: 'invalid_input', message: 'API calls send application/json.' });
+    }
+    const body = await readBody(req);
+    if (body === null) return sendError(res, 413, { code: 'invalid_input', message: `Request body is larger than ${MAX_BODY_BYTES} bytes.` });
+    let input: unknown;
+    try {
+      input = body.length === 0 ? {} : JSON.parse(body);
+    } catch {
+      return sendError(res, 400, { code: 'invalid_input', message: 'Request body is not valid JSON.' });
+    }
+    const result = await session.dispatch(decodeURIComponent(method), input);
+    sendJson(res, result.ok ? 200 : HTTP_STATUS[result.error.code], result);
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, host, () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  allowedHosts = new Set([`${host}:${port}`, `localhost:${port}`, `127.0.0.1:${port}`, `[::1]:${port}`]);
+  const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}/`;
+  return {
+    url,
+    openUrl: `${url}#token=${token}`,
+    port,
+    token,
+    session,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => {
+          session.close();
+          resolve();
+        });
+      }),
+  };
+}
+
+function readBody(req: http.IncomingMessage): Promise<string | null> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let tooLarge = false;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) tooLarge = true;
+      else chunks.push(chunk);
+    });
+    req.on('end', () => resolve(tooLarge ? null : Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+function sendError(res: http.ServerResponse, status: number, error: ApiError): void {
+  sendJson(res, status, { ok: false, error });
+}
+
+function sendJson(res: http.ServerResponse, status: number, payload: unknown): void {
+  if (res.headersSent) return void res.end();
+  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
+  res.end(JSON.stringify(payload));
+}
