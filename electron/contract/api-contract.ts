@@ -65,6 +65,7 @@ export const apiContract = {
   'releases.create': method(ReleaseCreate.strict(), Release, 'Plan a release.'),
   'releases.update': method(z.object({ id: Id, changes: ReleasePatch.strict() }).strict(), Release, 'Change a release.'),
   'releases.delete': method(ById, z.object({ id: Id }), 'Delete a release (kept in history).'),
+  'releases.restore': method(ById, Release, 'Undo the delete of a release.'),
 
   'audit.history': method(
     z.object({ entity: z.enum(['release', 'person', 'system', 'environment', 'settings']), id: Id }).strict(),

@@ -20,6 +20,41 @@ export class EntityReader {
     return row ? decodeRow(entity, row) : undefined;
   }
 
+  /** Rows whose text field equals `value`, ignoring case: for uniqueness checks without reading the whole table. */
+  findByText(entity: EntityName, fields: Record<string, string>, exceptId = ''): EntityRow[] {
+    const specs = ENTITY_TABLES[entity].fields as Record<string, FieldSpec>;
+    const where = Object.keys(fields).map((name) => `${specs[name].column} = ? COLLATE NOCASE`);
+    const rows = this.db
+      .prepare(`SELECT * FROM ${ENTITY_TABLES[entity].table} WHERE deleted = 0 AND id != ? AND ${where.join(' AND ')}`)
+      .all(exceptId, ...Object.values(fields)) as Record<string, unknown>[];
+    return rows.map((row) => decodeRow(entity, row));
+  }
+
+  /** Rows whose JSON-array field contains `id` (e.g. releases whose systemIds name a system). */
+  findContaining(entity: EntityName, arrayField: string, id: string): EntityRow[] {
+    const spec = (ENTITY_TABLES[entity].fields as Record<string, FieldSpec>)[arrayField];
+    const { table } = ENTITY_TABLES[entity];
+    const rows = this.db
+      .prepare(`SELECT * FROM ${table} WHERE deleted = 0 AND EXISTS (SELECT 1 FROM json_each(${table}.${spec.column}) WHERE value = ?)`)
+      .all(id) as Record<string, unknown>[];
+    return rows.map((row) => decodeRow(entity, row));
+  }
+
+  /** Rows whose scalar field equals `value` (e.g. releases owned by a person). */
+  findEqual(entity: EntityName, field: string, value: string): EntityRow[] {
+    const spec = (ENTITY_TABLES[entity].fields as Record<string, FieldSpec>)[field];
+    const rows = this.db
+      .prepare(`SELECT * FROM ${ENTITY_TABLES[entity].table} WHERE deleted = 0 AND ${spec.column} = ?`)
+      .all(value) as Record<string, unknown>[];
+    return rows.map((row) => decodeRow(entity, row));
+  }
+
+  /** Whether a row exists as a tombstone (deleted), for undo. */
+  isDeleted(entity: EntityName, id: string): boolean {
+    const row = this.db.prepare(`SELECT deleted FROM ${ENTITY_TABLES[entity].table} WHERE id = ?`).get(id) as { deleted: number } | undefined;
+    return row?.deleted === 1;
+  }
+
   count(entity: EntityName): number {
     return (this.db.prepare(`SELECT count(*) AS n FROM ${ENTITY_TABLES[entity].table} WHERE deleted = 0`).get() as { n: number }).n;
   }

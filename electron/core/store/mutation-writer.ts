@@ -81,6 +81,15 @@ export class MutationWriter {
     this.wrote = true;
   }
 
+  /** Undoes a delete: a newer `_deleted = false` change, so the undo syncs like any edit. */
+  restore(entity: EntityName, id: string): void {
+    const hlc = this.clock.tick();
+    const statement = this.statement(`restore:${entity}`, () => `UPDATE ${ENTITY_TABLES[entity].table} SET deleted = 0, updated_at = ? WHERE id = ?`);
+    statement.run(hlcInstant(hlc), id);
+    this.log(hlc, entity, id, DELETED_FIELD, false, true);
+    this.wrote = true;
+  }
+
   private readRaw(entity: EntityName, id: string): Record<string, unknown> | undefined {
     return this.statement(`read:${entity}`, () => `SELECT * FROM ${ENTITY_TABLES[entity].table} WHERE id = ? AND deleted = 0`).get(id) as
       | Record<string, unknown>

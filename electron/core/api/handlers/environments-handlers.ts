@@ -31,7 +31,7 @@ export const environmentsHandlers = {
   },
   'environments.delete': (ctx, { id }) => {
     const environment = getEnvironment(ctx, id);
-    const users = ctx.store.reader.list('release').filter((r) => (r.environmentIds as string[]).includes(id));
+    const users = ctx.store.reader.findContaining('release', 'environmentIds', id);
     if (users.length > 0) {
       throw new ApiFailure(
         'conflict',

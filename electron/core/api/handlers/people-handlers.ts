@@ -26,7 +26,7 @@ export const peopleHandlers = {
   },
   'people.delete': (ctx, { id }) => {
     const person = getPerson(ctx, id);
-    const owned = ctx.store.reader.list('release').filter((r) => r.ownerId === id);
+    const owned = ctx.store.reader.findEqual('release', 'ownerId', id);
     if (owned.length > 0) {
       throw new ApiFailure(
         'conflict',

@@ -21,8 +21,5 @@ export function requireExisting(ctx: HandlerContext, entity: EntityName, ids: re
 }
 
 export function requireUnique(ctx: HandlerContext, entity: EntityName, field: string, value: string, ownId?: string): void {
-  const clash = ctx.store.reader
-    .list(entity)
-    .find((row) => row.id !== ownId && String(row[field]).toLowerCase() === value.toLowerCase());
-  if (clash) throw invalidInput(field, `A ${NOUNS[entity]} named "${value}" already exists.`);
+  if (ctx.store.reader.findByText(entity, { [field]: value }, ownId).length > 0) throw invalidInput(field, `A ${NOUNS[entity]} named "${value}" already exists.`);
 }

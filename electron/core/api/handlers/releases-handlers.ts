@@ -19,10 +19,7 @@ function checkRelease(ctx: HandlerContext, release: Omit<Release, 'id' | 'create
   requireExisting(ctx, 'system', release.systemIds, 'systemIds');
   requireExisting(ctx, 'environment', release.environmentIds, 'environmentIds');
   if (release.ownerId !== null) requireExisting(ctx, 'person', [release.ownerId], 'ownerId');
-  const clash = (ctx.store.reader.list('release') as unknown as Release[]).find(
-    (r) => r.id !== ownId && r.name.toLowerCase() === release.name.toLowerCase() && r.version.toLowerCase() === release.version.toLowerCase(),
-  );
-  if (clash) throw invalidInput('version', `${release.name} ${release.version} already exists; give this release another version.`);
+  if (ctx.store.reader.findByText('release', { name: release.name, version: release.version }, ownId).length > 0) throw invalidInput('version', `${release.name} ${release.version} already exists; give this release another version.`);
 }
 
 export const releasesHandlers = {
@@ -48,4 +45,9 @@ export const releasesHandlers = {
     ctx.store.mutate(ctx.author(), (w) => w.delete('release', id));
     return { id };
   },
-} satisfies HandlerMap<'releases.list' | 'releases.get' | 'releases.create' | 'releases.update' | 'releases.delete'>;
+  'releases.restore': (ctx, { id }) => {
+    if (!ctx.store.reader.isDeleted('release', id)) throw notFound('Deleted release', id);
+    ctx.store.mutate(ctx.author(), (w) => w.restore('release', id));
+    return getRelease(ctx, id);
+  },
+} satisfies HandlerMap<'releases.list' | 'releases.get' | 'releases.create' | 'releases.update' | 'releases.delete' | 'releases.restore'>;

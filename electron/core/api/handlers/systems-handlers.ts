@@ -48,11 +48,11 @@ export const systemsHandlers = {
   },
   'systems.delete': (ctx, { id }) => {
     const system = getSystem(ctx, id);
-    const users = ctx.store.reader.list('release').filter((r) => (r.systemIds as string[]).includes(id));
+    const users = ctx.store.reader.findContaining('release', 'systemIds', id);
     if (users.length > 0) {
       throw new ApiFailure('conflict', `${system.name} is part of ${users.length} release(s), e.g. ${users[0].name} ${users[0].version}. Remove it from them first.`);
     }
-    const dependents = listSystems(ctx).filter((s) => s.dependsOn.includes(id));
+    const dependents = ctx.store.reader.findContaining('system', 'dependsOn', id) as unknown as System[];
     ctx.store.mutate(ctx.author(), (w) => {
       for (const s of dependents) w.update('system', s.id, { dependsOn: s.dependsOn.filter((d) => d !== id) });
       w.delete('system', id);

@@ -1,0 +1,71 @@
+/**
+ * Layering rules (docs/architecture.md): the core runs in plain Node with neither Electron nor React; only the
+ * Electron shell imports electron; the renderer reaches the core only through the API contract.
+ * `npm run lint:layers` (part of `npm test`) fails on any violation.
+ */
+module.exports = {
+  forbidden: [
+    {
+      name: 'core-is-plain-node',
+      comment: 'electron/core must run without Electron, React or any shell (tests, CLI and server use it directly).',
+      severity: 'error',
+      from: { path: '^electron/core/' },
+      to: { path: ['^node_modules/(electron|react|react-dom)/', '^electron/(main|preload|web|cli)/', '^renderer/'] },
+    },
+    {
+      name: 'contract-is-pure',
+      comment: 'The contract is shared with the renderer: it may import zod and itself, nothing else.',
+      severity: 'error',
+      from: { path: '^electron/contract/' },
+      to: { pathNot: ['^electron/contract/', '^node_modules/zod/'] },
+    },
+    {
+      name: 'only-the-shell-imports-electron',
+      comment: 'Only electron/main and electron/preload may import electron.',
+      severity: 'error',
+      from: { pathNot: ['^electron/main/', '^electron/preload/'] },
+      to: { path: '^node_modules/electron/' },
+    },
+    {
+      name: 'preload-is-a-bridge',
+      comment: 'The preload exposes the contract over IPC, nothing more: no core, no Node modules.',
+      severity: 'error',
+      from: { path: '^electron/preload/' },
+      to: { pathNot: ['^electron/preload/', '^electron/contract/', '^node_modules/(electron|zod)/'] },
+    },
+    {
+      name: 'renderer-talks-through-the-contract',
+      comment: 'The renderer may use the contract (and the preload bridge type), never the core, store or shells.',
+      severity: 'error',
+      from: { path: '^renderer/' },
+      to: { path: '^electron/', pathNot: ['^electron/contract/', '^electron/preload/release-desk-bridge\\.ts$'] },
+    },
+    {
+      name: 'renderer-has-no-node',
+      comment: 'The renderer is sandboxed: Node built-ins do not exist there.',
+      severity: 'error',
+      from: { path: '^renderer/' },
+      to: { dependencyTypes: ['core'] },
+    },
+    {
+      name: 'shells-do-not-import-each-other',
+      comment: 'Electron main, web shell and CLI are siblings around the core.',
+      severity: 'error',
+      from: { path: '^electron/(main|web|cli)/' },
+      to: { path: '^electron/(main|web|cli)/', pathNot: '^electron/$1/' },
+    },
+    {
+      name: 'no-circular',
+      severity: 'error',
+      from: {},
+      to: { circular: true },
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    exclude: { path: '(^|/)(out|release|node_modules)/' },
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: 'tsconfig.node.json' },
+    enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default', 'types'] },
+  },
+};

@@ -1,0 +1,57 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { WorkspaceSession } from '../../electron/core';
+import type { ApiResult } from '../../electron/contract/api-result';
+
+/** A fresh directory under the OS temp folder, removed by the returned cleanup. */
+export function tempDir(prefix = 'release-desk-test-'): { dir: string; cleanup: () => void } {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  return { dir, cleanup: () => fs.rmSync(dir, { recursive: true, force: true }) };
+}
+
+/** A real workspace file in a temp dir, with the API session over it. */
+export function tempSession(): { session: WorkspaceSession; file: string; cleanup: () => void } {
+  const { dir, cleanup } = tempDir();
+  const file = path.join(dir, 'test.releasedesk');
+  const session = WorkspaceSession.open(file);
+  return {
+    session,
+    file,
+    cleanup: () => {
+      session.close();
+      cleanup();
+    },
+  };
+}
+
+/** Unwraps an ok result, failing the test with the error's message otherwise. */
+export function valueOf<T>(result: ApiResult<T>): T {
+  if (!result.ok) throw new Error(`expected ok, got ${result.error.code}: ${result.error.message}`);
+  return result.value;
+}
+
+/** Creates the minimum a release needs: one system, one environment. */
+export async function seedBasics(session: WorkspaceSession) {
+  const system = valueOf(await session.dispatch('systems.create', { name: 'Payments API' })) as { id: string };
+  const environment = valueOf(await session.dispatch('environments.create', { name: 'Production', isProduction: true })) as { id: string };
+  const person = valueOf(await session.dispatch('people.create', { name: 'Priya Natarajan', roles: ['release-coordinator'] })) as { id: string };
+  return { systemId: system.id, environmentId: environment.id, personId: person.id };
+}
+
+export function releaseInput(basics: { systemId: string; environmentId: string }, overrides: Record<string, unknown> = {}) {
+  return {
+    name: 'Payments',
+    version: '2.4.0',
+    systemIds: [basics.systemId],
+    environmentIds: [basics.environmentId],
+    windowStart: '2026-12-05T22:00:00+01:00',
+    windowEnd: '2026-12-06T02:00:00+01:00',
+    timeZone: 'Europe/Berlin',
+    ...overrides,
+  };
+}
+
+export function changeLogCount(session: WorkspaceSession): number {
+  return (session.store.db.prepare('SELECT count(*) AS n FROM change_log').get() as { n: number }).n;
+}
