@@ -2,7 +2,7 @@ import http from 'node:http';
 import fs from 'node:fs';
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
-import { WorkspaceSession } from '../core';
+import { CONTENT_SECURITY_POLICY, WorkspaceSession } from '../core';
 import type { ApiError } from '../contract/api-result';
 import { HTTP_STATUS } from './http-status';
 import { resolveStaticFile } from './static-files';
@@ -28,19 +28,6 @@ export interface RunningWebServer {
 
 const MAX_BODY_BYTES = 10 * 1024 * 1024;
 
-/** Same policy as the Electron shell: only our own scripts and styles, no remote anything. */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data:",
-  "font-src 'self' data:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "frame-ancestors 'none'",
-  "form-action 'none'",
-].join('; ');
 
 /**
  * The local web shell: the same renderer and the same core as the desktop app, over HTTP on loopback. Every API

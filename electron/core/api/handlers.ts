@@ -3,6 +3,7 @@ import type { HandlerMap } from './handler-context';
 import { auditHandlers } from './handlers/audit-handlers';
 import { environmentsHandlers } from './handlers/environments-handlers';
 import { peopleHandlers } from './handlers/people-handlers';
+import { readinessHandlers } from './handlers/readiness-handlers';
 import { releasesHandlers } from './handlers/releases-handlers';
 import { systemsHandlers } from './handlers/systems-handlers';
 import { workspaceHandlers } from './handlers/workspace-handlers';
@@ -15,4 +16,5 @@ export const handlers = {
   ...environmentsHandlers,
   ...releasesHandlers,
   ...auditHandlers,
+  ...readinessHandlers,
 } satisfies HandlerMap<ApiMethod>;

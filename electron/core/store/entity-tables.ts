@@ -12,6 +12,12 @@ export interface FieldSpec {
 export interface EntityTable {
   table: string;
   fields: Record<string, FieldSpec>;
+  /**
+   * Append-only records (sign-offs, step executions, checklist ticks, decisions) are inserted once and never
+   * updated or deleted: an audit must be able to trust that what it reads is what was said. Sync treats them as a
+   * grow-only set.
+   */
+  appendOnly?: true;
 }
 
 const f = (column: string, codec: Codec): FieldSpec => ({ column, codec });
@@ -54,6 +60,65 @@ export const ENTITY_TABLES = {
       description: f('description', 'text'),
     },
   },
+  // Readiness (issue 5, migration 002).
+  signoff: {
+    table: 'signoffs',
+    appendOnly: true,
+    fields: {
+      releaseId: f('release_id', 'text'),
+      state: f('state', 'text'),
+      action: f('action', 'text'),
+      personId: f('person_id', 'text'),
+      comment: f('comment', 'text'),
+      waivedIssues: f('waived_issues', 'json'),
+      withdrawsId: f('withdraws_id', 'nullable-text'),
+      deviceId: f('device_id', 'text'),
+    },
+  },
+  checklistTemplate: {
+    table: 'checklist_templates',
+    fields: { name: f('name', 'text'), state: f('state', 'text'), items: f('items', 'json') },
+  },
+  checklistItem: {
+    table: 'checklist_items',
+    fields: {
+      releaseId: f('release_id', 'text'),
+      templateId: f('template_id', 'nullable-text'),
+      state: f('state', 'text'),
+      title: f('title', 'text'),
+      required: f('required', 'bool'),
+      position: f('position', 'int'),
+    },
+  },
+  checklistTick: {
+    table: 'checklist_ticks',
+    appendOnly: true,
+    fields: {
+      itemId: f('item_id', 'text'),
+      releaseId: f('release_id', 'text'),
+      ticked: f('ticked', 'bool'),
+      personId: f('person_id', 'text'),
+      evidence: f('evidence', 'text'),
+      comment: f('comment', 'text'),
+      deviceId: f('device_id', 'text'),
+    },
+  },
+  checklistWaiver: {
+    table: 'checklist_waivers',
+    appendOnly: true,
+    fields: {
+      itemId: f('item_id', 'text'),
+      releaseId: f('release_id', 'text'),
+      waived: f('waived', 'bool'),
+      personId: f('person_id', 'text'),
+      reason: f('reason', 'text'),
+      deviceId: f('device_id', 'text'),
+    },
+  },
+  readinessPolicy: {
+    table: 'readiness_policies',
+    fields: { deadlineHours: f('deadline_hours', 'int') },
+  },
 } as const satisfies Record<string, EntityTable>;
 
 export type EntityName = keyof typeof ENTITY_TABLES;
@@ -61,6 +126,10 @@ export const ENTITY_NAMES = Object.keys(ENTITY_TABLES) as EntityName[];
 
 /** The pseudo-field a delete writes: deletes are tombstones that travel through the change log like any edit. */
 export const DELETED_FIELD = '_deleted';
+
+export function isAppendOnly(entity: EntityName): boolean {
+  return (ENTITY_TABLES[entity] as EntityTable).appendOnly === true;
+}
 
 export function isEntityName(name: string): name is EntityName {
   return Object.prototype.hasOwnProperty.call(ENTITY_TABLES, name);

@@ -19,6 +19,12 @@ export function migrate(db: Database.Database, target = LATEST_SCHEMA_VERSION, m
       `This workspace was written by a newer Release Desk (schema version ${current}; this version knows up to ${LATEST_SCHEMA_VERSION}). Update Release Desk to open it.`,
     );
   }
+  if (current === 0 && hasForeignTables(db)) {
+    throw new ApiFailure(
+      'invalid_input',
+      'This file is an SQLite database but not a Release Desk workspace; it was left untouched. Choose a .releasedesk file or a new file name.',
+    );
+  }
   const pending = migrations.filter((m) => m.version > current && m.version <= target);
   if (pending.length === 0) return current;
   db.transaction(() => {
@@ -28,4 +34,10 @@ export function migrate(db: Database.Database, target = LATEST_SCHEMA_VERSION, m
     }
   })();
   return schemaVersion(db);
+}
+
+/** Tables in a file at schema version 0 mean somebody else's database: migrating it would write into their file. */
+function hasForeignTables(db: Database.Database): boolean {
+  const row = db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").get() as { n: number };
+  return row.n > 0;
 }

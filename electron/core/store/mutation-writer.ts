@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import { hlcInstant } from './change-record';
 import type { HybridLogicalClock } from './hlc';
-import { DELETED_FIELD, ENTITY_TABLES, decodeValue, encodeValue, type EntityName, type FieldSpec } from './entity-tables';
+import { DELETED_FIELD, ENTITY_TABLES, decodeValue, encodeValue, isAppendOnly, type EntityName, type FieldSpec } from './entity-tables';
 import { isDeepStrictEqual } from 'node:util';
 
 type Fields = Record<string, unknown>;
@@ -52,6 +52,7 @@ export class MutationWriter {
 
   /** Writes only the fields whose value differs; returns the names of the fields that changed. */
   update(entity: EntityName, id: string, fields: Fields): string[] {
+    this.refuseAppendOnly(entity);
     const current = this.readRaw(entity, id);
     if (!current) throw new Error(`${entity} ${id} does not exist`);
     const changed = this.specsFor(entity, fields).filter(
@@ -74,6 +75,7 @@ export class MutationWriter {
 
   /** A tombstone: the row stays (its history and, later, its sign-offs remain readable) but no list shows it. */
   delete(entity: EntityName, id: string): void {
+    this.refuseAppendOnly(entity);
     const hlc = this.clock.tick();
     const statement = this.statement(`delete:${entity}`, () => `UPDATE ${ENTITY_TABLES[entity].table} SET deleted = 1, updated_at = ? WHERE id = ?`);
     statement.run(hlcInstant(hlc), id);
@@ -83,11 +85,16 @@ export class MutationWriter {
 
   /** Undoes a delete: a newer `_deleted = false` change, so the undo syncs like any edit. */
   restore(entity: EntityName, id: string): void {
+    this.refuseAppendOnly(entity);
     const hlc = this.clock.tick();
     const statement = this.statement(`restore:${entity}`, () => `UPDATE ${ENTITY_TABLES[entity].table} SET deleted = 0, updated_at = ? WHERE id = ?`);
     statement.run(hlcInstant(hlc), id);
     this.log(hlc, entity, id, DELETED_FIELD, false, true);
     this.wrote = true;
+  }
+
+  private refuseAppendOnly(entity: EntityName): void {
+    if (isAppendOnly(entity)) throw new Error(`${entity} records are append-only: they are never changed or deleted once written.`);
   }
 
   private readRaw(entity: EntityName, id: string): Record<string, unknown> | undefined {

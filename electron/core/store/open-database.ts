@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import { ApiFailure } from '../../contract/api-result';
 import fs from 'node:fs';
 import path from 'node:path';
 
@@ -18,6 +19,10 @@ export function openDatabase(file: string): Database.Database {
     return db;
   } catch (error) {
     db.close();
+    const code = (error as { code?: string }).code;
+    if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT') {
+      throw new ApiFailure('invalid_input', `${file} is not a Release Desk workspace (not an SQLite database); it was left untouched.`);
+    }
     throw error;
   }
 }

@@ -8,6 +8,12 @@ const NOUNS: Record<EntityName, string> = {
   system: 'system',
   environment: 'environment',
   release: 'release',
+  signoff: 'sign-off',
+  checklistTemplate: 'checklist template',
+  checklistItem: 'checklist item',
+  checklistTick: 'checklist tick',
+  checklistWaiver: 'checklist waiver',
+  readinessPolicy: 'readiness policy',
 };
 
 /** Local edits may only point at records that exist here; sync, which may deliver out of order, is exempt. */

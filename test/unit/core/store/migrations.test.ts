@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -68,5 +69,35 @@ describe('workspace migrations', () => {
     expect(schemaVersion(check)).toBe(LATEST_SCHEMA_VERSION + 5);
     expect(check.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table'").get()).toEqual({ n: 0 });
     check.close();
+  });
+});
+
+describe('opening files that are not workspaces', () => {
+  it('refuses somebody else\'s SQLite database without writing to it', () => {
+    const t = tempDir();
+    try {
+      const file = path.join(t.dir, 'other.db');
+      const db = new Database(file);
+      db.exec('CREATE TABLE invoices (id INTEGER PRIMARY KEY)');
+      db.close();
+      expect(() => WorkspaceStore.open(file)).toThrow(/not a Release Desk workspace/);
+      const check = new Database(file);
+      expect(check.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all()).toEqual([{ name: 'invoices' }]);
+      check.close();
+    } finally {
+      t.cleanup();
+    }
+  });
+
+  it('refuses a file that is not a database at all, and leaves it as it was', () => {
+    const t = tempDir();
+    try {
+      const file = path.join(t.dir, 'notes.releasedesk');
+      fs.writeFileSync(file, 'release notes, not a database\n'.repeat(200));
+      expect(() => WorkspaceStore.open(file)).toThrow(/not a Release Desk workspace/);
+      expect(fs.readFileSync(file, 'utf8')).toBe('release notes, not a database\n'.repeat(200));
+    } finally {
+      t.cleanup();
+    }
   });
 });

@@ -1,0 +1,270 @@
+import { randomUUID } from 'node:crypto';
+import { ApiFailure, invalidInput, notFound } from '../../../contract/api-result';
+import { RELEASE_STATUS_LABELS, type Person, type Release, type ReleaseStatus } from '../../../contract/entities';
+import {
+  READINESS_STATE_LABELS,
+  READINESS_STATES,
+  type ChecklistItemView,
+  type ChecklistTemplate,
+  type ReadinessState,
+} from '../../../contract/readiness-entities';
+import {
+  DEFAULT_TEMPLATES,
+  auditCsv,
+  blockingItems,
+  forbiddenMessage,
+  gateDecision,
+  mayActOn,
+  personNames,
+  releaseAuditTimeline,
+  withdrawTarget,
+} from '../../domain/readiness';
+import { hlcInstant } from '../../store/change-record';
+import type { HandlerContext, HandlerMap } from '../handler-context';
+import { getPerson } from './people-handlers';
+import {
+  WORKSPACE_POLICY_ID,
+  loadChecklist,
+  loadChecklistFacts,
+  loadDeadlinePolicy,
+  loadPeople,
+  loadReadiness,
+  loadSignoffs,
+  releasePolicyId,
+  writtenOf,
+} from './readiness-records';
+import { requireExisting, requireUnique } from './references';
+import { getRelease } from './releases-handlers';
+
+/**
+ * Who acts: `asPersonId` when given (the CLI's --as), else the person chosen on this device. A device with no
+ * person chosen cannot sign off, tick or waive: those records must name a person. This is an integrity rule, not
+ * authentication: whoever can open the workspace file can pick any person, as in the app's own person picker.
+ */
+function actingPerson(ctx: HandlerContext, asPersonId: string | undefined): Person {
+  const author = ctx.author();
+  const id = asPersonId ?? (author.startsWith('device:') ? undefined : author);
+  if (id === undefined) {
+    throw invalidInput('asPersonId', 'No person is chosen on this device: choose who you are (or name the acting person) first.');
+  }
+  requireExisting(ctx, 'person', [id], 'asPersonId');
+  return getPerson(ctx, id);
+}
+
+/** A local write may only name a release that exists here: the field at fault is named. */
+function releaseForWrite(ctx: HandlerContext, releaseId: string): Release {
+  requireExisting(ctx, 'release', [releaseId], 'releaseId');
+  return getRelease(ctx, releaseId);
+}
+
+const FINISHED: readonly ReleaseStatus[] = ['released', 'rolled-back', 'cancelled'];
+
+function refuseFinished(release: Release): void {
+  if (FINISHED.includes(release.status)) {
+    throw new ApiFailure(
+      'conflict',
+      `${release.name} ${release.version} is ${RELEASE_STATUS_LABELS[release.status]}: its readiness can no longer change.`,
+    );
+  }
+}
+
+function itemForWrite(ctx: HandlerContext, itemId: string) {
+  requireExisting(ctx, 'checklistItem', [itemId], 'itemId');
+  const row = ctx.store.reader.get('checklistItem', itemId)!;
+  return { id: row.id, releaseId: String(row.releaseId), state: row.state as ReadinessState, title: String(row.title), required: Boolean(row.required) };
+}
+
+function itemView(ctx: HandlerContext, releaseId: string, itemId: string): ChecklistItemView {
+  const view = loadChecklist(ctx, releaseId, loadPeople(ctx)).find((i) => i.id === itemId);
+  if (!view) throw notFound('Checklist item', itemId);
+  return view;
+}
+
+function listTemplates(ctx: HandlerContext): ChecklistTemplate[] {
+  const order = (s: string) => READINESS_STATES.indexOf(s as ReadinessState);
+  return (ctx.store.reader.list('checklistTemplate', 'name COLLATE NOCASE') as unknown as ChecklistTemplate[])
+    .map(({ id, name, state, items }) => ({ id, name, state, items }))
+    .sort((a, b) => order(a.state) - order(b.state));
+}
+
+/** A release, even a deleted one: the audit of a deleted release must stay readable. */
+function releaseForAudit(ctx: HandlerContext, releaseId: string): { id: string; name: string; version: string } {
+  const row = ctx.store.reader.get('release', releaseId);
+  if (row) return { id: row.id, name: String(row.name), version: String(row.version) };
+  if (!ctx.store.reader.isDeleted('release', releaseId)) throw notFound('Release', releaseId);
+  const last = (field: string) => String(ctx.store.history('release', releaseId).find((c) => c.field === field)?.value ?? '');
+  return { id: releaseId, name: last('name'), version: last('version') };
+}
+
+function auditOf(ctx: HandlerContext, releaseId: string) {
+  const signoffs = loadSignoffs(ctx, releaseId);
+  const { items, ticks, waivers } = loadChecklistFacts(ctx, releaseId);
+  const releaseChanges = ctx.store.history('release', releaseId).map((c) => ({ ...c, at: hlcInstant(c.hlc) }));
+  const authors = [...signoffs, ...ticks, ...waivers].map((r) => r.personId);
+  authors.push(...items.map((i) => i.written.author), ...releaseChanges.map((c) => c.author));
+  return releaseAuditTimeline({
+    signoffs,
+    ticks,
+    waivers,
+    items: items.map((i) => ({ ...i.written, id: i.facts.id, title: i.facts.title, state: i.facts.state })),
+    releaseChanges,
+    names: personNames(loadPeople(ctx, authors)),
+  });
+}
+
+export const readinessHandlers = {
+  'readiness.get': (ctx, { releaseId }) => loadReadiness(ctx, getRelease(ctx, releaseId)),
+
+  'readiness.board': (ctx, { from, to }) => {
+    const now = new Date().toISOString();
+    const releases = ctx.store.reader.list('release', 'window_start, name COLLATE NOCASE') as unknown as Release[];
+    return releases
+      .filter((r) => Date.parse(r.windowStart) < Date.parse(to) && Date.parse(r.windowEnd) > Date.parse(from))
+      .map((r) => {
+        const view = loadReadiness(ctx, r, now);
+        const states = view.states.map(({ state, label, status, by, at, comment, overdue }) => ({ state, label, status, by, at, comment, overdue }));
+        return { release: view.release, states, presumptive: view.presumptive, deadline: view.deadline };
+      });
+  },
+
+  'readiness.signoff': (ctx, input) => {
+    const release = releaseForWrite(ctx, input.releaseId);
+    const person = actingPerson(ctx, input.asPersonId);
+    if (!mayActOn(person.roles, input.state)) throw new ApiFailure('forbidden', forbiddenMessage(person.name, input.state, input.action));
+    refuseFinished(release);
+    let withdrawsId: string | null = null;
+    if (input.action === 'withdraw') {
+      const target = withdrawTarget(loadSignoffs(ctx, release.id), input.state, input.withdrawsId);
+      if (!target.ok) throw invalidInput('withdrawsId', target.message);
+      withdrawsId = target.record.id;
+    }
+    if (input.action === 'assert') {
+      const blocking = blockingItems(loadChecklist(ctx, release.id, loadPeople(ctx)), input.state);
+      if (blocking.length > 0) {
+        throw new ApiFailure(
+          'conflict',
+          `${READINESS_STATE_LABELS[input.state]} readiness cannot be asserted while ${blocking.length} required checklist item(s) are neither ticked nor waived: ${blocking.join('; ')}.`,
+        );
+      }
+    }
+    const { releaseId, state, action, comment, waivedIssues } = input;
+    ctx.store.mutate(person.id, (w) =>
+      w.insert('signoff', randomUUID(), { releaseId, state, action, personId: person.id, comment, waivedIssues, withdrawsId, deviceId: ctx.store.deviceId }),
+    );
+    return loadReadiness(ctx, release);
+  },
+
+  'readiness.gate': (ctx, { releaseId }) => {
+    const release = getRelease(ctx, releaseId);
+    return gateDecision(release, loadReadiness(ctx, release).presumptive);
+  },
+
+  'readiness.setDeadline': (ctx, { releaseId, hours }) => {
+    if (releaseId !== null) requireExisting(ctx, 'release', [releaseId], 'releaseId');
+    const id = releaseId === null ? WORKSPACE_POLICY_ID : releasePolicyId(releaseId);
+    const { reader } = ctx.store;
+    ctx.store.mutate(ctx.author(), (w) => {
+      if (hours === null) {
+        if (reader.get('readinessPolicy', id)) w.delete('readinessPolicy', id);
+      } else if (reader.get('readinessPolicy', id)) {
+        w.update('readinessPolicy', id, { deadlineHours: hours });
+      } else if (reader.isDeleted('readinessPolicy', id)) {
+        w.restore('readinessPolicy', id);
+        w.update('readinessPolicy', id, { deadlineHours: hours });
+      } else {
+        w.insert('readinessPolicy', id, { deadlineHours: hours });
+      }
+    });
+    const { hours: effective, source } = loadDeadlinePolicy(ctx, releaseId);
+    return { hours: effective, source };
+  },
+
+  'checklists.templates.list': (ctx) => listTemplates(ctx),
+
+  'checklists.templates.create': (ctx, fields) => {
+    requireUnique(ctx, 'checklistTemplate', 'name', fields.name);
+    const id = randomUUID();
+    ctx.store.mutate(ctx.author(), (w) => w.insert('checklistTemplate', id, fields));
+    return listTemplates(ctx).find((t) => t.id === id)!;
+  },
+
+  'checklists.templates.seedDefaults': (ctx) => {
+    const { reader } = ctx.store;
+    const covered = new Set(listTemplates(ctx).map((t) => t.state));
+    const missing = READINESS_STATES.map((s) => DEFAULT_TEMPLATES[s]).filter(
+      (t) => !covered.has(t.state) && !reader.get('checklistTemplate', t.id) && !reader.isDeleted('checklistTemplate', t.id),
+    );
+    if (missing.length > 0) {
+      ctx.store.mutate(ctx.author(), (w) => missing.forEach(({ id, name, state, items }) => w.insert('checklistTemplate', id, { name, state, items })));
+    }
+    return listTemplates(ctx);
+  },
+
+  'checklists.instantiate': (ctx, { releaseId, templateId }) => {
+    const release = releaseForWrite(ctx, releaseId);
+    requireExisting(ctx, 'checklistTemplate', [templateId], 'templateId');
+    refuseFinished(release);
+    const template = listTemplates(ctx).find((t) => t.id === templateId)!;
+    const existing = ctx.store.reader.findEqual('checklistItem', 'releaseId', releaseId);
+    if (existing.some((i) => i.templateId === templateId)) {
+      throw new ApiFailure('conflict', `The checklist ${template.name} is already on ${release.name} ${release.version}.`);
+    }
+    const start = existing.filter((i) => i.state === template.state).reduce((max, i) => Math.max(max, Number(i.position) + 1), 0);
+    ctx.store.mutate(ctx.author(), (w) =>
+      template.items.forEach((item, index) =>
+        w.insert('checklistItem', randomUUID(), { releaseId, templateId, state: template.state, title: item.title, required: item.required, position: start + index }),
+      ),
+    );
+    return loadChecklist(ctx, releaseId, loadPeople(ctx));
+  },
+
+  'checklists.tick': (ctx, { itemId, ticked, evidence, comment, asPersonId }) => {
+    const item = itemForWrite(ctx, itemId);
+    const person = actingPerson(ctx, asPersonId);
+    refuseFinished(getRelease(ctx, item.releaseId));
+    ctx.store.mutate(person.id, (w) =>
+      w.insert('checklistTick', randomUUID(), { itemId, releaseId: item.releaseId, ticked, personId: person.id, evidence, comment, deviceId: ctx.store.deviceId }),
+    );
+    return itemView(ctx, item.releaseId, itemId);
+  },
+
+  'checklists.waive': (ctx, { itemId, waived, reason, asPersonId }) => {
+    const item = itemForWrite(ctx, itemId);
+    const person = actingPerson(ctx, asPersonId);
+    if (!mayActOn(person.roles, item.state)) throw new ApiFailure('forbidden', forbiddenMessage(person.name, item.state, 'waive'));
+    if (!item.required) throw invalidInput('itemId', `"${item.title}" is not required, so there is nothing to waive.`);
+    refuseFinished(getRelease(ctx, item.releaseId));
+    ctx.store.mutate(person.id, (w) =>
+      w.insert('checklistWaiver', randomUUID(), { itemId, releaseId: item.releaseId, waived, personId: person.id, reason, deviceId: ctx.store.deviceId }),
+    );
+    return itemView(ctx, item.releaseId, itemId);
+  },
+
+  'audit.release': (ctx, { releaseId }) => {
+    releaseForAudit(ctx, releaseId);
+    return auditOf(ctx, releaseId);
+  },
+
+  'audit.releaseExport': (ctx, { releaseId, format }) => {
+    const release = releaseForAudit(ctx, releaseId);
+    const entries = auditOf(ctx, releaseId);
+    const base = `${release.name}-${release.version}-audit`.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '') || 'release-audit';
+    if (format === 'csv') return { fileName: `${base}.csv`, mimeType: 'text/csv', content: auditCsv(entries) };
+    const document = { release, exportedAt: new Date().toISOString(), entries };
+    return { fileName: `${base}.json`, mimeType: 'application/json', content: `${JSON.stringify(document, null, 2)}\n` };
+  },
+} satisfies HandlerMap<
+  | 'readiness.get'
+  | 'readiness.board'
+  | 'readiness.signoff'
+  | 'readiness.gate'
+  | 'readiness.setDeadline'
+  | 'checklists.templates.list'
+  | 'checklists.templates.create'
+  | 'checklists.templates.seedDefaults'
+  | 'checklists.instantiate'
+  | 'checklists.tick'
+  | 'checklists.waive'
+  | 'audit.release'
+  | 'audit.releaseExport'
+>;

@@ -1,0 +1,129 @@
+import type { PersonRole, Release } from '../../../contract/entities';
+import type { ReadinessView, SignoffRecord } from '../../../contract/readiness-entities';
+import type { ChecklistItemFacts, PersonFacts, TickFacts, WaiverFacts } from '../../domain/readiness';
+import { deadlinePolicy, deriveChecklist, deriveReadiness, personNames, type DeadlinePolicy } from '../../domain/readiness';
+import type { EntityName } from '../../store/entity-tables';
+import type { EntityRow } from '../../store/entity-reader';
+import type { HandlerContext } from '../handler-context';
+
+/**
+ * Reads the readiness records of a release out of the store as the plain data the pure rules in
+ * core/domain/readiness take. Each record gets the clock stamp, device and author of its first change-log entry
+ * (its insert): the stamp orders records, whatever order sync delivered them in.
+ */
+export interface Written {
+  hlc: string;
+  at: string;
+  deviceId: string;
+  author: string;
+}
+
+export function writtenOf(ctx: HandlerContext, entity: EntityName, row: EntityRow): Written {
+  const history = ctx.store.history(entity, row.id);
+  const first = history[history.length - 1];
+  return { hlc: first?.hlc ?? row.createdAt, at: row.createdAt, deviceId: first?.deviceId ?? '', author: first?.author ?? '' };
+}
+
+function rowsOf(ctx: HandlerContext, entity: EntityName, releaseId: string) {
+  return ctx.store.reader.findEqual(entity, 'releaseId', releaseId).map((row) => ({ row, written: writtenOf(ctx, entity, row) }));
+}
+
+export function loadSignoffs(ctx: HandlerContext, releaseId: string): SignoffRecord[] {
+  return rowsOf(ctx, 'signoff', releaseId).map(({ row, written }) => ({
+    id: row.id,
+    releaseId: String(row.releaseId),
+    state: row.state as SignoffRecord['state'],
+    action: row.action as SignoffRecord['action'],
+    personId: String(row.personId),
+    comment: String(row.comment),
+    waivedIssues: row.waivedIssues as string[],
+    withdrawsId: (row.withdrawsId as string | null) ?? null,
+    deviceId: String(row.deviceId) || written.deviceId,
+    at: written.at,
+    hlc: written.hlc,
+  }));
+}
+
+export function loadChecklistFacts(ctx: HandlerContext, releaseId: string) {
+  const items = rowsOf(ctx, 'checklistItem', releaseId).map(({ row, written }) => ({
+    facts: {
+      id: row.id,
+      releaseId: String(row.releaseId),
+      templateId: (row.templateId as string | null) ?? null,
+      state: row.state as ChecklistItemFacts['state'],
+      title: String(row.title),
+      required: Boolean(row.required),
+      position: Number(row.position),
+    } satisfies ChecklistItemFacts,
+    written,
+  }));
+  const ticks = rowsOf(ctx, 'checklistTick', releaseId).map(({ row, written }) => ({
+    id: row.id,
+    itemId: String(row.itemId),
+    ticked: Boolean(row.ticked),
+    personId: String(row.personId),
+    evidence: String(row.evidence),
+    comment: String(row.comment),
+    ...written,
+    deviceId: String(row.deviceId) || written.deviceId,
+  })) satisfies TickFacts[];
+  const waivers = rowsOf(ctx, 'checklistWaiver', releaseId).map(({ row, written }) => ({
+    id: row.id,
+    itemId: String(row.itemId),
+    waived: Boolean(row.waived),
+    personId: String(row.personId),
+    reason: String(row.reason),
+    ...written,
+    deviceId: String(row.deviceId) || written.deviceId,
+  })) satisfies WaiverFacts[];
+  return { items, ticks, waivers };
+}
+
+/**
+ * Everyone who may name a record: the people in the workspace, plus deleted people named by `ids` (their past
+ * sign-offs stay readable under the name their tombstoned row carried).
+ */
+export function loadPeople(ctx: HandlerContext, ids: Iterable<string> = []): PersonFacts[] {
+  const people: PersonFacts[] = ctx.store.reader
+    .list('person')
+    .map((p) => ({ id: p.id, name: String(p.name), roles: p.roles as PersonRole[] }));
+  const known = new Set(people.map((p) => p.id));
+  for (const id of new Set(ids)) {
+    if (known.has(id) || !ctx.store.reader.isDeleted('person', id)) continue;
+    const name = ctx.store.history('person', id).find((c) => c.field === 'name');
+    if (name) people.push({ id, name: String(name.value), roles: [], deleted: true });
+  }
+  return people;
+}
+
+export const WORKSPACE_POLICY_ID = 'workspace';
+export const releasePolicyId = (releaseId: string) => `release:${releaseId}`;
+
+function policyHours(ctx: HandlerContext, id: string): number | null {
+  const row = ctx.store.reader.get('readinessPolicy', id);
+  return row ? Number(row.deadlineHours) : null;
+}
+
+export function loadDeadlinePolicy(ctx: HandlerContext, releaseId: string | null): DeadlinePolicy {
+  return deadlinePolicy(releaseId === null ? null : policyHours(ctx, releasePolicyId(releaseId)), policyHours(ctx, WORKSPACE_POLICY_ID));
+}
+
+export function loadChecklist(ctx: HandlerContext, releaseId: string, people: readonly PersonFacts[]) {
+  const { items, ticks, waivers } = loadChecklistFacts(ctx, releaseId);
+  return deriveChecklist(items.map((i) => i.facts), ticks, waivers, personNames(people));
+}
+
+/** The readiness of one release as of `now`. */
+export function loadReadiness(ctx: HandlerContext, release: Release, now = new Date().toISOString()): ReadinessView {
+  const signoffs = loadSignoffs(ctx, release.id);
+  const { items, ticks, waivers } = loadChecklistFacts(ctx, release.id);
+  const people = loadPeople(ctx, [...signoffs, ...ticks, ...waivers].map((r) => r.personId));
+  return deriveReadiness({
+    release,
+    signoffs,
+    checklist: deriveChecklist(items.map((i) => i.facts), ticks, waivers, personNames(people)),
+    people,
+    deadline: loadDeadlinePolicy(ctx, release.id),
+    now,
+  });
+}

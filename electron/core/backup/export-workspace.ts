@@ -1,0 +1,32 @@
+import { schemaVersion } from '../store/migrate';
+import type { WorkspaceStore } from '../store/workspace-store';
+import { BACKUP_FORMAT, BACKUP_FORMAT_VERSION, type BackupChange, type BackupFile } from './backup-format';
+import { readWorkspaceSection } from './workspace-section';
+
+/** The whole workspace as a backup: current state plus every change ever made, with the value each replaced. */
+export function exportWorkspace(store: WorkspaceStore, exportedAt: Date = new Date()): BackupFile {
+  // The local sequence number is left out: it is this device's arrival order, which a restore cannot reproduce.
+  const changeLog: BackupChange[] = store.reader.changeLog().map(({ hlc, deviceId, author, entity, rowId, field, value, oldValue }) => ({
+    hlc,
+    deviceId,
+    author,
+    entity,
+    rowId,
+    field,
+    value,
+    oldValue,
+  }));
+  return {
+    format: BACKUP_FORMAT,
+    formatVersion: BACKUP_FORMAT_VERSION,
+    schemaVersion: schemaVersion(store.db),
+    exportedAt: exportedAt.toISOString(),
+    workspace: readWorkspaceSection(store),
+    changeLog,
+  };
+}
+
+/** Two-space indented with a final newline: backups are meant to be diffed and read. */
+export function serializeBackup(backup: BackupFile): string {
+  return `${JSON.stringify(backup, null, 2)}\n`;
+}

@@ -1,0 +1,90 @@
+import { ApiFailure, invalidInput, type ApiFieldIssue } from '../../contract/api-result';
+import { ClockDriftError } from '../store/hlc';
+import { LATEST_SCHEMA_VERSION } from '../store/migrations';
+import type { WorkspaceStore } from '../store/workspace-store';
+import { BACKUP_FORMAT, BACKUP_FORMAT_VERSION, BackupFile, jsonPath } from './backup-format';
+import { firstDifference } from './first-difference';
+import { requireEmptyWorkspace } from './require-empty';
+import { readWorkspaceSection } from './workspace-section';
+
+export interface RestoreSummary {
+  changes: number;
+  people: number;
+  systems: number;
+  environments: number;
+  releases: number;
+}
+
+/**
+ * Validates a parsed JSON document as a backup, whole, before anything is written. The first problem is the error's
+ * message and field (a JSON path); every problem is in its issues.
+ */
+export function parseBackup(raw: unknown): BackupFile {
+  refuseForeignOrNewer(raw);
+  const parsed = BackupFile.safeParse(raw);
+  if (parsed.success) return parsed.data;
+  const issues: ApiFieldIssue[] = parsed.error.issues.map((issue) => ({ field: jsonPath(issue.path), message: issue.message }));
+  const [first] = issues;
+  const more = issues.length > 1 ? ` (and ${issues.length - 1} more problem${issues.length > 2 ? 's' : ''})` : '';
+  return fail(new ApiFailure('invalid_input', `${first.field}: ${first.message}${more}`, first.field, issues));
+}
+
+/**
+ * Rebuilds a workspace from a backup in one transaction: replays the change log through the sync merge, then checks
+ * the result equals the backup's workspace section. Anything short of that rolls back and nothing is written.
+ */
+export function restoreBackup(store: WorkspaceStore, backup: BackupFile): RestoreSummary {
+  return store.db.transaction(() => {
+    requireEmptyWorkspace(store, 'import a backup');
+    const result = replay(store, backup);
+    keepOriginalOldValues(store, backup);
+    const difference = firstDifference(backup.workspace, readWorkspaceSection(store), ['workspace']);
+    if (difference) {
+      throw invalidInput('workspace', `Replaying the change log does not rebuild the workspace the file describes (${difference}); nothing was imported.`);
+    }
+    const { people, systems, environments, releases } = backup.workspace;
+    return { changes: result.received, people: people.length, systems: systems.length, environments: environments.length, releases: releases.length };
+  })();
+}
+
+function replay(store: WorkspaceStore, backup: BackupFile) {
+  try {
+    return store.applyRemote(backup.changeLog.map(({ oldValue: _old, ...change }) => change));
+  } catch (error) {
+    if (error instanceof ClockDriftError) throw invalidInput('changeLog', `The backup's change log is from the future: ${error.message}`);
+    throw error;
+  }
+}
+
+/**
+ * applyRemote records, as each change's old value, the value it replaced on this device; a restore must keep the
+ * value it replaced where it was made (a first delete replaced `false`, a sync loser replaced nothing), or the audit
+ * history would change by being backed up. Only the audit column of the rows just replayed is touched.
+ */
+function keepOriginalOldValues(store: WorkspaceStore, backup: BackupFile): void {
+  const update = store.db.prepare('UPDATE change_log SET old_value = ? WHERE hlc = ? AND entity = ? AND row_id = ? AND field = ? AND old_value IS NOT ?');
+  for (const c of backup.changeLog) {
+    const old = JSON.stringify(c.oldValue ?? null);
+    update.run(old, c.hlc, c.entity, c.rowId, c.field, old);
+  }
+}
+
+function refuseForeignOrNewer(raw: unknown): void {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+    fail(invalidInput('(top level)', 'This is not a Release Desk workspace backup: it is not a JSON object.'));
+  }
+  const { format, formatVersion, schemaVersion } = raw as Record<string, unknown>;
+  if (format !== BACKUP_FORMAT) {
+    fail(invalidInput('format', `This is not a Release Desk workspace backup (format is ${JSON.stringify(format) ?? 'missing'}, expected "${BACKUP_FORMAT}").`));
+  }
+  if (typeof formatVersion === 'number' && formatVersion > BACKUP_FORMAT_VERSION) {
+    fail(invalidInput('formatVersion', `This backup was written by a newer Release Desk (backup format ${formatVersion}; this version reads up to ${BACKUP_FORMAT_VERSION}); update Release Desk to import it.`));
+  }
+  if (typeof schemaVersion === 'number' && schemaVersion > LATEST_SCHEMA_VERSION) {
+    fail(invalidInput('schemaVersion', `This backup was written by a newer Release Desk (schema version ${schemaVersion}; this version knows up to ${LATEST_SCHEMA_VERSION}); update Release Desk to import it.`));
+  }
+}
+
+function fail(error: ApiFailure): never {
+  throw error;
+}

@@ -1,0 +1,116 @@
+import { READINESS_STATE_LABELS, type ReadinessState, type ReleaseAuditEntry, type SignoffRecord } from '../../../contract/readiness-entities';
+import { RELEASE_STATUS_LABELS, type ReleaseStatus } from '../../../contract/entities';
+import type { PersonNames } from './person-names';
+
+/** A record with where and when it was written: every input of the timeline carries these. */
+interface Written {
+  hlc: string;
+  at: string;
+  deviceId: string;
+}
+
+export interface AuditFacts {
+  signoffs: readonly SignoffRecord[];
+  ticks: ReadonlyArray<Written & { itemId: string; ticked: boolean; personId: string; evidence: string; comment: string }>;
+  waivers: ReadonlyArray<Written & { itemId: string; waived: boolean; personId: string; reason: string }>;
+  /** Checklist items of the release, with who added them (from the change log). */
+  items: ReadonlyArray<Written & { id: string; title: string; state: ReadinessState; author: string }>;
+  /** The change log of the release row itself. */
+  releaseChanges: ReadonlyArray<Written & { author: string; field: string; value: unknown; oldValue: unknown }>;
+  names: PersonNames;
+}
+
+type Entry = ReleaseAuditEntry;
+
+const blank = { comment: '', evidence: '', waivedIssues: [] as string[] };
+
+/**
+ * The back-trace audit of a release: one timeline, newest first, of every sign-off, waiver, tick, checklist item
+ * added, and change to the release itself, saying who, when, from which device, what and with what comment.
+ */
+export function releaseAuditTimeline(facts: AuditFacts): Entry[] {
+  const { names } = facts;
+  const who = (personId: string) => ({ personId, who: names.name(personId) });
+  const itemOf = new Map(facts.items.map((i) => [i.id, i]));
+  const signoffById = new Map(facts.signoffs.map((s) => [s.id, s]));
+  const entries: Entry[] = [];
+
+  for (const s of facts.signoffs) {
+    const label = READINESS_STATE_LABELS[s.state];
+    const target = s.withdrawsId ? signoffById.get(s.withdrawsId) : undefined;
+    const what =
+      s.action === 'assert'
+        ? `Asserted ${label} readiness${s.waivedIssues.length ? `, waiving ${s.waivedIssues.length} issue(s)` : ''}.`
+        : s.action === 'halt'
+          ? `Halted ${label} readiness.`
+          : `Withdrew ${target ? `the ${target.action === 'assert' ? 'assertion' : 'halt'} of ${target.at} by ${names.name(target.personId)}` : 'a sign-off'} of ${label} readiness.`;
+    entries.push({ ...pick(s), kind: s.action, state: s.state, ...who(s.personId), what, ...blank, comment: s.comment, waivedIssues: s.waivedIssues });
+  }
+  for (const t of facts.ticks) {
+    const item = itemOf.get(t.itemId);
+    const what = `${t.ticked ? 'Ticked' : 'Un-ticked'} "${item?.title ?? t.itemId}".`;
+    entries.push({ ...pick(t), kind: t.ticked ? 'tick' : 'untick', state: item?.state ?? null, ...who(t.personId), what, ...blank, comment: t.comment, evidence: t.evidence });
+  }
+  for (const w of facts.waivers) {
+    const item = itemOf.get(w.itemId);
+    const what = `${w.waived ? 'Waived' : 'Lifted the waiver of'} "${item?.title ?? w.itemId}".`;
+    entries.push({ ...pick(w), kind: w.waived ? 'waiver' : 'waiver-lifted', state: item?.state ?? null, ...who(w.personId), what, ...blank, comment: w.reason });
+  }
+  for (const i of facts.items) {
+    const what = `Added checklist item "${i.title}" to ${READINESS_STATE_LABELS[i.state]} readiness.`;
+    entries.push({ ...pick(i), kind: 'checklist', state: i.state, ...who(i.author), what, ...blank });
+  }
+  entries.push(...releaseChangeEntries(facts.releaseChanges, names));
+  // Stable sort: entries written together (one clock stamp) keep the order they were listed in.
+  return entries.sort((a, b) => (a.hlc === b.hlc ? 0 : a.hlc < b.hlc ? 1 : -1));
+}
+
+function pick(w: Written) {
+  return { hlc: w.hlc, at: w.at, deviceId: w.deviceId };
+}
+
+/** Changes written in one go (one clock stamp) make one entry; the first one of the release is its creation. */
+function releaseChangeEntries(changes: AuditFacts['releaseChanges'], names: PersonNames): Entry[] {
+  const groups = new Map<string, Array<AuditFacts['releaseChanges'][number]>>();
+  for (const c of [...changes].sort((a, b) => (a.hlc < b.hlc ? -1 : a.hlc > b.hlc ? 1 : 0))) {
+    groups.set(c.hlc, [...(groups.get(c.hlc) ?? []), c]);
+  }
+  return [...groups.values()].map((group, index) => {
+    const first = group[0];
+    const values = Object.fromEntries(group.map((c) => [c.field, c.value]));
+    let what: string;
+    if (index === 0 && 'name' in values) what = `Planned the release ${[values.name, values.version].filter(Boolean).join(' ')}.`;
+    else if (values._deleted === true) what = 'Deleted the release.';
+    else if (values._deleted === false) what = 'Restored the release.';
+    else what = `Changed ${group.map((c) => `${fieldLabel(c.field)} from ${show(c.field, c.oldValue)} to ${show(c.field, c.value)}`).join('; ')}.`;
+    return { ...pick(first), kind: 'release-change' as const, state: null, personId: first.author, who: names.name(first.author), what, ...blank };
+  });
+}
+
+function fieldLabel(field: string): string {
+  const words = field.replace(/Ids$/, 's').replace(/Id$/, '').replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+function show(field: string, value: unknown): string {
+  if (value === null || value === undefined || value === '') return '(none)';
+  if (field === 'status' && typeof value === 'string' && value in RELEASE_STATUS_LABELS) return RELEASE_STATUS_LABELS[value as ReleaseStatus];
+  if (Array.isArray(value)) return value.map(String).join(', ') || '(none)';
+  return String(value);
+}
+
+const CSV_COLUMNS = ['at', 'who', 'deviceId', 'kind', 'state', 'what', 'comment', 'evidence', 'waivedIssues'] as const;
+
+/**
+ * RFC 4180 CSV. A cell that a spreadsheet would run as a formula (starting with =, +, -, @) gets a leading
+ * apostrophe: the comments are free text typed by people.
+ */
+export function auditCsv(entries: readonly Entry[]): string {
+  const cell = (value: unknown) => {
+    let s = Array.isArray(value) ? value.join('; ') : value === null || value === undefined ? '' : String(value);
+    if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
+    return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  };
+  const rows = entries.map((e) => CSV_COLUMNS.map((c) => cell(e[c])).join(','));
+  return [CSV_COLUMNS.join(','), ...rows].join('\r\n') + '\r\n';
+}

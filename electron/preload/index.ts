@@ -1,0 +1,30 @@
+import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+import { API_METHODS, ipcChannel, type ApiClient } from '../contract';
+import { isMenuCommand, MENU_CHANNEL, type ReleaseDeskBridge } from './release-desk-bridge';
+
+/**
+ * The only door from the page into the app. It exposes one function per contract method, built from the contract
+ * itself so it can neither drift from it nor offer a channel the main process does not handle; ipcRenderer itself
+ * never reaches the page (a page holding it could invoke any channel and listen to any message).
+ * Bundled as CommonJS with its dependencies inlined: a sandboxed preload can require only 'electron' and a few
+ * Node built-ins.
+ */
+const api = Object.fromEntries(
+  API_METHODS.map((method) => [method, (input: unknown) => ipcRenderer.invoke(ipcChannel(method), input)]),
+) as ApiClient;
+
+const bridge = {
+  api: Object.freeze(api),
+  onMenuCommand(callback) {
+    // Wrapped so the page never receives the IpcRendererEvent (it carries `sender`, i.e. ipcRenderer).
+    const listener = (_event: IpcRendererEvent, command: unknown) => {
+      if (isMenuCommand(command)) callback(command);
+    };
+    ipcRenderer.on(MENU_CHANNEL, listener);
+    return () => {
+      ipcRenderer.removeListener(MENU_CHANNEL, listener);
+    };
+  },
+} satisfies ReleaseDeskBridge;
+
+contextBridge.exposeInMainWorld('releaseDesk', bridge);
