@@ -19,18 +19,16 @@ import {
   WorkspaceSettingsPatch,
 } from './entities';
 import type { ApiResult } from './api-result';
+import { ById, Empty, method } from './define-method';
+import { readinessMethods } from './readiness-contract';
+import { calendarMethods } from './calendar-contract';
 
 /**
  * The one API contract. Preload, Electron main, the web shell, the CLI and the renderer all derive from this map:
  * adding a method means adding an entry here and its handler in electron/core/api/handlers, nothing else.
- * Every input is validated against `input` at the boundary before a handler sees it.
+ * Every input is validated against `input` at the boundary before a handler sees it. Later features keep their
+ * entries in their own file beside this one (built with `method` from define-method.ts) and spread them in here.
  */
-function method<I extends z.ZodType, O extends z.ZodType>(input: I, output: O, doc: string) {
-  return { input, output, doc };
-}
-
-const Empty = z.object({}).strict();
-const ById = z.object({ id: Id }).strict();
 
 export const apiContract = {
   'workspace.info': method(Empty, WorkspaceInfo, 'The open workspace: file, device, schema version, settings.'),
@@ -72,6 +70,8 @@ export const apiContract = {
     z.array(AuditEntry),
     'Who changed what on one record, when, old and new value; newest first.',
   ),
+  ...readinessMethods,
+  ...calendarMethods,
 } as const;
 
 export type ApiContract = typeof apiContract;

@@ -1,6 +1,7 @@
 import type { ApiMethod } from '../../contract/api-contract';
 import type { HandlerMap } from './handler-context';
 import { auditHandlers } from './handlers/audit-handlers';
+import { calendarHandlers } from './handlers/calendar-handlers';
 import { environmentsHandlers } from './handlers/environments-handlers';
 import { peopleHandlers } from './handlers/people-handlers';
 import { readinessHandlers } from './handlers/readiness-handlers';
@@ -17,4 +18,5 @@ export const handlers = {
   ...releasesHandlers,
   ...auditHandlers,
   ...readinessHandlers,
+  ...calendarHandlers,
 } satisfies HandlerMap<ApiMethod>;

@@ -37,7 +37,6 @@ export function restoreBackup(store: WorkspaceStore, backup: BackupFile): Restor
   return store.db.transaction(() => {
     requireEmptyWorkspace(store, 'import a backup');
     const result = replay(store, backup);
-    keepOriginalOldValues(store, backup);
     const difference = firstDifference(backup.workspace, readWorkspaceSection(store), ['workspace']);
     if (difference) {
       throw invalidInput('workspace', `Replaying the change log does not rebuild the workspace the file describes (${difference}); nothing was imported.`);
@@ -49,23 +48,10 @@ export function restoreBackup(store: WorkspaceStore, backup: BackupFile): Restor
 
 function replay(store: WorkspaceStore, backup: BackupFile) {
   try {
-    return store.applyRemote(backup.changeLog.map(({ oldValue: _old, ...change }) => change));
+    return store.applyRemote(backup.changeLog, { keepRecordedOldValues: true });
   } catch (error) {
     if (error instanceof ClockDriftError) throw invalidInput('changeLog', `The backup's change log is from the future: ${error.message}`);
     throw error;
-  }
-}
-
-/**
- * applyRemote records, as each change's old value, the value it replaced on this device; a restore must keep the
- * value it replaced where it was made (a first delete replaced `false`, a sync loser replaced nothing), or the audit
- * history would change by being backed up. Only the audit column of the rows just replayed is touched.
- */
-function keepOriginalOldValues(store: WorkspaceStore, backup: BackupFile): void {
-  const update = store.db.prepare('UPDATE change_log SET old_value = ? WHERE hlc = ? AND entity = ? AND row_id = ? AND field = ? AND old_value IS NOT ?');
-  for (const c of backup.changeLog) {
-    const old = JSON.stringify(c.oldValue ?? null);
-    update.run(old, c.hlc, c.entity, c.rowId, c.field, old);
   }
 }
 

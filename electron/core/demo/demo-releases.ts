@@ -1,6 +1,6 @@
 import dayjs from 'dayjs';
-import timezone from 'dayjs/plugin/timezone';
-import utc from 'dayjs/plugin/utc';
+import timezone from 'dayjs/plugin/timezone.js';
+import utc from 'dayjs/plugin/utc.js';
 import type { ReleaseStatus } from '../../contract/entities';
 import { DEMO_TRAINS, type DemoTrain } from './demo-catalog';
 import type { SeededRandom } from './seeded-random';

@@ -119,6 +119,31 @@ export const ENTITY_TABLES = {
     table: 'readiness_policies',
     fields: { deadlineHours: f('deadline_hours', 'int') },
   },
+  // Calendar (issue 3, migration 003).
+  window: {
+    table: 'windows',
+    fields: {
+      kind: f('kind', 'text'),
+      name: f('name', 'text'),
+      reason: f('reason', 'text'),
+      slaNote: f('sla_note', 'text'),
+      start: f('start_at', 'text'),
+      end: f('end_at', 'text'),
+      timeZone: f('time_zone', 'text'),
+      rrule: f('rrule', 'nullable-text'),
+      exceptionDates: f('exception_dates', 'json'),
+      environmentIds: f('environment_ids', 'json'),
+      systemIds: f('system_ids', 'json'),
+    },
+  },
+  releaseNeed: {
+    table: 'release_needs',
+    fields: { releaseId: f('release_id', 'text'), needsReleaseId: f('needs_release_id', 'text') },
+  },
+  collisionAcceptance: {
+    table: 'collision_acceptances',
+    fields: { collisionKey: f('collision_key', 'text'), reason: f('reason', 'text') },
+  },
 } as const satisfies Record<string, EntityTable>;
 
 export type EntityName = keyof typeof ENTITY_TABLES;

@@ -4,9 +4,9 @@ import { HybridLogicalClock, parseHlc } from './hlc';
 import { migrate } from './migrate';
 import { openDatabase } from './open-database';
 import { MutationWriter } from './mutation-writer';
-import { applyRemoteChanges, type RemoteApplyResult } from './remote-apply';
+import { RemoteApplier, type IncomingChange, type RemoteApplyOptions, type RemoteApplyResult } from './remote-apply';
 import { EntityReader } from './entity-reader';
-import type { ChangeRecord, LoggedChange } from './change-record';
+import type { LoggedChange } from './change-record';
 import type { EntityName } from './entity-tables';
 
 /** Device-local facts that never sync: which device this is, its clock, who is using it. */
@@ -22,6 +22,7 @@ export class WorkspaceStore {
   readonly reader: EntityReader;
   private readonly clock: HybridLogicalClock;
   private readonly writer: MutationWriter;
+  private readonly applier: RemoteApplier;
   private readonly saveClock: Database.Statement;
 
   private constructor(
@@ -35,6 +36,7 @@ export class WorkspaceStore {
     this.saveClock = db.prepare(`INSERT INTO meta (key, value) VALUES ('hlc', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value`);
     this.writer = new MutationWriter(db, this.clock, this.deviceId);
     this.reader = new EntityReader(db);
+    this.applier = new RemoteApplier(db);
   }
 
   static open(file: string): WorkspaceStore {
@@ -62,9 +64,9 @@ export class WorkspaceStore {
   }
 
   /** Merge changes made elsewhere (sync, backup restore): last writer wins per field, by hybrid logical clock. */
-  applyRemote(changes: readonly ChangeRecord[]): RemoteApplyResult {
+  applyRemote(changes: readonly IncomingChange[], options?: RemoteApplyOptions): RemoteApplyResult {
     return this.db.transaction(() => {
-      const result = applyRemoteChanges(this.db, this.clock, changes);
+      const result = this.applier.apply(this.clock, changes, options);
       this.saveClock.run(this.clock.tick());
       return result;
     })();

@@ -31,7 +31,6 @@ import {
   loadReadiness,
   loadSignoffs,
   releasePolicyId,
-  writtenOf,
 } from './readiness-records';
 import { requireExisting, requireUnique } from './references';
 import { getRelease } from './releases-handlers';
@@ -118,10 +117,11 @@ export const readinessHandlers = {
   'readiness.board': (ctx, { from, to }) => {
     const now = new Date().toISOString();
     const releases = ctx.store.reader.list('release', 'window_start, name COLLATE NOCASE') as unknown as Release[];
+    const people = loadPeople(ctx);
     return releases
       .filter((r) => Date.parse(r.windowStart) < Date.parse(to) && Date.parse(r.windowEnd) > Date.parse(from))
       .map((r) => {
-        const view = loadReadiness(ctx, r, now);
+        const view = loadReadiness(ctx, r, now, people);
         const states = view.states.map(({ state, label, status, by, at, comment, overdue }) => ({ state, label, status, by, at, comment, overdue }));
         return { release: view.release, states, presumptive: view.presumptive, deadline: view.deadline };
       });

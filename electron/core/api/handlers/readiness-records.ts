@@ -24,8 +24,24 @@ export function writtenOf(ctx: HandlerContext, entity: EntityName, row: EntityRo
   return { hlc: first?.hlc ?? row.createdAt, at: row.createdAt, deviceId: first?.deviceId ?? '', author: first?.author ?? '' };
 }
 
+/**
+ * Sync may deliver some fields of a record before the others (each column then holds its default). A sign-off,
+ * tick or waiver counts only once it names its person: until then it is incomplete and left out, rather than read
+ * as, say, an assertion with no author.
+ */
+const REQUIRED_FIELDS: Partial<Record<EntityName, readonly string[]>> = {
+  signoff: ['state', 'action', 'personId'],
+  checklistItem: ['state', 'title'],
+  checklistTick: ['itemId', 'personId'],
+  checklistWaiver: ['itemId', 'personId'],
+};
+
 function rowsOf(ctx: HandlerContext, entity: EntityName, releaseId: string) {
-  return ctx.store.reader.findEqual(entity, 'releaseId', releaseId).map((row) => ({ row, written: writtenOf(ctx, entity, row) }));
+  const required = REQUIRED_FIELDS[entity] ?? [];
+  return ctx.store.reader
+    .findEqual(entity, 'releaseId', releaseId)
+    .filter((row) => required.every((field) => row[field] !== ''))
+    .map((row) => ({ row, written: writtenOf(ctx, entity, row) }));
 }
 
 export function loadSignoffs(ctx: HandlerContext, releaseId: string): SignoffRecord[] {
@@ -113,11 +129,15 @@ export function loadChecklist(ctx: HandlerContext, releaseId: string, people: re
   return deriveChecklist(items.map((i) => i.facts), ticks, waivers, personNames(people));
 }
 
-/** The readiness of one release as of `now`. */
-export function loadReadiness(ctx: HandlerContext, release: Release, now = new Date().toISOString()): ReadinessView {
+/**
+ * The readiness of one release as of `now`. The board passes the people it loaded once for all its releases; a
+ * record naming someone not among them (a deleted person) has them looked up.
+ */
+export function loadReadiness(ctx: HandlerContext, release: Release, now = new Date().toISOString(), everyone?: PersonFacts[]): ReadinessView {
   const signoffs = loadSignoffs(ctx, release.id);
   const { items, ticks, waivers } = loadChecklistFacts(ctx, release.id);
-  const people = loadPeople(ctx, [...signoffs, ...ticks, ...waivers].map((r) => r.personId));
+  const named = [...signoffs, ...ticks, ...waivers].map((r) => r.personId);
+  const people = everyone && named.every((id) => everyone.some((p) => p.id === id)) ? everyone : loadPeople(ctx, named);
   return deriveReadiness({
     release,
     signoffs,

@@ -14,6 +14,9 @@ const NOUNS: Record<EntityName, string> = {
   checklistTick: 'checklist tick',
   checklistWaiver: 'checklist waiver',
   readinessPolicy: 'readiness policy',
+  window: 'window',
+  releaseNeed: 'release need',
+  collisionAcceptance: 'collision acceptance',
 };
 
 /** Local edits may only point at records that exist here; sync, which may deliver out of order, is exempt. */

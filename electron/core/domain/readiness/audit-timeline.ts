@@ -1,6 +1,7 @@
 import { READINESS_STATE_LABELS, type ReadinessState, type ReleaseAuditEntry, type SignoffRecord } from '../../../contract/readiness-entities';
 import { RELEASE_STATUS_LABELS, type ReleaseStatus } from '../../../contract/entities';
 import type { PersonNames } from './person-names';
+import { fieldLabel } from '../../../contract/field-messages';
 
 /** A record with where and when it was written: every input of the timeline carries these. */
 interface Written {
@@ -85,11 +86,6 @@ function releaseChangeEntries(changes: AuditFacts['releaseChanges'], names: Pers
     else what = `Changed ${group.map((c) => `${fieldLabel(c.field)} from ${show(c.field, c.oldValue)} to ${show(c.field, c.value)}`).join('; ')}.`;
     return { ...pick(first), kind: 'release-change' as const, state: null, personId: first.author, who: names.name(first.author), what, ...blank };
   });
-}
-
-function fieldLabel(field: string): string {
-  const words = field.replace(/Ids$/, 's').replace(/Id$/, '').replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase();
-  return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
 function show(field: string, value: unknown): string {

@@ -19,7 +19,7 @@ import { newest } from './clock-order';
 export function effectiveSignoff(records: readonly SignoffRecord[], state: ReadinessState): SignoffRecord | null {
   const own = records.filter((r) => r.state === state);
   const withdrawn = new Set(own.filter((r) => r.action === 'withdraw' && r.withdrawsId).map((r) => r.withdrawsId));
-  return newest(own.filter((r) => r.action !== 'withdraw' && !withdrawn.has(r.id))) ?? null;
+  return newest(own.filter((r) => (r.action === 'assert' || r.action === 'halt') && !withdrawn.has(r.id))) ?? null;
 }
 
 export type TargetResult = { ok: true; record: SignoffRecord } | { ok: false; message: string };

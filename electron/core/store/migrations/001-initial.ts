@@ -25,8 +25,8 @@ export const migration001Initial: Migration = {
       value TEXT,
       old_value TEXT
     ) STRICT;
-    CREATE UNIQUE INDEX change_log_identity ON change_log (hlc, entity, row_id, field);
-    CREATE INDEX change_log_by_field ON change_log (entity, row_id, field, hlc);
+    -- One index serves history, the newest value of a field (last-writer-wins) and duplicate detection in sync.
+    CREATE UNIQUE INDEX change_log_by_field ON change_log (entity, row_id, field, hlc);
 
     CREATE TABLE settings (
       id TEXT PRIMARY KEY,
@@ -86,5 +86,10 @@ export const migration001Initial: Migration = {
       deleted INTEGER NOT NULL DEFAULT 0
     ) STRICT;
     CREATE INDEX releases_by_window ON releases (window_start) WHERE deleted = 0;
+    -- Names are unique per kind, ignoring case: these keep the check cheap in a large workspace.
+    CREATE INDEX releases_by_name ON releases (name COLLATE NOCASE, version COLLATE NOCASE);
+    CREATE INDEX people_by_name ON people (name COLLATE NOCASE);
+    CREATE INDEX systems_by_name ON systems (name COLLATE NOCASE);
+    CREATE INDEX environments_by_name ON environments (name COLLATE NOCASE);
   `,
 };

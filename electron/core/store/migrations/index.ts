@@ -1,9 +1,10 @@
 import type { Migration } from './migration';
 import { migration001Initial } from './001-initial';
 import { migration002Readiness } from './002-readiness';
+import { migration003Calendar } from './003-calendar';
 
 /** Every migration, in order. Append new ones; never edit or reorder a released one. */
-export const MIGRATIONS: readonly Migration[] = [migration001Initial, migration002Readiness];
+export const MIGRATIONS: readonly Migration[] = [migration001Initial, migration002Readiness, migration003Calendar];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;
 export type { Migration };

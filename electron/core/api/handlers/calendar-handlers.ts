@@ -1,0 +1,291 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { ApiFailure, invalidInput, notFound } from '../../../contract/api-result';
+import { Window, WindowCreate, type Collision, type WindowOccurrence } from '../../../contract/calendar-entities';
+import type { Environment, Person, Release, System } from '../../../contract/entities';
+import { exportIcs } from '../../calendar/ics-export';
+import { readIcs, type ImportedWindow } from '../../calendar/ics-import';
+import { expandOccurrences, findCollisions, recurrenceRuleProblem, type CollisionOccurrence } from '../../domain/calendar';
+import type { HandlerContext, HandlerMap } from '../handler-context';
+import { zodFailure } from '../input-errors';
+import { getRelease } from './releases-handlers';
+import { requireExisting } from './references';
+
+/** Calendar API (issue 3): windows, occurrences, release "needs" links, collisions, iCalendar. See docs/calendar.md. */
+
+const DAY_MS = 86_400_000;
+const MAX_RANGE_DAYS = 400;
+
+type WindowFields = Omit<Window, 'id' | 'createdAt' | 'updatedAt'>;
+
+function getWindow(ctx: HandlerContext, id: string): Window {
+  const row = ctx.store.reader.get('window', id);
+  if (!row) throw notFound('Window', id);
+  return row as unknown as Window;
+}
+
+const listWindows = (ctx: HandlerContext) => ctx.store.reader.list('window', 'start_at, name') as unknown as Window[];
+const liveReleases = (ctx: HandlerContext) => ctx.store.reader.list('release', 'window_start, name') as unknown as Release[];
+
+/** Checks that need the whole window (after a patch) or the rest of the workspace. */
+function checkWindow(ctx: HandlerContext, window: WindowFields): void {
+  if (Date.parse(window.end) <= Date.parse(window.start)) throw invalidInput('end', 'Window end must be after the window start.');
+  if (window.kind === 'maintenance' && window.systemIds.length > 0) {
+    throw invalidInput('systemIds', 'A maintenance window applies to environments, not systems; leave Systems empty.');
+  }
+  if (window.rrule) {
+    const problem = recurrenceRuleProblem(window.rrule, window);
+    if (problem) throw invalidInput('rrule', problem);
+  } else if (window.exceptionDates.length > 0) {
+    throw invalidInput('exceptionDates', 'Exception dates only apply to a recurring window; add a recurrence rule or remove them.');
+  }
+  requireExisting(ctx, 'environment', window.environmentIds, 'environmentIds');
+  requireExisting(ctx, 'system', window.systemIds, 'systemIds');
+}
+
+function parseRange(from: string | undefined, to: string | undefined, fallback: () => [number, number]): [number, number] {
+  const [defaultFrom, defaultTo] = fallback();
+  const range: [number, number] = [from ? Date.parse(from) : defaultFrom, to ? Date.parse(to) : defaultTo];
+  if (range[1] <= range[0]) throw invalidInput('to', 'The end of the range (to) must be after its start (from).');
+  return range;
+}
+
+function limitRange([from, to]: [number, number]): void {
+  if (to - from > MAX_RANGE_DAYS * DAY_MS) throw invalidInput('to', `A range may span at most ${MAX_RANGE_DAYS} days.`);
+}
+
+/** The span of all releases, for calls without a range. */
+function releaseSpan(releases: readonly Release[]): [number, number] {
+  if (releases.length === 0) return [Date.now(), Date.now() + DAY_MS];
+  let from = Infinity;
+  let to = -Infinity;
+  for (const r of releases) {
+    from = Math.min(from, Date.parse(r.windowStart));
+    to = Math.max(to, Date.parse(r.windowEnd));
+  }
+  return [from, to];
+}
+
+const overlaps = (r: Release, [from, to]: [number, number]) => Date.parse(r.windowStart) < to && Date.parse(r.windowEnd) > from;
+const appliesTo = (ids: readonly string[], environmentId?: string) => !environmentId || ids.length === 0 || ids.includes(environmentId);
+
+function windowOccurrences(windows: readonly Window[], range: [number, number]): CollisionOccurrence[] {
+  return windows.flatMap((w) =>
+    expandOccurrences(w, range[0], range[1]).map((o) => ({
+      windowId: w.id,
+      kind: w.kind,
+      name: w.name,
+      reason: w.reason,
+      start: o.start,
+      end: o.end,
+      timeZone: w.timeZone,
+      environmentIds: w.environmentIds,
+      systemIds: w.systemIds,
+    })),
+  );
+}
+
+function needLinks(ctx: HandlerContext): Array<{ id: string; releaseId: string; needsReleaseId: string }> {
+  return ctx.store.reader.list('releaseNeed', 'release_id, needs_release_id') as unknown as Array<{ id: string; releaseId: string; needsReleaseId: string }>;
+}
+
+/** Ids made of what a record is about, so two devices creating the same link or acceptance merge into one row. */
+const stableId = (text: string) => createHash('sha256').update(text).digest('hex').slice(0, 32);
+const acceptanceId = (key: string) => stableId(`collision:${key}`);
+
+function computeCollisions(ctx: HandlerContext, input: { from?: string; to?: string; environmentId?: string }): Collision[] {
+  if (input.environmentId) requireExisting(ctx, 'environment', [input.environmentId], 'environmentId');
+  const all = liveReleases(ctx).filter((r) => r.status !== 'cancelled');
+  const range = parseRange(input.from, input.to, () => releaseSpan(all));
+  const releases = all.filter((r) => overlaps(r, range) && (!input.environmentId || r.environmentIds.includes(input.environmentId)));
+  // Windows are expanded over everything the releases in range touch, so a release half in the range is judged whole.
+  const [spanFrom, spanTo] = releaseSpan(releases);
+  const occurrences = windowOccurrences(listWindows(ctx), [Math.min(range[0], spanFrom) - DAY_MS, Math.max(range[1], spanTo) + DAY_MS]);
+  const byId = new Set(releases.map((r) => r.id));
+  const needs = needLinks(ctx).filter((n) => byId.has(n.releaseId) || byId.has(n.needsReleaseId));
+  const related = all.filter((r) => !byId.has(r.id) && needs.some((n) => n.releaseId === r.id || n.needsReleaseId === r.id));
+  const found = findCollisions({
+    releases: [...releases, ...related].map((r) => ({ ...r, start: Date.parse(r.windowStart), end: Date.parse(r.windowEnd) })),
+    systems: ctx.store.reader.list('system') as unknown as System[],
+    environments: (ctx.store.reader.list('environment', 'position') as unknown as Environment[]).filter((e) => !input.environmentId || e.id === input.environmentId),
+    occurrences,
+    needs,
+    // Runbooks (a later issue) feed `stepOwnerships` here; until they exist there are none.
+    stepOwnerships: [],
+  });
+  const accepted = new Map((ctx.store.reader.list('collisionAcceptance') as unknown as Array<{ id: string; collisionKey: string; reason: string }>).map((a) => [a.collisionKey, a]));
+  const people = new Map((ctx.store.reader.list('person') as unknown as Person[]).map((p) => [p.id, p.name]));
+  return found
+    .filter((c) => c.start < range[1] && c.end > range[0])
+    .map((c) => {
+      const acceptance = accepted.get(c.key);
+      let marked: Collision['accepted'] = null;
+      if (acceptance) {
+        const last = ctx.store.history('collisionAcceptance', acceptance.id).find((h) => h.field === 'reason');
+        const by = last?.author ?? '';
+        marked = { reason: acceptance.reason, by, byName: people.get(by) ?? by, at: last ? last.hlc.slice(0, 24) : '' };
+      }
+      return { ...c, start: new Date(c.start).toISOString(), end: new Date(c.end).toISOString(), accepted: marked };
+    });
+}
+
+/** SEQUENCE per record: distinct change times after the creating one. */
+function sequences(ctx: HandlerContext, entity: 'release' | 'window'): Map<string, number> {
+  const rows = ctx.store.db
+    .prepare('SELECT row_id AS id, count(DISTINCT hlc) - 1 AS n FROM change_log WHERE entity = ? GROUP BY row_id')
+    .all(entity) as Array<{ id: string; n: number }>;
+  return new Map(rows.map((r) => [r.id, r.n]));
+}
+
+function importedWindows(ctx: HandlerContext, input: { ics: string; kind: 'maintenance' | 'freeze'; environmentId: string | null }) {
+  if (input.environmentId) requireExisting(ctx, 'environment', [input.environmentId], 'environmentId');
+  const settings = ctx.store.reader.list('settings')[0] as { defaultTimeZone?: string } | undefined;
+  const { windows, warnings } = readIcs(input.ics, { kind: input.kind, environmentId: input.environmentId, fallbackZone: settings?.defaultTimeZone || 'UTC' });
+  const checked = windows.map((w, i) => {
+    const parsed = WindowCreate.safeParse(w);
+    if (!parsed.success) {
+      const failure = zodFailure(parsed.error);
+      throw invalidInput('ics', `Event ${i + 1} ("${w.name}") cannot become a window: ${failure.message} Nothing was imported.`);
+    }
+    return parsed.data as ImportedWindow;
+  });
+  return { windows: checked, warnings };
+}
+
+export const calendarHandlers = {
+  'windows.list': (ctx, { from, to, kind, environmentId }) => {
+    const windows = listWindows(ctx).filter((w) => (!kind || w.kind === kind) && appliesTo(w.environmentIds, environmentId));
+    if (!from && !to) return windows;
+    const range = parseRange(from, to, () => [-8.64e15, 8.64e15]);
+    return windows.filter((w) => expandOccurrences(w, range[0], Math.min(range[1], range[0] + 50 * 365 * DAY_MS)).length > 0);
+  },
+  'windows.get': (ctx, { id }) => getWindow(ctx, id),
+  'windows.create': (ctx, fields) => {
+    checkWindow(ctx, fields);
+    const id = randomUUID();
+    ctx.store.mutate(ctx.author(), (w) => w.insert('window', id, fields));
+    return getWindow(ctx, id);
+  },
+  'windows.update': (ctx, { id, changes }) => {
+    const current = getWindow(ctx, id);
+    checkWindow(ctx, { ...current, ...changes });
+    ctx.store.mutate(ctx.author(), (w) => w.update('window', id, changes));
+    return getWindow(ctx, id);
+  },
+  'windows.delete': (ctx, { id }) => {
+    getWindow(ctx, id);
+    ctx.store.mutate(ctx.author(), (w) => w.delete('window', id));
+    return { id };
+  },
+  'windows.occurrences': (ctx, { from, to, environmentId, kinds }) => {
+    const range = parseRange(from, to, () => [0, 0]);
+    limitRange(range);
+    if (environmentId) requireExisting(ctx, 'environment', [environmentId], 'environmentId');
+    const wanted = new Set(kinds ?? ['release', 'maintenance', 'freeze']);
+    const out: WindowOccurrence[] = [];
+    if (wanted.has('release')) {
+      for (const r of liveReleases(ctx)) {
+        if (!overlaps(r, range) || (environmentId && !r.environmentIds.includes(environmentId))) continue;
+        out.push({ kind: 'release', sourceId: r.id, name: `${r.name} ${r.version}`, start: r.windowStart, end: r.windowEnd, timeZone: r.timeZone, environmentIds: r.environmentIds, systemIds: r.systemIds, recurring: false, reason: r.description, status: r.status });
+      }
+    }
+    const windows = listWindows(ctx).filter((w) => wanted.has(w.kind) && appliesTo(w.environmentIds, environmentId));
+    for (const o of windowOccurrences(windows, range)) {
+      const w = windows.find((x) => x.id === o.windowId)!;
+      out.push({ kind: o.kind, sourceId: o.windowId, name: o.name, start: new Date(o.start).toISOString(), end: new Date(o.end).toISOString(), timeZone: o.timeZone, environmentIds: w.environmentIds, systemIds: w.systemIds, recurring: w.rrule !== null, reason: o.reason, status: null });
+    }
+    return out.sort((a, b) => a.start.localeCompare(b.start) || a.name.localeCompare(b.name));
+  },
+
+  'releaseNeeds.list': (ctx, { releaseId }) => {
+    const grouped = new Map<string, string[]>();
+    if (releaseId) grouped.set(getRelease(ctx, releaseId).id, []);
+    for (const link of needLinks(ctx)) {
+      if (releaseId && link.releaseId !== releaseId) continue;
+      grouped.set(link.releaseId, [...(grouped.get(link.releaseId) ?? []), link.needsReleaseId]);
+    }
+    return [...grouped].map(([id, needs]) => ({ releaseId: id, needsReleaseIds: needs }));
+  },
+  'releaseNeeds.set': (ctx, { releaseId, needsReleaseIds }) => {
+    getRelease(ctx, releaseId);
+    const wanted = [...new Set(needsReleaseIds)];
+    requireExisting(ctx, 'release', wanted, 'needsReleaseIds');
+    if (wanted.includes(releaseId)) throw invalidInput(`needsReleaseIds.${wanted.indexOf(releaseId)}`, 'A release cannot need itself.');
+    const current = needLinks(ctx).filter((n) => n.releaseId === releaseId);
+    const linkId = (needs: string) => stableId(`${releaseId}>${needs}`);
+    ctx.store.mutate(ctx.author(), (w) => {
+      for (const link of current) if (!wanted.includes(link.needsReleaseId)) w.delete('releaseNeed', link.id);
+      for (const needs of wanted) {
+        if (current.some((c) => c.needsReleaseId === needs)) continue;
+        const id = linkId(needs);
+        if (ctx.store.reader.isDeleted('releaseNeed', id)) w.restore('releaseNeed', id);
+        else w.insert('releaseNeed', id, { releaseId, needsReleaseId: needs });
+      }
+    });
+    return { releaseId, needsReleaseIds: wanted };
+  },
+
+  'collisions.list': (ctx, input) => computeCollisions(ctx, input),
+  'collisions.accept': (ctx, { key, reason }) => {
+    const collision = computeCollisions(ctx, {}).find((c) => c.key === key);
+    if (!collision) throw new ApiFailure('not_found', 'There is no current collision with that key (the plan may have changed); list collisions again.', 'key');
+    const id = acceptanceId(key);
+    ctx.store.mutate(ctx.author(), (w) => {
+      if (ctx.store.reader.get('collisionAcceptance', id)) w.update('collisionAcceptance', id, { reason });
+      else if (ctx.store.reader.isDeleted('collisionAcceptance', id)) {
+        w.restore('collisionAcceptance', id);
+        w.update('collisionAcceptance', id, { reason });
+      } else w.insert('collisionAcceptance', id, { collisionKey: key, reason });
+    });
+    return computeCollisions(ctx, {}).find((c) => c.key === key)!;
+  },
+  'collisions.unaccept': (ctx, { key }) => {
+    const id = acceptanceId(key);
+    if (!ctx.store.reader.get('collisionAcceptance', id)) throw new ApiFailure('not_found', 'That collision is not accepted.', 'key');
+    ctx.store.mutate(ctx.author(), (w) => w.delete('collisionAcceptance', id));
+    return { key };
+  },
+
+  'calendar.exportIcs': (ctx, { from, to, environmentId }) => {
+    if (environmentId) requireExisting(ctx, 'environment', [environmentId], 'environmentId');
+    const range = parseRange(from, to, () => [-8.64e15, 8.64e15]);
+    const releases = liveReleases(ctx).filter((r) => overlaps(r, range) && (!environmentId || r.environmentIds.includes(environmentId)));
+    const windows = listWindows(ctx).filter(
+      (w) => appliesTo(w.environmentIds, environmentId) && (!from && !to ? true : expandOccurrences(w, range[0], Math.min(range[1], range[0] + 50 * 365 * DAY_MS)).length > 0),
+    );
+    const names = (entity: 'system' | 'environment' | 'person') =>
+      new Map((ctx.store.reader.list(entity) as unknown as Array<{ id: string; name: string }>).map((x) => [x.id, x.name]));
+    const settings = ctx.store.reader.list('settings')[0] as { name?: string } | undefined;
+    const sequenceOf = new Map([...sequences(ctx, 'release'), ...sequences(ctx, 'window')]);
+    return exportIcs({
+      calendarName: settings?.name || 'Release Desk',
+      releases,
+      windows,
+      sequences: sequenceOf,
+      systemNames: names('system'),
+      environmentNames: names('environment'),
+      personNames: names('person'),
+    });
+  },
+  'calendar.previewIcsImport': (ctx, input) => importedWindows(ctx, input),
+  'calendar.importIcs': (ctx, input) => {
+    const { windows, warnings } = importedWindows(ctx, input);
+    const ids = windows.map(() => randomUUID());
+    ctx.store.mutate(ctx.author(), (w) => windows.forEach((fields, i) => w.insert('window', ids[i], { ...fields })));
+    return { created: ids.map((id) => getWindow(ctx, id)), warnings };
+  },
+} satisfies HandlerMap<
+  | 'windows.list'
+  | 'windows.get'
+  | 'windows.create'
+  | 'windows.update'
+  | 'windows.delete'
+  | 'windows.occurrences'
+  | 'releaseNeeds.list'
+  | 'releaseNeeds.set'
+  | 'collisions.list'
+  | 'collisions.accept'
+  | 'collisions.unaccept'
+  | 'calendar.exportIcs'
+  | 'calendar.previewIcsImport'
+  | 'calendar.importIcs'
+>;

@@ -1,0 +1,352 @@
+import type { CollisionKind } from '../../../contract/calendar-entities';
+import { formatLocal, formatLocalRange } from './zoned-time';
+
+/**
+ * The collision finder (BRIEF.md, "Collision"): plain data in, plain data out, no store. Times are epoch
+ * milliseconds; intervals are half-open, so a release ending at 22:00 and one starting at 22:00 do not overlap.
+ *
+ * Per environment it sorts releases and window occurrences by start and sweeps them once, keeping the set of those
+ * still open (sort and sweep, not all pairs): O(n log n + k) for n bookings and k collisions.
+ *
+ * Kinds:
+ * - double-booking: two releases on the same environment, with the same system or systems where one depends on the
+ *   other (System.dependsOn, either direction, direct), at overlapping times;
+ * - freeze: a release overlapping a freeze occurrence that applies to its environment (or every environment) and to
+ *   one of its systems (or every system);
+ * - outside-maintenance: a release on an environment that requires a maintenance window, not wholly inside one
+ *   maintenance occurrence applying to that environment;
+ * - dependency: release A needs release B (an explicit link set with releaseNeeds.set), and A starts before B ends;
+ *   checked on every environment both book, or once overall when they share none;
+ * - runbook-owner: one person owns steps in two runbooks at overlapping times. Runbooks do not exist yet: the input
+ *   `stepOwnerships` is the extension point, and the handler passes none until they do.
+ */
+
+export interface CollisionRelease {
+  id: string;
+  name: string;
+  version: string;
+  systemIds: readonly string[];
+  environmentIds: readonly string[];
+  start: number;
+  end: number;
+  timeZone: string;
+}
+
+export interface CollisionOccurrence {
+  windowId: string;
+  kind: 'maintenance' | 'freeze';
+  name: string;
+  reason: string;
+  start: number;
+  end: number;
+  timeZone: string;
+  /** Empty: every environment. */
+  environmentIds: readonly string[];
+  /** Freeze only; empty: every system. */
+  systemIds: readonly string[];
+}
+
+/** One person's steps in one runbook, collapsed to the span they cover (runbooks: a later issue). */
+export interface StepOwnership {
+  personId: string;
+  personName: string;
+  runbookId: string;
+  runbookName: string;
+  releaseId: string;
+  start: number;
+  end: number;
+  timeZone: string;
+}
+
+export interface CollisionInput {
+  releases: readonly CollisionRelease[];
+  systems: ReadonlyArray<{ id: string; name: string; dependsOn: readonly string[] }>;
+  environments: ReadonlyArray<{ id: string; name: string; requiresMaintenanceWindow: boolean }>;
+  occurrences: readonly CollisionOccurrence[];
+  needs: ReadonlyArray<{ releaseId: string; needsReleaseId: string }>;
+  stepOwnerships?: readonly StepOwnership[];
+}
+
+export interface FoundCollision {
+  key: string;
+  kind: CollisionKind;
+  releaseIds: string[];
+  windowId: string | null;
+  environmentId: string | null;
+  personId: string | null;
+  start: number;
+  end: number;
+  sentence: string;
+}
+
+export function findCollisions(input: CollisionInput): FoundCollision[] {
+  const names = new Naming(input);
+  const related = relatedSystems(input.systems);
+  const out: FoundCollision[] = [];
+  const releasesByEnv = groupBy(input.releases, (r) => r.environmentIds);
+  const freezes = input.occurrences.filter((o) => o.kind === 'freeze');
+  const maintenance = input.occurrences.filter((o) => o.kind === 'maintenance');
+
+  for (const env of input.environments) {
+    const releases = releasesByEnv.get(env.id) ?? [];
+    if (releases.length === 0) continue;
+    sweepEnvironment(env.id, releases, freezes.filter((o) => appliesTo(o.environmentIds, env.id)), related, names, out);
+    if (env.requiresMaintenanceWindow) {
+      outsideMaintenance(env.id, releases, maintenance.filter((o) => appliesTo(o.environmentIds, env.id)), names, out);
+    }
+  }
+  dependencyViolations(input, names, out);
+  runbookOwners(input.stepOwnerships ?? [], names, out);
+  return out.sort((a, b) => a.start - b.start || a.kind.localeCompare(b.kind) || a.key.localeCompare(b.key));
+}
+
+type Booking = { release: CollisionRelease; freeze?: never } | { freeze: CollisionOccurrence; release?: never };
+
+function sweepEnvironment(
+  envId: string,
+  releases: readonly CollisionRelease[],
+  freezes: readonly CollisionOccurrence[],
+  related: Map<string, Set<string>>,
+  names: Naming,
+  out: FoundCollision[],
+): void {
+  const bookings: Booking[] = [...releases.map((release) => ({ release })), ...freezes.map((freeze) => ({ freeze }))];
+  bookings.sort((a, b) => startOf(a) - startOf(b));
+  let openReleases: CollisionRelease[] = [];
+  let openFreezes: CollisionOccurrence[] = [];
+  for (const booking of bookings) {
+    const now = startOf(booking);
+    openReleases = openReleases.filter((r) => r.end > now);
+    openFreezes = openFreezes.filter((f) => f.end > now);
+    if (booking.release) {
+      const release = booking.release;
+      for (const other of openReleases) {
+        const why = systemLink(other, release, related, names);
+        if (why !== null) out.push(doubleBooking(envId, other, release, why, names));
+      }
+      for (const freeze of openFreezes) if (freezeHits(freeze, release)) out.push(insideFreeze(envId, release, freeze, names));
+      if (release.end > release.start) openReleases.push(release);
+    } else {
+      const freeze = booking.freeze;
+      for (const release of openReleases) if (freezeHits(freeze, release)) out.push(insideFreeze(envId, release, freeze, names));
+      if (freeze.end > freeze.start) openFreezes.push(freeze);
+    }
+  }
+}
+
+function outsideMaintenance(
+  envId: string,
+  releases: readonly CollisionRelease[],
+  windows: readonly CollisionOccurrence[],
+  names: Naming,
+  out: FoundCollision[],
+): void {
+  // Sorted by start with a running maximum of ends: the occurrences starting at or before a release's start that
+  // reach furthest decide whether one of them covers the whole release. Binary search per release.
+  const sorted = [...windows].sort((a, b) => a.start - b.start);
+  const starts = sorted.map((w) => w.start);
+  const reach: number[] = [];
+  sorted.forEach((w, i) => reach.push(Math.max(w.end, i > 0 ? reach[i - 1] : -Infinity)));
+  for (const release of releases) {
+    const i = lastAtOrBefore(starts, release.start);
+    if (i >= 0 && reach[i] >= release.end) continue;
+    const range = formatLocalRange(release.start, release.end, release.timeZone);
+    out.push({
+      key: `outside-maintenance:${envId}:${release.id}:${iso(release.start)}/${iso(release.end)}`,
+      kind: 'outside-maintenance',
+      releaseIds: [release.id],
+      windowId: null,
+      environmentId: envId,
+      personId: null,
+      start: release.start,
+      end: release.end,
+      sentence: `${names.release(release)} books ${names.environment(envId)} on ${range} (${release.timeZone}), but ${names.environment(envId)} requires a maintenance window and none covers that whole time.`,
+    });
+  }
+}
+
+function dependencyViolations(input: CollisionInput, names: Naming, out: FoundCollision[]): void {
+  const byId = new Map(input.releases.map((r) => [r.id, r]));
+  for (const { releaseId, needsReleaseId } of input.needs) {
+    const a = byId.get(releaseId);
+    const b = byId.get(needsReleaseId);
+    if (!a || !b || a.start >= b.end) continue;
+    const shared = a.environmentIds.filter((e) => b.environmentIds.includes(e));
+    const where = shared.length > 0 ? shared : [null];
+    for (const envId of where) {
+      const on = envId ? ` on ${names.environment(envId)}` : '';
+      out.push({
+        key: `dependency:${envId ?? '-'}:${a.id}:${b.id}:${iso(a.start)}/${iso(b.end)}`,
+        kind: 'dependency',
+        releaseIds: [a.id, b.id],
+        windowId: null,
+        environmentId: envId,
+        personId: null,
+        start: Math.min(a.start, b.end),
+        end: b.end,
+        sentence: `${names.release(a)} needs ${names.release(b)} done first, but starts${on} on ${formatLocal(a.start, a.timeZone)}, before ${names.release(b)} ends on ${formatLocal(b.end, a.timeZone)} (${a.timeZone}).`,
+      });
+    }
+  }
+}
+
+/** Extension point for runbooks: the same sweep, per person instead of per environment. */
+function runbookOwners(ownerships: readonly StepOwnership[], names: Naming, out: FoundCollision[]): void {
+  for (const [, mine] of groupBy(ownerships, (o) => [o.personId])) {
+    const sorted = [...mine].sort((a, b) => a.start - b.start);
+    let open: StepOwnership[] = [];
+    for (const current of sorted) {
+      open = open.filter((o) => o.end > current.start);
+      for (const other of open) {
+        if (other.runbookId === current.runbookId) continue;
+        const start = current.start;
+        const end = Math.min(other.end, current.end);
+        const [a, b] = [other, current].sort((x, y) => x.runbookId.localeCompare(y.runbookId));
+        out.push({
+          key: `runbook-owner:${current.personId}:${a.runbookId}:${b.runbookId}:${iso(start)}/${iso(end)}`,
+          kind: 'runbook-owner',
+          releaseIds: [other.releaseId, current.releaseId],
+          windowId: null,
+          environmentId: null,
+          personId: current.personId,
+          start,
+          end,
+          sentence: `${current.personName} owns steps in both ${other.runbookName} (${names.releaseById(other.releaseId)}) and ${current.runbookName} (${names.releaseById(current.releaseId)}) on ${formatLocalRange(start, end, other.timeZone)} (${other.timeZone}).`,
+        });
+      }
+      open.push(current);
+    }
+  }
+}
+
+function doubleBooking(envId: string, first: CollisionRelease, second: CollisionRelease, why: string, names: Naming): FoundCollision {
+  const start = second.start;
+  const end = Math.min(first.end, second.end);
+  const [a, b] = first.id < second.id ? [first, second] : [second, first];
+  return {
+    key: `double-booking:${envId}:${a.id}:${b.id}:${iso(start)}/${iso(end)}`,
+    kind: 'double-booking',
+    releaseIds: [first.id, second.id],
+    windowId: null,
+    environmentId: envId,
+    personId: null,
+    start,
+    end,
+    sentence: `${names.release(first)} and ${names.release(second)} both book ${names.environment(envId)} on ${formatLocalRange(start, end, first.timeZone)} (${first.timeZone}), and ${why}.`,
+  };
+}
+
+function insideFreeze(envId: string, release: CollisionRelease, freeze: CollisionOccurrence, names: Naming): FoundCollision {
+  const start = Math.max(release.start, freeze.start);
+  const end = Math.min(release.end, freeze.end);
+  const reason = freeze.reason.trim() ? ` (${freeze.reason.trim().replace(/[.\s]+$/, '')})` : '';
+  return {
+    key: `freeze:${envId}:${release.id}:${freeze.windowId}:${iso(start)}/${iso(end)}`,
+    kind: 'freeze',
+    releaseIds: [release.id],
+    windowId: freeze.windowId,
+    environmentId: envId,
+    personId: null,
+    start,
+    end,
+    sentence: `${names.release(release)} books ${names.environment(envId)} on ${formatLocalRange(start, end, release.timeZone)} (${release.timeZone}), inside the freeze window ${freeze.name}${reason}.`,
+  };
+}
+
+/** Why two releases on one environment collide ("both change Payments API"), or null when they do not. */
+function systemLink(a: CollisionRelease, b: CollisionRelease, related: Map<string, Set<string>>, names: Naming): string | null {
+  for (const x of a.systemIds) if (b.systemIds.includes(x)) return `both change ${names.system(x)}`;
+  for (const x of a.systemIds) {
+    const near = related.get(x);
+    if (!near) continue;
+    for (const y of b.systemIds) {
+      if (!near.has(y)) continue;
+      return names.dependsOn(x, y) ? `${names.system(x)} depends on ${names.system(y)}` : `${names.system(y)} depends on ${names.system(x)}`;
+    }
+  }
+  return null;
+}
+
+/** For each system, the systems it depends on and the systems that depend on it (direct links). */
+function relatedSystems(systems: CollisionInput['systems']): Map<string, Set<string>> {
+  const related = new Map<string, Set<string>>();
+  const add = (a: string, b: string) => {
+    if (!related.has(a)) related.set(a, new Set());
+    related.get(a)!.add(b);
+  };
+  for (const s of systems) {
+    for (const d of s.dependsOn) {
+      add(s.id, d);
+      add(d, s.id);
+    }
+  }
+  return related;
+}
+
+function freezeHits(freeze: CollisionOccurrence, release: CollisionRelease): boolean {
+  if (!(freeze.start < release.end && release.start < freeze.end)) return false;
+  return freeze.systemIds.length === 0 || release.systemIds.some((s) => freeze.systemIds.includes(s));
+}
+
+const appliesTo = (environmentIds: readonly string[], envId: string) => environmentIds.length === 0 || environmentIds.includes(envId);
+const startOf = (b: Booking) => (b.release ? b.release.start : b.freeze.start);
+const iso = (ms: number) => new Date(ms).toISOString();
+
+function lastAtOrBefore(sorted: readonly number[], value: number): number {
+  let lo = 0;
+  let hi = sorted.length - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid] <= value) {
+      found = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return found;
+}
+
+function groupBy<T>(items: readonly T[], keys: (item: T) => readonly string[]): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    for (const key of keys(item)) {
+      let group = groups.get(key);
+      if (!group) groups.set(key, (group = []));
+      group.push(item);
+    }
+  }
+  return groups;
+}
+
+class Naming {
+  private readonly systems: Map<string, { name: string; dependsOn: readonly string[] }>;
+  private readonly environments: Map<string, string>;
+  private readonly releases: Map<string, CollisionRelease>;
+
+  constructor(input: CollisionInput) {
+    this.systems = new Map(input.systems.map((s) => [s.id, s]));
+    this.environments = new Map(input.environments.map((e) => [e.id, e.name]));
+    this.releases = new Map(input.releases.map((r) => [r.id, r]));
+  }
+
+  release(r: CollisionRelease): string {
+    return `${r.name} ${r.version}`;
+  }
+
+  releaseById(id: string): string {
+    const r = this.releases.get(id);
+    return r ? this.release(r) : id;
+  }
+
+  system(id: string): string {
+    return this.systems.get(id)?.name ?? id;
+  }
+
+  environment(id: string): string {
+    return this.environments.get(id) ?? id;
+  }
+
+  dependsOn(a: string, b: string): boolean {
+    return this.systems.get(a)?.dependsOn.includes(b) ?? false;
+  }
+}

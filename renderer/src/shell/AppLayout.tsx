@@ -1,0 +1,75 @@
+import { AppShell, Badge, Group, NavLink, ScrollArea, Text, Title } from '@mantine/core';
+import { IconRocket } from '@tabler/icons-react';
+import { useWorkspaceStore } from '../features/workspace/workspace-store';
+import { ColorSchemeToggle } from './ColorSchemeToggle';
+import { CurrentPersonPicker } from './CurrentPersonPicker';
+import { SCREENS, useNavigationStore } from './navigation-store';
+import { SCREEN_DETAILS } from './screens';
+import { useAppCommands } from './use-app-commands';
+
+/** Features whose issue is still open: marked in the navigation so nobody expects them to work yet. */
+const NOT_BUILT = new Set(['calendar', 'runbooks', 'readiness', 'meetings', 'metrics']);
+
+export function AppLayout() {
+  const screen = useNavigationStore((s) => s.screen);
+  const go = useNavigationStore((s) => s.go);
+  const workspaceName = useWorkspaceStore((s) => s.info?.settings.name ?? 'Release Desk');
+  const Page = SCREEN_DETAILS[screen].page;
+  useAppCommands();
+
+  return (
+    <AppShell header={{ height: 52 }} navbar={{ width: 208, breakpoint: 0 }} padding="md">
+      <AppShell.Header>
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+          <Group gap="xs" wrap="nowrap">
+            <IconRocket size={20} stroke={1.8} color="var(--mantine-primary-color-filled)" aria-hidden />
+            <Title order={1} fz="md" fw={600}>
+              Release Desk
+            </Title>
+            <Text c="dimmed" size="sm" aria-hidden>
+              /
+            </Text>
+            <Text size="sm" fw={500} truncate maw={360} data-testid="workspace-name">
+              {workspaceName}
+            </Text>
+          </Group>
+          <Group gap="sm" wrap="nowrap">
+            <CurrentPersonPicker />
+            <ColorSchemeToggle />
+          </Group>
+        </Group>
+      </AppShell.Header>
+
+      <AppShell.Navbar p="xs" aria-label="Main navigation">
+        <ScrollArea>
+          {SCREENS.map((key) => {
+            const { label, icon: Icon } = SCREEN_DETAILS[key];
+            return (
+              <NavLink
+                key={key}
+                component="button"
+                label={label}
+                leftSection={<Icon size={18} stroke={1.6} />}
+                rightSection={
+                  NOT_BUILT.has(key) ? (
+                    <Badge size="xs" variant="default" radius="sm" style={{ textTransform: 'none' }}>
+                      soon
+                    </Badge>
+                  ) : undefined
+                }
+                active={screen === key}
+                aria-current={screen === key ? 'page' : undefined}
+                onClick={() => go(key)}
+                style={{ borderRadius: 'var(--mantine-radius-sm)' }}
+              />
+            );
+          })}
+        </ScrollArea>
+      </AppShell.Navbar>
+
+      <AppShell.Main>
+        <Page />
+      </AppShell.Main>
+    </AppShell>
+  );
+}

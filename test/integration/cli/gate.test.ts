@@ -1,0 +1,90 @@
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { WorkspaceSession } from '../../../electron/core';
+import { GateView } from '../../../electron/contract/readiness-entities';
+import { changeLogCount, releaseInput, seedBasics, tempDir, valueOf } from '../../helpers/temp-workspace';
+
+const BIN = path.resolve(__dirname, '../../../bin/release-desk.mjs');
+
+/** The CLI as a pipeline runs it: a real process through the bin script, so exit codes are real. */
+function cli(...args: string[]) {
+  const run = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', timeout: 60_000 });
+  return { code: run.status, stdout: run.stdout, stderr: run.stderr };
+}
+
+describe('release-desk gate and signoff', { timeout: 120_000 }, () => {
+  let cleanup = () => {};
+  let db = '';
+  let releaseId = '';
+  beforeAll(async () => {
+    const t = tempDir();
+    cleanup = t.cleanup;
+    db = path.join(t.dir, 'gate.releasedesk');
+    const session = WorkspaceSession.open(db);
+    const basics = await seedBasics(session); // Priya Natarajan, release coordinator
+    const person = (name: string, email: string, role: string) => session.dispatch('people.create', { name, email, roles: [role] });
+    valueOf(await person('Paula Owens', 'paula@example.com', 'product-owner'));
+    valueOf(await person('Sam Achebe', 'sam@example.com', 'security-architect'));
+    valueOf(await person('Omar Cruz', 'omar@example.com', 'operations-coordinator'));
+    valueOf(await person('Eli Novak', 'eli@example.com', 'engineer'));
+    releaseId = (valueOf(await session.dispatch('releases.create', releaseInput(basics, { status: 'planned' }))) as { id: string }).id;
+    session.close();
+  });
+  afterAll(() => cleanup());
+
+  const signoff = (...args: string[]) => cli('signoff', '--db', db, '--release', 'Payments@2.4.0', ...args);
+
+  it('is pending (exit 4) before anyone asserts, and prints what is missing', () => {
+    const gate = cli('gate', '--db', db, '--release', releaseId);
+    expect(gate.code).toBe(4);
+    expect(gate.stdout).toContain('Payments 2.4.0 is PENDING: 4 readiness state(s) not yet asserted.');
+    expect(gate.stdout).toContain('Security: waiting for the Security architect to assert it.');
+    expect(gate.stderr).toBe('');
+  });
+
+  it('refuses a person without the empowered role, and a halt without a reason, writing nothing', () => {
+    const forbidden = signoff('--state', 'security', '--as', 'Eli Novak', '--assert');
+    expect(forbidden.code).toBe(1);
+    expect(forbidden.stderr.trim()).toBe(
+      'release-desk: Eli Novak may not assert Security readiness: only a person holding the Security architect role may, and Eli Novak does not.',
+    );
+    const noReason = signoff('--state', 'security', '--as', 'sam@example.com', '--halt');
+    expect(noReason.code).toBe(2);
+    expect(noReason.stderr).toMatch(/Comment is required for a halt/);
+    expect(signoff('--state', 'security', '--as', 'sam@example.com', '--assert', '--halt').stderr).toMatch(/exactly one of --assert, --halt, --withdraw/);
+    expect(signoff('--state', 'security', '--as', 'nobody', '--assert').stderr).toMatch(/no person "nobody"/);
+    const session = WorkspaceSession.open(db);
+    expect(session.store.reader.count('signoff')).toBe(0);
+    expect(changeLogCount(session)).toBeGreaterThan(0);
+    session.close();
+  });
+
+  it('goes (exit 0) once each empowered person asserts; a halt makes it exit 3 with who and why', () => {
+    expect(signoff('--state', 'product', '--as', 'paula@example.com', '--assert', '--comment', 'UAT green', '--waive', 'PAY-12').code).toBe(0);
+    expect(signoff('--state', 'organization', '--as', 'Priya Natarajan', '--assert').code).toBe(0);
+    expect(signoff('--state', 'operation', '--as', 'Omar Cruz', '--assert').code).toBe(0);
+    const security = signoff('--state', 'security', '--as', 'Sam Achebe', '--assert');
+    expect(security.code).toBe(0);
+    expect(security.stdout).toContain('Sam Achebe asserted Security readiness of Payments 2.4.0; Security is now asserted.');
+    expect(security.stdout).toContain('Go: all four readiness states asserted.');
+
+    const go = cli('gate', '--db', db, '--release', 'payments@2.4.0', '--json');
+    expect(go.code).toBe(0);
+    expect(GateView.parse(JSON.parse(go.stdout))).toMatchObject({ decision: 'go', exitCode: 0 });
+
+    expect(signoff('--state', 'operation', '--as', 'Omar Cruz', '--halt', '--comment', 'Rollback plan untested').code).toBe(0);
+    const halted = cli('gate', '--db', db, '--release', releaseId);
+    expect(halted.code).toBe(3);
+    expect(halted.stdout).toMatch(/Payments 2\.4\.0 is HALTED\.\n {2}Operation halted by Omar Cruz at \S+: Rollback plan untested/);
+
+    expect(signoff('--state', 'operation', '--as', 'Omar Cruz', '--withdraw', '--comment', 'Tested').code).toBe(0);
+    expect(cli('gate', '--db', db, '--release', releaseId).code).toBe(0);
+  });
+
+  it('says so, as a usage error, when the release does not exist', () => {
+    const result = cli('gate', '--db', db, '--release', 'Payments@9.9.9');
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/no release "Payments@9.9.9"/);
+  });
+});

@@ -1,0 +1,247 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { WorkspaceSession } from '../../../../electron/core';
+import type { ChecklistItemView, ChecklistTemplate, ReadinessView, ReleaseAuditEntry } from '../../../../electron/contract/readiness-entities';
+import { changeLogCount, releaseInput, seedBasics, tempSession, valueOf } from '../../../helpers/temp-workspace';
+
+type Ids = { release: string; po: string; rc: string; sa: string; oc: string; engineer: string };
+
+async function seedReadiness(session: WorkspaceSession): Promise<Ids> {
+  const basics = await seedBasics(session); // Priya Natarajan: release coordinator
+  const person = async (name: string, roles: string[], email = '') =>
+    (valueOf(await session.dispatch('people.create', { name, roles, email })) as { id: string }).id;
+  const release = valueOf(await session.dispatch('releases.create', releaseInput(basics, { status: 'planned' }))) as { id: string };
+  return {
+    release: release.id,
+    rc: basics.personId,
+    po: await person('Paula Owens', ['product-owner'], 'paula@example.com'),
+    sa: await person('Sam Achebe', ['security-architect']),
+    oc: await person('Omar Cruz', ['operations-coordinator', 'engineer']),
+    engineer: await person('Eli Novak', ['engineer']),
+  };
+}
+
+describe('readiness through the API', () => {
+  let session: WorkspaceSession;
+  let cleanup: () => void;
+  let ids: Ids;
+  beforeEach(async () => {
+    ({ session, cleanup } = tempSession());
+    ids = await seedReadiness(session);
+  });
+  afterEach(() => cleanup());
+
+  const signoff = (input: Record<string, unknown>) => session.dispatch('readiness.signoff', { releaseId: ids.release, ...input });
+  const readiness = async () => valueOf(await session.dispatch('readiness.get', { releaseId: ids.release })) as ReadinessView;
+
+  it('each empowered person asserts their state; the release goes', async () => {
+    const owners = { product: ids.po, organization: ids.rc, security: ids.sa, operation: ids.oc };
+    for (const [state, person] of Object.entries(owners)) {
+      valueOf(await signoff({ state, action: 'assert', comment: `${state} ready`, asPersonId: person }));
+    }
+    const view = await readiness();
+    expect(view.presumptive.status).toBe('go');
+    expect(view.states.map((s) => s.by?.name)).toEqual(['Paula Owens', 'Priya Natarajan', 'Sam Achebe', 'Omar Cruz']);
+    expect(view.signoffs).toHaveLength(4);
+    expect(view.signoffs[0]).toMatchObject({ deviceId: session.store.deviceId, action: 'assert', personId: ids.po });
+    expect(valueOf(await session.dispatch('readiness.gate', { releaseId: ids.release }))).toMatchObject({ exitCode: 0, decision: 'go' });
+  });
+
+  it('refuses a person without the empowered role, naming them, the state and the role, and writes nothing', async () => {
+    const before = changeLogCount(session);
+    const result = await signoff({ state: 'security', action: 'assert', asPersonId: ids.engineer });
+    expect(result).toEqual({
+      ok: false,
+      error: {
+        code: 'forbidden',
+        message: 'Eli Novak may not assert Security readiness: only a person holding the Security architect role may, and Eli Novak does not.',
+      },
+    });
+    expect(changeLogCount(session)).toBe(before);
+  });
+
+  it('uses the person chosen on this device when no asPersonId is given, and refuses when none is chosen', async () => {
+    const none = await signoff({ state: 'product', action: 'assert' });
+    expect(none).toMatchObject({ ok: false, error: { code: 'invalid_input', field: 'asPersonId' } });
+    valueOf(await session.dispatch('workspace.setCurrentPerson', { personId: ids.po }));
+    valueOf(await signoff({ state: 'product', action: 'assert' }));
+    const history = session.store.reader.changeLog().filter((c) => c.entity === 'signoff');
+    expect(new Set(history.map((c) => c.author))).toEqual(new Set([ids.po]));
+  });
+
+  it('names the field at fault for bad input and writes nothing', async () => {
+    const before = changeLogCount(session);
+    const cases: Array<[Record<string, unknown>, string]> = [
+      [{ state: 'security', action: 'halt', comment: '  ', asPersonId: ids.sa }, 'comment'],
+      [{ state: 'safety', action: 'assert', asPersonId: ids.sa }, 'state'],
+      [{ state: 'security', action: 'halt', comment: 'x', waivedIssues: ['A'], asPersonId: ids.sa }, 'waivedIssues'],
+      [{ state: 'security', action: 'assert', asPersonId: 'ghost' }, 'asPersonId'],
+      [{ state: 'security', action: 'withdraw', asPersonId: ids.sa }, 'withdrawsId'],
+      [{ state: 'security', action: 'assert', asPersonId: ids.sa, releaseId: 'nope' }, 'releaseId'],
+      [{ state: 'security', action: 'assert', asPersonId: ids.sa, sneaky: 1 }, 'sneaky'],
+    ];
+    for (const [input, field] of cases) {
+      const result = await signoff(input);
+      expect(result.ok, JSON.stringify(input)).toBe(false);
+      if (!result.ok) expect(result.error.field).toBe(field);
+    }
+    const halt = await signoff({ state: 'security', action: 'halt', asPersonId: ids.sa });
+    expect(halt).toMatchObject({ ok: false, error: { message: 'Comment is required for a halt: give the reason the release must stop.' } });
+    expect(changeLogCount(session)).toBe(before);
+  });
+
+  it('a halt turns the release and the gate to halted; withdrawing it returns to the assertion before', async () => {
+    valueOf(await signoff({ state: 'security', action: 'assert', asPersonId: ids.sa }));
+    const halted = valueOf(await signoff({ state: 'security', action: 'halt', comment: 'CVE-2026-1234 unpatched', asPersonId: ids.sa })) as ReadinessView;
+    expect(halted.presumptive).toMatchObject({ status: 'halted', halts: [{ by: { name: 'Sam Achebe' }, reason: 'CVE-2026-1234 unpatched' }] });
+    const gate = valueOf(await session.dispatch('readiness.gate', { releaseId: ids.release })) as { exitCode: number; lines: string[] };
+    expect(gate.exitCode).toBe(3);
+    expect(gate.lines.join('\n')).toContain('Security halted by Sam Achebe');
+    const withdrawn = valueOf(await signoff({ state: 'security', action: 'withdraw', comment: 'patched', asPersonId: ids.sa })) as ReadinessView;
+    expect(withdrawn.states[2].status).toBe('asserted');
+    expect(withdrawn.signoffs.at(-1)).toMatchObject({ action: 'withdraw', withdrawsId: halted.states[2].recordId });
+    expect(await signoff({ state: 'security', action: 'withdraw', withdrawsId: halted.states[2].recordId, asPersonId: ids.sa })).toMatchObject({
+      ok: false,
+      error: { field: 'withdrawsId', message: 'That halt was already withdrawn.' },
+    });
+  });
+
+  it('sign-off records are append-only: the store refuses to change or delete them', async () => {
+    const view = valueOf(await signoff({ state: 'product', action: 'assert', asPersonId: ids.po })) as ReadinessView;
+    const id = view.states[0].recordId!;
+    expect(() => session.store.mutate('x', (w) => w.update('signoff', id, { comment: 'rewritten' }))).toThrow(/append-only/);
+    expect(() => session.store.mutate('x', (w) => w.delete('signoff', id))).toThrow(/append-only/);
+  });
+
+  it('required checklist items block the assertion of their state until ticked or waived', async () => {
+    const templates = valueOf(await session.dispatch('checklists.templates.seedDefaults', {})) as ChecklistTemplate[];
+    expect(templates.map((t) => t.state)).toEqual(['product', 'organization', 'security', 'operation']);
+    const before = changeLogCount(session);
+    expect(valueOf(await session.dispatch('checklists.templates.seedDefaults', {}))).toEqual(templates);
+    expect(changeLogCount(session)).toBe(before);
+
+    const security = templates.find((t) => t.state === 'security')!;
+    const items = valueOf(await session.dispatch('checklists.instantiate', { releaseId: ids.release, templateId: security.id })) as ChecklistItemView[];
+    expect(items.map((i) => i.title)).toEqual(security.items.map((i) => i.title));
+    expect(await session.dispatch('checklists.instantiate', { releaseId: ids.release, templateId: security.id })).toMatchObject({ ok: false, error: { code: 'conflict' } });
+
+    const blocked = await signoff({ state: 'security', action: 'assert', asPersonId: ids.sa });
+    expect(blocked).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    if (!blocked.ok) expect(blocked.error.message).toContain('Security scan reviewed');
+
+    const required = items.filter((i) => i.required);
+    const [first, ...rest] = required;
+    const forbiddenWaive = await session.dispatch('checklists.waive', { itemId: first.id, reason: 'later', asPersonId: ids.engineer });
+    expect(forbiddenWaive).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await session.dispatch('checklists.waive', { itemId: first.id, asPersonId: ids.sa })).toMatchObject({ ok: false, error: { field: 'reason' } });
+    const waived = valueOf(await session.dispatch('checklists.waive', { itemId: first.id, reason: 'Scanner down; manual review done', asPersonId: ids.sa })) as ChecklistItemView;
+    expect(waived).toMatchObject({ waived: true, blocking: false, waivedBy: { name: 'Sam Achebe' } });
+    expect(await session.dispatch('checklists.tick', { itemId: rest[0].id, evidence: 'not a link', asPersonId: ids.engineer })).toMatchObject({
+      ok: false,
+      error: { field: 'evidence' },
+    });
+    for (const item of rest) {
+      valueOf(await session.dispatch('checklists.tick', { itemId: item.id, evidence: 'https://ci.example.com/run/7', asPersonId: ids.engineer }));
+    }
+    const untick = valueOf(await session.dispatch('checklists.tick', { itemId: rest[0].id, ticked: false, asPersonId: ids.engineer })) as ChecklistItemView;
+    expect(untick).toMatchObject({ ticked: false, blocking: true });
+    expect((await signoff({ state: 'security', action: 'assert', asPersonId: ids.sa })).ok).toBe(false);
+    valueOf(await session.dispatch('checklists.tick', { itemId: rest[0].id, asPersonId: ids.engineer }));
+    const view = valueOf(await signoff({ state: 'security', action: 'assert', waivedIssues: ['SEC-9 low-risk header'], asPersonId: ids.sa })) as ReadinessView;
+    expect(view.states[2]).toMatchObject({ status: 'asserted', waivedIssues: ['SEC-9 low-risk header'], checklist: { blocking: [] } });
+  });
+
+  it('the board lists releases in range against the four states, and the deadline can be set', async () => {
+    valueOf(await signoff({ state: 'operation', action: 'halt', comment: 'Runbook missing', asPersonId: ids.oc }));
+    const board = valueOf(await session.dispatch('readiness.board', { from: '2026-12-01T00:00:00Z', to: '2026-12-31T00:00:00Z' })) as Array<{
+      release: { id: string };
+      states: Array<{ status: string }>;
+      presumptive: { status: string };
+      deadline: { hours: number; source: string };
+    }>;
+    expect(board).toHaveLength(1);
+    expect(board[0].states.map((s) => s.status)).toEqual(['pending', 'pending', 'pending', 'halted']);
+    expect(board[0].presumptive.status).toBe('halted');
+    expect(valueOf(await session.dispatch('readiness.board', { from: '2027-01-01T00:00:00Z', to: '2027-02-01T00:00:00Z' }))).toEqual([]);
+    expect(await session.dispatch('readiness.board', { from: '2027-01-01T00:00:00Z', to: '2026-01-01T00:00:00Z' })).toMatchObject({ ok: false, error: { field: 'to' } });
+
+    expect(valueOf(await session.dispatch('readiness.setDeadline', { releaseId: null, hours: 24 }))).toEqual({ hours: 24, source: 'workspace' });
+    expect(valueOf(await session.dispatch('readiness.setDeadline', { releaseId: ids.release, hours: 6 }))).toEqual({ hours: 6, source: 'release' });
+    expect((await readiness()).deadline).toMatchObject({ hours: 6, at: '2026-12-05T15:00:00.000Z' });
+    expect(valueOf(await session.dispatch('readiness.setDeadline', { releaseId: ids.release, hours: null }))).toEqual({ hours: 24, source: 'workspace' });
+    expect(valueOf(await session.dispatch('readiness.setDeadline', { releaseId: ids.release, hours: 12 }))).toEqual({ hours: 12, source: 'release' });
+    expect(await session.dispatch('readiness.setDeadline', { releaseId: null, hours: -1 })).toMatchObject({ ok: false, error: { field: 'hours' } });
+  });
+
+  it('the back-trace audit shows every sign-off, waiver, tick and release change, newest first, and exports', async () => {
+    valueOf(await session.dispatch('releases.update', { id: ids.release, changes: { status: 'in-readiness' } }));
+    const [template] = (valueOf(await session.dispatch('checklists.templates.seedDefaults', {})) as ChecklistTemplate[]).filter((t) => t.state === 'product');
+    const items = valueOf(await session.dispatch('checklists.instantiate', { releaseId: ids.release, templateId: template.id })) as ChecklistItemView[];
+    valueOf(await session.dispatch('checklists.tick', { itemId: items[0].id, evidence: 'https://ci.example.com/1', asPersonId: ids.po }));
+    for (const item of items.slice(1).filter((i) => i.required)) {
+      valueOf(await session.dispatch('checklists.waive', { itemId: item.id, reason: 'Accepted risk', asPersonId: ids.po }));
+    }
+    valueOf(await signoff({ state: 'product', action: 'assert', comment: 'UAT green', waivedIssues: ['PAY-1'], asPersonId: ids.po }));
+    valueOf(await signoff({ state: 'security', action: 'halt', comment: 'Open CVE', asPersonId: ids.sa }));
+
+    const audit = valueOf(await session.dispatch('audit.release', { releaseId: ids.release })) as ReleaseAuditEntry[];
+    expect(audit[0]).toMatchObject({ kind: 'halt', who: 'Sam Achebe', comment: 'Open CVE', deviceId: session.store.deviceId, state: 'security' });
+    expect(audit[1]).toMatchObject({ kind: 'assert', who: 'Paula Owens', waivedIssues: ['PAY-1'] });
+    expect(audit.filter((e) => e.kind === 'waiver')).toHaveLength(items.slice(1).filter((i) => i.required).length);
+    expect(audit.find((e) => e.kind === 'tick')).toMatchObject({ evidence: 'https://ci.example.com/1', who: 'Paula Owens' });
+    expect(audit.find((e) => e.kind === 'release-change' && e.what.startsWith('Changed'))?.what).toBe('Changed Status from Planned to In readiness.');
+    expect(audit.at(-1)).toMatchObject({ kind: 'release-change', what: 'Planned the release Payments 2.4.0.' });
+    const hlcs = audit.map((e) => e.hlc);
+    expect(hlcs).toEqual([...hlcs].sort().reverse());
+
+    const csv = valueOf(await session.dispatch('audit.releaseExport', { releaseId: ids.release, format: 'csv' })) as { fileName: string; content: string };
+    expect(csv.fileName).toBe('Payments-2.4.0-audit.csv');
+    expect(csv.content.split('\r\n')[1]).toContain('Sam Achebe');
+    const json = valueOf(await session.dispatch('audit.releaseExport', { releaseId: ids.release, format: 'json' })) as { content: string };
+    expect(JSON.parse(json.content).entries).toEqual(audit);
+
+    // The audit of a deleted release stays readable.
+    valueOf(await session.dispatch('releases.delete', { id: ids.release }));
+    const afterDelete = valueOf(await session.dispatch('audit.release', { releaseId: ids.release })) as ReleaseAuditEntry[];
+    expect(afterDelete[0].what).toBe('Deleted the release.');
+  });
+
+  it('sign-offs merge from another device: a halt made offline elsewhere halts the release here', async () => {
+    const { session: other, cleanup: cleanupOther } = tempSession();
+    try {
+      other.store.applyRemote(session.store.reader.changeLog());
+      valueOf(await other.dispatch('readiness.signoff', { releaseId: ids.release, state: 'security', action: 'halt', comment: 'From the other laptop', asPersonId: ids.sa }));
+      valueOf(await signoff({ state: 'product', action: 'assert', asPersonId: ids.po }));
+      session.store.applyRemote(other.store.reader.changeLog());
+      other.store.applyRemote(session.store.reader.changeLog());
+      const here = await readiness();
+      const there = valueOf(await other.dispatch('readiness.get', { releaseId: ids.release })) as ReadinessView;
+      expect(here.presumptive.status).toBe('halted');
+      expect(there.states).toEqual(here.states);
+      expect(here.signoffs.find((s) => s.action === 'halt')?.deviceId).toBe(other.store.deviceId);
+
+      // A third device receiving everything backwards, the sign-off's fields one at a time, ends up the same.
+      const { session: third, cleanup: cleanupThird } = tempSession();
+      try {
+        const log = session.store.reader.changeLog();
+        const haltId = log.find((c) => c.entity === 'signoff' && c.field === 'action' && c.value === 'halt')!.rowId;
+        third.store.applyRemote(log.filter((c) => c.entity !== 'signoff'));
+        // Release, state and action have arrived, the person has not: not yet a halt (nor an assertion).
+        third.store.applyRemote(log.filter((c) => c.rowId === haltId && ['releaseId', 'state', 'action'].includes(c.field)));
+        const partial = valueOf(await third.dispatch('readiness.get', { releaseId: ids.release })) as ReadinessView;
+        expect(partial.signoffs).toEqual([]);
+        third.store.applyRemote([...log].reverse());
+        const full = valueOf(await third.dispatch('readiness.get', { releaseId: ids.release })) as ReadinessView;
+        expect(full.states).toEqual(here.states);
+      } finally {
+        cleanupThird();
+      }
+    } finally {
+      cleanupOther();
+    }
+  });
+
+  it('refuses sign-offs on a finished release', async () => {
+    valueOf(await session.dispatch('releases.update', { id: ids.release, changes: { status: 'cancelled' } }));
+    expect(await signoff({ state: 'product', action: 'assert', asPersonId: ids.po })).toMatchObject({ ok: false, error: { code: 'conflict' } });
+  });
+});
