@@ -10,7 +10,7 @@ module.exports = {
       comment: 'electron/core must run without Electron, React or any shell (tests, CLI and server use it directly).',
       severity: 'error',
       from: { path: '^electron/core/' },
-      to: { path: ['^node_modules/(electron|react|react-dom)/', '^electron/(main|preload|web|cli)/', '^renderer/'] },
+      to: { path: ['^node_modules/(electron|react|react-dom)/', '^electron/(main|preload|web|cli|server)/', '^renderer/'] },
     },
     {
       name: 'contract-is-pure',
@@ -49,10 +49,10 @@ module.exports = {
     },
     {
       name: 'shells-do-not-import-each-other',
-      comment: 'Electron main, web shell and CLI are siblings around the core.',
+      comment: 'Electron main, web shell, CLI and team server are siblings around the core.',
       severity: 'error',
-      from: { path: '^electron/(main|web|cli)/' },
-      to: { path: '^electron/(main|web|cli)/', pathNot: '^electron/$1/' },
+      from: { path: '^electron/(main|web|cli|server)/' },
+      to: { path: '^electron/(main|web|cli|server)/', pathNot: '^electron/$1/' },
     },
     {
       name: 'no-circular',

@@ -22,6 +22,9 @@ import type { ApiResult } from './api-result';
 import { ById, Empty, method } from './define-method';
 import { readinessMethods } from './readiness-contract';
 import { calendarMethods } from './calendar-contract';
+import { outcomesMethods } from './outcomes-contract';
+import { meetingsMethods } from './meetings-contract';
+import { syncMethods } from './sync-contract';
 
 /**
  * The one API contract. Preload, Electron main, the web shell, the CLI and the renderer all derive from this map:
@@ -72,6 +75,9 @@ export const apiContract = {
   ),
   ...readinessMethods,
   ...calendarMethods,
+  ...outcomesMethods,
+  ...meetingsMethods,
+  ...syncMethods,
 } as const;
 
 export type ApiContract = typeof apiContract;

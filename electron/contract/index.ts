@@ -3,4 +3,7 @@ export * from './api-result';
 export * from './entities';
 export * from './readiness-entities';
 export * from './calendar-entities';
+export * from './outcomes-entities';
+export * from './meetings-entities';
+export * from './sync-entities';
 export * from './field-messages';

@@ -4,10 +4,16 @@ import { demoCommand } from './demo';
 import { exportCalendarCommand } from './export-calendar';
 import { importCalendarCommand } from './import-calendar';
 import { exportJsonCommand } from './export-json';
+import { exportMinutesCommand } from './export-minutes';
 import { gateCommand } from './gate';
 import { importJsonCommand } from './import-json';
 import { listReleasesCommand } from './list-releases';
+import { importGitCommand } from './import-git';
+import { metricsCommand } from './metrics';
+import { recordDeploymentCommand } from './record-deployment';
 import { signoffCommand } from './signoff';
+import { syncCommand } from './sync';
+import { serverCommand } from './server';
 
 /** Every command, in help order. A new command is one file in this folder and one line here. */
 export const COMMANDS: readonly CliCommand[] = [
@@ -20,4 +26,10 @@ export const COMMANDS: readonly CliCommand[] = [
   exportCalendarCommand,
   importCalendarCommand,
   collisionsCommand,
+  recordDeploymentCommand,
+  importGitCommand,
+  metricsCommand,
+  exportMinutesCommand,
+  syncCommand,
+  serverCommand,
 ];

@@ -3,11 +3,14 @@ import type { HandlerMap } from './handler-context';
 import { auditHandlers } from './handlers/audit-handlers';
 import { calendarHandlers } from './handlers/calendar-handlers';
 import { environmentsHandlers } from './handlers/environments-handlers';
+import { meetingsHandlers } from './handlers/meetings-handlers';
+import { outcomesHandlers } from './handlers/outcomes-handlers';
 import { peopleHandlers } from './handlers/people-handlers';
 import { readinessHandlers } from './handlers/readiness-handlers';
 import { releasesHandlers } from './handlers/releases-handlers';
 import { systemsHandlers } from './handlers/systems-handlers';
 import { workspaceHandlers } from './handlers/workspace-handlers';
+import { syncHandlers } from './handlers/sync-handlers';
 
 /** One handler map per domain, merged; `satisfies` makes a contract method without a handler a type error. */
 export const handlers = {
@@ -19,4 +22,7 @@ export const handlers = {
   ...auditHandlers,
   ...readinessHandlers,
   ...calendarHandlers,
+  ...meetingsHandlers,
+  ...syncHandlers,
+  ...outcomesHandlers,
 } satisfies HandlerMap<ApiMethod>;

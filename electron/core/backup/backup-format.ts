@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Environment, Id, Person, Release, System, WorkspaceSettings } from '../../contract/entities';
+import { Deployment, Incident, ReleaseChange } from '../../contract/outcomes-entities';
 import { DELETED_FIELD, ENTITY_NAMES, ENTITY_TABLES, type Codec, type EntityName, type FieldSpec } from '../store/entity-tables';
 
 /**
@@ -48,6 +49,28 @@ export const BackupChange = z
   });
 export type BackupChange = z.infer<typeof BackupChange>;
 
+/** Outcome records as stored (issue 7): a backup written before they existed reads as having none. */
+export const OutcomesSection = z
+  .object({
+    deployments: z.array(Deployment.omit({ incidents: true, failure: true }).strict()),
+    incidents: z.array(Incident.strict()),
+    changes: z.array(ReleaseChange.strict()),
+    reviews: z.array(
+      z
+        .object({
+          id: z.string(),
+          releaseId: z.string(),
+          wentWell: z.string(),
+          didNotGoWell: z.string(),
+          actionItems: z.array(z.object({ text: z.string(), ownerId: z.string().nullable(), done: z.boolean() }).strict()),
+          closedAt: z.string().nullable(),
+          closedBy: z.string().nullable(),
+        })
+        .strict(),
+    ),
+  })
+  .strict();
+
 export const WorkspaceSection = z
   .object({
     settings: WorkspaceSettings.strict(),
@@ -55,6 +78,7 @@ export const WorkspaceSection = z
     systems: z.array(System.strict()),
     environments: z.array(Environment.strict()),
     releases: z.array(Release.strict()),
+    outcomes: OutcomesSection.default({ deployments: [], incidents: [], changes: [], reviews: [] }),
   })
   .strict();
 export type WorkspaceSection = z.infer<typeof WorkspaceSection>;

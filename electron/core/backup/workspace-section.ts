@@ -4,7 +4,7 @@ import { createHandlerContext } from '../api/handler-context';
 import { readSettings } from '../api/handlers/workspace-handlers';
 import type { EntityName } from '../store/entity-tables';
 import type { WorkspaceStore } from '../store/workspace-store';
-import type { WorkspaceSection } from './backup-format';
+import { OutcomesSection, type WorkspaceSection } from './backup-format';
 
 type Row = Record<string, unknown>;
 
@@ -19,7 +19,18 @@ export function readWorkspaceSection(store: WorkspaceStore): WorkspaceSection {
     systems: rows(store, 'system', System, ['name', 'id']) as WorkspaceSection['systems'],
     environments: rows(store, 'environment', Environment, ['position', 'name', 'id']) as WorkspaceSection['environments'],
     releases: rows(store, 'release', Release, ['windowStart', 'name', 'version', 'id']) as WorkspaceSection['releases'],
+    outcomes: readOutcomes(store),
   };
+}
+
+function readOutcomes(store: WorkspaceStore): WorkspaceSection['outcomes'] {
+  const shapes = OutcomesSection.shape;
+  return {
+    deployments: rows(store, 'deployment', shapes.deployments.element, ['deployedAt', 'id']),
+    incidents: rows(store, 'incident', shapes.incidents.element, ['startedAt', 'id']),
+    changes: rows(store, 'releaseChange', shapes.changes.element, ['releaseId', 'committedAt', 'id']),
+    reviews: rows(store, 'postReleaseReview', shapes.reviews.element, ['releaseId', 'id']),
+  } as WorkspaceSection['outcomes'];
 }
 
 /** Keeps only the fields the contract shape names: the reader also returns bookkeeping columns some shapes omit. */

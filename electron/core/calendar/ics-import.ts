@@ -78,6 +78,14 @@ function readEvent(component: ICAL.Component, label: string, options: IcsImportO
   const event = new ICAL.Event(component);
   const startProp = component.getFirstProperty('dtstart');
   if (!startProp) throw invalidInput('ics', `${label} has no start (DTSTART). Nothing was imported.`);
+  for (const name of ['dtstart', 'dtend'] as const) {
+    const prop = component.getFirstProperty(name);
+    // ical.js reads a malformed date leniently (2026-12-25x becomes some other day); refuse it instead.
+    const raw = prop ? prop.toICALString().replace(/^[^:]*:/, '') : null;
+    if (raw !== null && !/^\d{8}(T\d{6}Z?)?$/.test(raw)) {
+      throw invalidInput('ics', `${label} has a malformed ${name.toUpperCase()} (expected e.g. 20261225 or 20261225T220000). Nothing was imported.`);
+    }
+  }
   const startTime = event.startDate;
   const tzid = startProp.getParameter('tzid');
   const zone = zoneFor(startTime, typeof tzid === 'string' ? tzid : null, options.fallbackZone, label, warnings);

@@ -3,6 +3,7 @@ import { SETTINGS_ROW_ID } from '../api/handlers/workspace-handlers';
 import { requireEmptyWorkspace } from '../backup/require-empty';
 import type { WorkspaceStore } from '../store/workspace-store';
 import { DEMO_ENVIRONMENTS, DEMO_PEOPLE, DEMO_SETTINGS, DEMO_SYSTEMS, demoEmail } from './demo-catalog';
+import { writeDemoOutcomes } from './demo-outcomes';
 import { planReleases } from './demo-releases';
 import { SeededRandom } from './seeded-random';
 
@@ -66,6 +67,7 @@ export function createDemoWorkspace(store: WorkspaceStore, options: DemoOptions 
     for (const { id, ...fields } of systems) w.insert('system', id, fields);
     for (const { id, ...fields } of environments) w.insert('environment', id, fields);
     for (const { id, ...fields } of releases) w.insert('release', id, fields);
+    writeDemoOutcomes(w, random, { releases, environments, people, today });
   });
   return { people: people.length, systems: systems.length, environments: environments.length, releases: releases.length };
 }

@@ -12,6 +12,11 @@ export interface ChangeRecord {
   field: string;
   /** The new value, as plain JSON. */
   value: unknown;
+  /**
+   * Causality for sync: the stamp of this field's newest change the writing device knew when it made this one; null
+   * for a first write. Absent when unknown (an old backup): remote apply then treats the change as sequential.
+   */
+  prevHlc?: string | null;
 }
 
 /** A change as kept locally: with its local sequence number and the value it replaced here (for audit). */

@@ -61,18 +61,22 @@ export class EntityReader {
 
   history(entity: EntityName, rowId: string): LoggedChange[] {
     const rows = this.db
-      .prepare('SELECT * FROM change_log WHERE entity = ? AND row_id = ? ORDER BY hlc DESC, seq DESC')
+      .prepare('SELECT * FROM change_log WHERE entity = ? AND row_id = ? ORDER BY hlc DESC, field DESC')
       .all(entity, rowId) as ChangeLogRow[];
     return rows.map(toLoggedChange);
   }
 
-  /** The whole change log in causal (clock) order: what a backup carries and what sync ships. */
+  /**
+   * The whole change log in causal (clock) order: what a backup carries and what sync ships. Ties (the fields of one
+   * write share a stamp) break by entity, row and field, not by local arrival order, so every device lists it alike.
+   */
   changeLog(): LoggedChange[] {
-    return (this.db.prepare('SELECT * FROM change_log ORDER BY hlc, seq').all() as ChangeLogRow[]).map(toLoggedChange);
+    return (this.db.prepare('SELECT * FROM change_log ORDER BY hlc, entity, row_id, field').all() as ChangeLogRow[]).map(toLoggedChange);
   }
 }
 
-interface ChangeLogRow {
+/** A change_log row as SQLite returns it. */
+export interface ChangeLogRow {
   seq: number;
   hlc: string;
   device_id: string;

@@ -144,6 +144,102 @@ export const ENTITY_TABLES = {
     table: 'collision_acceptances',
     fields: { collisionKey: f('collision_key', 'text'), reason: f('reason', 'text') },
   },
+  // Coordination meetings (issue 5, migration 004).
+  meeting: {
+    table: 'meetings',
+    fields: {
+      title: f('title', 'text'),
+      from: f('range_from', 'text'),
+      to: f('range_to', 'text'),
+      timeZone: f('time_zone', 'text'),
+      notes: f('notes', 'text'),
+    },
+  },
+  meetingAttendee: {
+    table: 'meeting_attendees',
+    fields: { meetingId: f('meeting_id', 'text'), personId: f('person_id', 'text') },
+  },
+  meetingDecision: {
+    table: 'meeting_decisions',
+    appendOnly: true,
+    fields: {
+      meetingId: f('meeting_id', 'text'),
+      releaseId: f('release_id', 'text'),
+      decision: f('decision', 'text'),
+      note: f('note', 'text'),
+      personId: f('person_id', 'text'),
+      deviceId: f('device_id', 'text'),
+    },
+  },
+  meetingEnvironmentCheck: {
+    table: 'meeting_environment_checks',
+    fields: { meetingId: f('meeting_id', 'text'), environmentId: f('environment_id', 'text'), prepared: f('prepared', 'bool'), note: f('note', 'text') },
+  },
+  meetingActionItem: {
+    table: 'meeting_action_items',
+    fields: {
+      meetingId: f('meeting_id', 'text'),
+      releaseId: f('release_id', 'nullable-text'),
+      title: f('title', 'text'),
+      ownerId: f('owner_id', 'text'),
+      dueDate: f('due_date', 'text'),
+    },
+  },
+  meetingActionCompletion: {
+    table: 'meeting_action_completions',
+    appendOnly: true,
+    fields: {
+      actionItemId: f('action_item_id', 'text'),
+      meetingId: f('meeting_id', 'text'),
+      done: f('done', 'bool'),
+      personId: f('person_id', 'text'),
+      deviceId: f('device_id', 'text'),
+    },
+  },
+  // Release outcomes (issue 7, migration 005).
+  deployment: {
+    table: 'deployments',
+    fields: {
+      releaseId: f('release_id', 'text'),
+      environmentId: f('environment_id', 'text'),
+      deployedAt: f('deployed_at', 'text'),
+      result: f('result', 'text'),
+      source: f('source', 'text'),
+      note: f('note', 'text'),
+    },
+  },
+  incident: {
+    table: 'incidents',
+    fields: {
+      deploymentId: f('deployment_id', 'text'),
+      releaseId: f('release_id', 'text'),
+      title: f('title', 'text'),
+      reference: f('reference', 'text'),
+      startedAt: f('started_at', 'text'),
+      restoredAt: f('restored_at', 'nullable-text'),
+    },
+  },
+  releaseChange: {
+    table: 'release_changes',
+    fields: {
+      releaseId: f('release_id', 'text'),
+      sha: f('sha', 'text'),
+      subject: f('subject', 'text'),
+      author: f('author', 'text'),
+      committedAt: f('committed_at', 'text'),
+    },
+  },
+  postReleaseReview: {
+    table: 'post_release_reviews',
+    fields: {
+      releaseId: f('release_id', 'text'),
+      wentWell: f('went_well', 'text'),
+      didNotGoWell: f('did_not_go_well', 'text'),
+      actionItems: f('action_items', 'json'),
+      closedAt: f('closed_at', 'nullable-text'),
+      closedBy: f('closed_by', 'nullable-text'),
+    },
+  },
 } as const satisfies Record<string, EntityTable>;
 
 export type EntityName = keyof typeof ENTITY_TABLES;

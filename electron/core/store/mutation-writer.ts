@@ -15,6 +15,7 @@ export class MutationWriter {
   private wrote = false;
   private readonly statements = new Map<string, Database.Statement>();
   private readonly logStatement: Database.Statement;
+  private readonly latestStatement: Database.Statement;
 
   constructor(
     private readonly db: Database.Database,
@@ -22,8 +23,9 @@ export class MutationWriter {
     private readonly deviceId: string,
   ) {
     this.logStatement = db.prepare(
-      `INSERT INTO change_log (hlc, device_id, author, entity, row_id, field, value, old_value) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO change_log (hlc, device_id, author, entity, row_id, field, value, old_value, prev_hlc) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
+    this.latestStatement = db.prepare('SELECT max(hlc) AS hlc FROM change_log WHERE entity = ? AND row_id = ? AND field = ?').pluck();
   }
 
   begin(author: string): void {
@@ -114,8 +116,10 @@ export class MutationWriter {
       });
   }
 
+  /** Records, with the change, the field's newest stamp known here: sync tells a sequential edit from a concurrent one by it. */
   private log(hlc: string, entity: EntityName, id: string, field: string, value: unknown, oldValue: unknown): void {
-    this.logStatement.run(hlc, this.deviceId, this.author, entity, id, field, JSON.stringify(value ?? null), JSON.stringify(oldValue ?? null));
+    const prevHlc = (this.latestStatement.get(entity, id, field) as string | null) ?? null;
+    this.logStatement.run(hlc, this.deviceId, this.author, entity, id, field, JSON.stringify(value ?? null), JSON.stringify(oldValue ?? null), prevHlc);
   }
 
   private statement(key: string, sql: () => string): Database.Statement {

@@ -32,32 +32,56 @@ export class RemoteApplier {
   private readonly exists: Database.Statement;
   private readonly latest: Database.Statement;
   private readonly log: Database.Statement;
+  private readonly before: Database.Statement;
   private readonly statements = new Map<string, Database.Statement>();
+  /** Row and stamp last ensured and stamped in this apply. */
+  private lastStamped = '';
 
   constructor(private readonly db: Database.Database) {
     this.exists = db.prepare('SELECT 1 FROM change_log WHERE entity = ? AND row_id = ? AND field = ? AND hlc = ?');
     this.latest = db.prepare('SELECT hlc, value FROM change_log WHERE entity = ? AND row_id = ? AND field = ? ORDER BY hlc DESC LIMIT 1');
     this.log = db.prepare(
-      'INSERT INTO change_log (hlc, device_id, author, entity, row_id, field, value, old_value) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+      'INSERT INTO change_log (hlc, device_id, author, entity, row_id, field, value, old_value, prev_hlc) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
     );
+    this.before = db.prepare('SELECT max(hlc) FROM change_log WHERE entity = ? AND row_id = ? AND field = ? AND hlc < ?').pluck();
   }
 
   apply(clock: HybridLogicalClock, changes: readonly IncomingChange[], options: RemoteApplyOptions = {}): RemoteApplyResult {
     const result: RemoteApplyResult = { received: 0, applied: 0, duplicates: 0 };
+    this.lastStamped = '';
     for (const change of changes) {
-      if (this.exists.get(change.entity, change.rowId, change.field, change.hlc)) {
+      const previous = this.latest.get(change.entity, change.rowId, change.field) as { hlc: string; value: string | null } | undefined;
+      // The newest entry answers most duplicate checks; only an older-than-newest change needs the exact lookup.
+      const duplicate = previous !== undefined && (previous.hlc === change.hlc || (previous.hlc > change.hlc && this.exists.get(change.entity, change.rowId, change.field, change.hlc)));
+      if (duplicate) {
         result.duplicates++;
         continue;
       }
       clock.receive(parseHlc(change.hlc));
-      const previous = this.latest.get(change.entity, change.rowId, change.field) as { hlc: string; value: string | null } | undefined;
       const wins = !previous || previous.hlc < change.hlc;
       const oldValue = options.keepRecordedOldValues
         ? JSON.stringify(change.oldValue ?? null)
         : previous && wins
           ? previous.value
           : JSON.stringify(null);
-      this.log.run(change.hlc, change.deviceId, change.author, change.entity, change.rowId, change.field, JSON.stringify(change.value ?? null), oldValue);
+      // A change without causality (an old backup) is taken as sequential: based on the field's change just before it.
+      const prevHlc =
+        change.prevHlc !== undefined
+          ? change.prevHlc
+          : previous && previous.hlc < change.hlc
+            ? previous.hlc
+            : ((this.before.get(change.entity, change.rowId, change.field, change.hlc) as string | null) ?? null);
+      this.log.run(
+        change.hlc,
+        change.deviceId,
+        change.author,
+        change.entity,
+        change.rowId,
+        change.field,
+        JSON.stringify(change.value ?? null),
+        oldValue,
+        prevHlc,
+      );
       result.received++;
       if (!wins) continue;
       this.writeField(change);
@@ -68,17 +92,22 @@ export class RemoteApplier {
 
   private writeField(change: ChangeRecord): void {
     const at = hlcInstant(change.hlc);
-    // The row may not exist yet: changes arrive in any order, and columns have defaults for the fields not seen yet.
-    this.statement(change.entity, 'ensure', (t) => `INSERT INTO ${t} (id, created_at, updated_at) VALUES (?, ?, ?) ON CONFLICT(id) DO NOTHING`).run(
-      change.rowId,
-      at,
-      at,
-    );
-    this.statement(change.entity, 'stamp', (t) => `UPDATE ${t} SET created_at = min(created_at, ?), updated_at = max(updated_at, ?) WHERE id = ?`).run(
-      at,
-      at,
-      change.rowId,
-    );
+    // The fields of one write arrive together: the row is ensured and stamped once for them, not once per field.
+    const stampKey = `${change.entity}\u0000${change.rowId}\u0000${change.hlc}`;
+    if (stampKey !== this.lastStamped) {
+      this.lastStamped = stampKey;
+      // The row may not exist yet: changes arrive in any order, and columns have defaults for the fields not seen yet.
+      this.statement(change.entity, 'ensure', (t) => `INSERT INTO ${t} (id, created_at, updated_at) VALUES (?, ?, ?) ON CONFLICT(id) DO NOTHING`).run(
+        change.rowId,
+        at,
+        at,
+      );
+      this.statement(change.entity, 'stamp', (t) => `UPDATE ${t} SET created_at = min(created_at, ?), updated_at = max(updated_at, ?) WHERE id = ?`).run(
+        at,
+        at,
+        change.rowId,
+      );
+    }
     if (change.field === DELETED_FIELD) {
       this.statement(change.entity, 'deleted', (t) => `UPDATE ${t} SET deleted = ? WHERE id = ?`).run(change.value ? 1 : 0, change.rowId);
       return;

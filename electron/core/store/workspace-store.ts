@@ -28,22 +28,40 @@ export class WorkspaceStore {
   private constructor(
     readonly db: Database.Database,
     readonly path: string,
+    /** This device's wall clock; tests and the sync bench give devices skewed clocks through `open`'s options. */
+    private readonly wallClock: () => number = Date.now,
   ) {
     this.deviceId = this.ensureMeta('device_id', () => randomUUID().replace(/-/g, '').slice(0, 16));
     this.ensureMeta('created_at', () => new Date().toISOString());
     const saved = this.getMeta('hlc');
-    this.clock = new HybridLogicalClock(this.deviceId, saved ? parseHlc(saved) : undefined);
+    this.clock = new HybridLogicalClock(this.deviceId, saved ? parseHlc(saved) : undefined, () => this.now());
     this.saveClock = db.prepare(`INSERT INTO meta (key, value) VALUES ('hlc', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value`);
     this.writer = new MutationWriter(db, this.clock, this.deviceId);
     this.reader = new EntityReader(db);
     this.applier = new RemoteApplier(db);
   }
 
-  static open(file: string): WorkspaceStore {
+  private clockOffset = 0;
+
+  /** This device's idea of now: its wall clock, moved forward to the team's reference clock when sync learned it lags. */
+  now(): number {
+    return this.wallClock() + this.clockOffset;
+  }
+
+  /**
+   * Sync tells the store the time of a reference clock it trusts (the team server's, a network drive's). A device
+   * whose clock lags days behind then stamps and judges changes by the team's time, so it converges instead of
+   * refusing everyone's changes as "from the future". Only ever moves forward: a clock cannot run backwards.
+   */
+  followReferenceClock(referenceMs: number): void {
+    this.clockOffset = Math.max(this.clockOffset, referenceMs - this.wallClock());
+  }
+
+  static open(file: string, options: { now?: () => number } = {}): WorkspaceStore {
     const db = openDatabase(file);
     try {
       migrate(db);
-      return new WorkspaceStore(db, file);
+      return new WorkspaceStore(db, file, options.now);
     } catch (error) {
       db.close();
       throw error;

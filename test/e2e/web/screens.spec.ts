@@ -25,8 +25,8 @@ test('the screens with a realistic workspace, in light and dark', async ({ app: 
   await snap(page, 'settings-workspace');
 
   await openScreen(page, 'Readiness');
-  await expect(page.getByTestId('feature-placeholder')).toContainText('Readiness is on its way');
-  await snap(page, 'feature-placeholder-readiness');
+  await expect(page.getByTestId('readiness-board').getByRole('row').nth(1)).toBeVisible();
+  await snap(page, 'readiness-board-demo');
 
   await page.getByRole('button', { name: 'Switch to dark mode' }).click();
   await openScreen(page, 'Releases');

@@ -17,6 +17,16 @@ const NOUNS: Record<EntityName, string> = {
   window: 'window',
   releaseNeed: 'release need',
   collisionAcceptance: 'collision acceptance',
+  meeting: 'meeting',
+  meetingAttendee: 'meeting attendee',
+  meetingDecision: 'meeting decision',
+  meetingEnvironmentCheck: 'environment check',
+  meetingActionItem: 'action item',
+  meetingActionCompletion: 'action item completion',
+  deployment: 'deployment',
+  incident: 'incident',
+  releaseChange: 'change',
+  postReleaseReview: 'post-release review',
 };
 
 /** Local edits may only point at records that exist here; sync, which may deliver out of order, is exempt. */

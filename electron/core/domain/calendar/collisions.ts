@@ -83,25 +83,34 @@ export function findCollisions(input: CollisionInput): FoundCollision[] {
   const names = new Naming(input);
   const related = relatedSystems(input.systems);
   const out: FoundCollision[] = [];
-  const releasesByEnv = groupBy(input.releases, (r) => r.environmentIds);
-  const freezes = input.occurrences.filter((o) => o.kind === 'freeze');
-  const maintenance = input.occurrences.filter((o) => o.kind === 'maintenance');
+  // Sorted once: every per-environment list built from these stays sorted by start.
+  const releasesByEnv = groupBy(sortedByStart(input.releases), (r) => r.environmentIds);
+  const occurrences = sortedByStart(input.occurrences);
+  const forEnv = (kind: CollisionOccurrence['kind']) => {
+    const byEnv = groupBy(
+      occurrences.filter((o) => o.kind === kind),
+      (o) => (o.environmentIds.length === 0 ? [EVERY_ENVIRONMENT] : o.environmentIds),
+    );
+    const everywhere = byEnv.get(EVERY_ENVIRONMENT) ?? [];
+    return (envId: string) => mergeByStart(byEnv.get(envId) ?? [], everywhere);
+  };
+  const freezesOn = forEnv('freeze');
+  const maintenanceOn = forEnv('maintenance');
 
   for (const env of input.environments) {
     const releases = releasesByEnv.get(env.id) ?? [];
     if (releases.length === 0) continue;
-    sweepEnvironment(env.id, releases, freezes.filter((o) => appliesTo(o.environmentIds, env.id)), related, names, out);
-    if (env.requiresMaintenanceWindow) {
-      outsideMaintenance(env.id, releases, maintenance.filter((o) => appliesTo(o.environmentIds, env.id)), names, out);
-    }
+    sweepEnvironment(env.id, releases, freezesOn(env.id), related, names, out);
+    if (env.requiresMaintenanceWindow) outsideMaintenance(env.id, releases, maintenanceOn(env.id), names, out);
   }
   dependencyViolations(input, names, out);
   runbookOwners(input.stepOwnerships ?? [], names, out);
-  return out.sort((a, b) => a.start - b.start || a.kind.localeCompare(b.kind) || a.key.localeCompare(b.key));
+  return out.sort((a, b) => a.start - b.start || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
 }
 
-type Booking = { release: CollisionRelease; freeze?: never } | { freeze: CollisionOccurrence; release?: never };
+const EVERY_ENVIRONMENT = '\u0000every';
 
+/** The sweep over one environment: releases and freezes, both sorted by start, merged as they are walked. */
 function sweepEnvironment(
   envId: string,
   releases: readonly CollisionRelease[],
@@ -110,16 +119,17 @@ function sweepEnvironment(
   names: Naming,
   out: FoundCollision[],
 ): void {
-  const bookings: Booking[] = [...releases.map((release) => ({ release })), ...freezes.map((freeze) => ({ freeze }))];
-  bookings.sort((a, b) => startOf(a) - startOf(b));
-  let openReleases: CollisionRelease[] = [];
-  let openFreezes: CollisionOccurrence[] = [];
-  for (const booking of bookings) {
-    const now = startOf(booking);
-    openReleases = openReleases.filter((r) => r.end > now);
-    openFreezes = openFreezes.filter((f) => f.end > now);
-    if (booking.release) {
-      const release = booking.release;
+  const openReleases: CollisionRelease[] = [];
+  const openFreezes: CollisionOccurrence[] = [];
+  let r = 0;
+  let f = 0;
+  while (r < releases.length || f < freezes.length) {
+    const takeRelease = f >= freezes.length || (r < releases.length && releases[r].start <= freezes[f].start);
+    const now = takeRelease ? releases[r].start : freezes[f].start;
+    prune(openReleases, now);
+    prune(openFreezes, now);
+    if (takeRelease) {
+      const release = releases[r++];
       for (const other of openReleases) {
         const why = systemLink(other, release, related, names);
         if (why !== null) out.push(doubleBooking(envId, other, release, why, names));
@@ -127,11 +137,34 @@ function sweepEnvironment(
       for (const freeze of openFreezes) if (freezeHits(freeze, release)) out.push(insideFreeze(envId, release, freeze, names));
       if (release.end > release.start) openReleases.push(release);
     } else {
-      const freeze = booking.freeze;
+      const freeze = freezes[f++];
       for (const release of openReleases) if (freezeHits(freeze, release)) out.push(insideFreeze(envId, release, freeze, names));
       if (freeze.end > freeze.start) openFreezes.push(freeze);
     }
   }
+}
+
+/** Drops, in place, what has ended by `now` (the active set of the sweep). */
+function prune(open: Array<{ end: number }>, now: number): void {
+  let kept = 0;
+  for (let i = 0; i < open.length; i++) if (open[i].end > now) open[kept++] = open[i];
+  open.length = kept;
+}
+
+function mergeByStart<T extends { start: number }>(a: readonly T[], b: readonly T[]): readonly T[] {
+  if (b.length === 0) return a;
+  if (a.length === 0) return b;
+  const out: T[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) out.push(j >= b.length || (i < a.length && a[i].start <= b[j].start) ? a[i++] : b[j++]);
+  return out;
+}
+
+/** Sorted by start; callers usually pass lists already in order (the store reads releases by window start). */
+function sortedByStart<T extends { start: number }>(items: readonly T[]): readonly T[] {
+  for (let i = 1; i < items.length; i++) if (items[i - 1].start > items[i].start) return [...items].sort((a, b) => a.start - b.start);
+  return items;
 }
 
 function outsideMaintenance(
@@ -143,7 +176,7 @@ function outsideMaintenance(
 ): void {
   // Sorted by start with a running maximum of ends: the occurrences starting at or before a release's start that
   // reach furthest decide whether one of them covers the whole release. Binary search per release.
-  const sorted = [...windows].sort((a, b) => a.start - b.start);
+  const sorted = windows; // sorted by start by the caller
   const starts = sorted.map((w) => w.start);
   const reach: number[] = [];
   sorted.forEach((w, i) => reach.push(Math.max(w.end, i > 0 ? reach[i - 1] : -Infinity)));
@@ -289,7 +322,6 @@ function freezeHits(freeze: CollisionOccurrence, release: CollisionRelease): boo
 }
 
 const appliesTo = (environmentIds: readonly string[], envId: string) => environmentIds.length === 0 || environmentIds.includes(envId);
-const startOf = (b: Booking) => (b.release ? b.release.start : b.freeze.start);
 const iso = (ms: number) => new Date(ms).toISOString();
 
 function lastAtOrBefore(sorted: readonly number[], value: number): number {
@@ -321,12 +353,11 @@ function groupBy<T>(items: readonly T[], keys: (item: T) => readonly string[]): 
 class Naming {
   private readonly systems: Map<string, { name: string; dependsOn: readonly string[] }>;
   private readonly environments: Map<string, string>;
-  private readonly releases: Map<string, CollisionRelease>;
+  private releases: Map<string, CollisionRelease> | null = null;
 
-  constructor(input: CollisionInput) {
+  constructor(private readonly input: CollisionInput) {
     this.systems = new Map(input.systems.map((s) => [s.id, s]));
     this.environments = new Map(input.environments.map((e) => [e.id, e.name]));
-    this.releases = new Map(input.releases.map((r) => [r.id, r]));
   }
 
   release(r: CollisionRelease): string {
@@ -334,6 +365,7 @@ class Naming {
   }
 
   releaseById(id: string): string {
+    this.releases ??= new Map(this.input.releases.map((r) => [r.id, r]));
     const r = this.releases.get(id);
     return r ? this.release(r) : id;
   }

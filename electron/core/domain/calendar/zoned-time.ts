@@ -45,12 +45,28 @@ function offsetFormatter(zone: string): Intl.DateTimeFormat {
 
 /** The zone's UTC offset in milliseconds at an instant (local = instant + offset). */
 export function zoneOffsetMs(zone: string, instantMs: number): number {
+  // Most days have one offset all day: one cache entry per UTC day, and quarter-hour entries only on the days an
+  // offset changes (the DST nights), so the collision finder rarely asks Intl.
+  let byDay = dayOffsetCache.get(zone);
+  if (!byDay) dayOffsetCache.set(zone, (byDay = new Map()));
+  const day = Math.floor(instantMs / DAY_MS);
+  let whole = byDay.get(day);
+  if (whole === undefined) {
+    const first = offsetAtBucket(zone, (day * DAY_MS) / BUCKET_MS);
+    whole = first === offsetAtBucket(zone, ((day + 1) * DAY_MS) / BUCKET_MS - 1) ? first : NaN;
+    byDay.set(day, whole);
+  }
+  return Number.isNaN(whole) ? offsetAtBucket(zone, Math.floor(instantMs / BUCKET_MS)) : whole;
+}
+
+const dayOffsetCache = new Map<string, Map<number, number>>();
+
+function offsetAtBucket(zone: string, bucket: number): number {
   let byBucket = offsetCache.get(zone);
   if (!byBucket) {
     byBucket = new Map();
     offsetCache.set(zone, byBucket);
   }
-  const bucket = Math.floor(instantMs / BUCKET_MS);
   const cached = byBucket.get(bucket);
   if (cached !== undefined) return cached;
   const at = bucket * BUCKET_MS;
@@ -89,13 +105,22 @@ export function localDate(instantMs: number, zone: string): string {
 const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
+const dayLabels = new Map<number, string>();
+
+/** "Sat 5 Dec 2026" and "22:00" of an instant in a zone; day labels are cached, as sentences repeat days a lot. */
 function localParts(instantMs: number, zone: string): { day: string; time: string } {
-  const d = new Date(toLocalMs(instantMs, zone));
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return {
-    day: `${WEEKDAYS[d.getUTCDay()]} ${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()}`,
-    time: `${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`,
-  };
+  const local = toLocalMs(instantMs, zone);
+  const dayNumber = Math.floor(local / DAY_MS);
+  let day = dayLabels.get(dayNumber);
+  if (day === undefined) {
+    const d = new Date(dayNumber * DAY_MS);
+    day = `${WEEKDAYS[d.getUTCDay()]} ${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()}`;
+    dayLabels.set(dayNumber, day);
+  }
+  const minutes = Math.floor((local - dayNumber * DAY_MS) / MINUTE_MS);
+  const hh = Math.floor(minutes / 60);
+  const mm = minutes % 60;
+  return { day, time: `${hh < 10 ? '0' : ''}${hh}:${mm < 10 ? '0' : ''}${mm}` };
 }
 
 /** "Sat 5 Dec 2026 22:00" in the given zone. */

@@ -1,19 +1,74 @@
+import { Alert, Button, Drawer, Group, Loader, Text } from '@mantine/core';
+import { DatePickerInput } from '@mantine/dates';
 import { IconShieldCheck } from '@tabler/icons-react';
-import { FeaturePlaceholder } from '../../shared/FeaturePlaceholder';
+import dayjs from 'dayjs';
+import { useEffect, useState } from 'react';
+import { EmptyCard } from '../../shared/EmptyCard';
+import { PageHeader } from '../../shared/PageHeader';
+import { ReadinessBoard } from './ReadinessBoard';
+import { ReleaseReadinessPanel } from './ReleaseReadinessPanel';
+import { useReadinessStore } from './readiness-store';
 
 export function ReadinessPage() {
+  const { range, board, collisions, boardLoading, boardError, loadBoard, setRange } = useReadinessStore();
+  const [openId, setOpenId] = useState<string | null>(null);
+  const [picked, setPicked] = useState<[string | null, string | null]>([dayjs(range.from).format('YYYY-MM-DD'), dayjs(range.to).subtract(1, 'day').format('YYYY-MM-DD')]);
+  useEffect(() => void loadBoard(), [loadBoard]);
+
+  const applyRange = (value: [string | null, string | null]) => {
+    setPicked(value);
+    const [from, to] = value;
+    // The picker names whole days; the board's range ends after the last picked day.
+    if (from && to) void setRange(dayjs(from).startOf('day').toISOString(), dayjs(to).add(1, 'day').startOf('day').toISOString());
+  };
+  const open = board.find((r) => r.release.id === openId);
+
   return (
-    <FeaturePlaceholder
-      title="Readiness"
-      icon={<IconShieldCheck size={32} />}
-      summary="Presumptive release: each release goes unless an empowered role halts it."
-      coming={[
-        'Product, Organization, Security and Operation readiness per release',
-        'Assert or halt a state (only its empowered role may), with a comment and waived issues',
-        'Checklists ticked by a person at a time, with evidence',
-        'A back-trace of every assertion, halt, withdrawal and waiver',
-      ]}
-      meanwhile="give the product owner, release coordinator, security architect and operations coordinator their roles in Settings › People."
-    />
+    <>
+      <PageHeader
+        title="Readiness"
+        description="Every release is presumed to go unless an empowered role halts it. Click a release to assert, halt or review its checklist."
+        actions={
+          <Group gap="xs" align="flex-end">
+            {boardLoading && <Loader size="xs" aria-label="Loading" />}
+            <DatePickerInput type="range" label="Releases between" value={picked} onChange={applyRange} w={280} allowSingleDateInRange valueFormat="D MMM YYYY" />
+            <Button variant="default" onClick={() => applyRange([dayjs().format('YYYY-MM-DD'), dayjs().add(13, 'day').format('YYYY-MM-DD')])}>
+              Next 14 days
+            </Button>
+          </Group>
+        }
+      />
+      {boardError && (
+        <Alert color="red" title="Could not load the readiness board" mb="md">
+          {boardError}
+        </Alert>
+      )}
+      {!boardError && board.length === 0 && !boardLoading ? (
+        <EmptyCard
+          icon={<IconShieldCheck size={32} />}
+          title="No release in this range"
+          description="No release has a window between these dates. Pick a wider range, or plan a release on the Releases screen."
+        />
+      ) : (
+        <ReadinessBoard rows={board} collisions={collisions} onOpen={setOpenId} />
+      )}
+      <Drawer
+        opened={Boolean(open)}
+        onClose={() => setOpenId(null)}
+        position="right"
+        size={620}
+        title={open && `${open.release.name} ${open.release.version}`}
+        styles={{ title: { fontWeight: 600, fontSize: 'var(--mantine-font-size-lg)' } }}
+      >
+        {open && (
+          <>
+            <Text size="sm" c="dimmed" mb="sm">
+              Readiness of this release; the same panel is in its detail on the Releases screen.
+            </Text>
+            <ReleaseReadinessPanel releaseId={open.release.id} />
+          </>
+        )}
+      </Drawer>
+    </>
   );
 }

@@ -8,8 +8,10 @@ import { StatusBadge } from '../../shared/StatusBadge';
 import { useNameLookups } from '../workspace/use-name-lookups';
 import { describeValue } from './audit-format';
 import { AuditHistory } from './AuditHistory';
+import { ReleaseReadinessPanel } from '../readiness/ReleaseReadinessPanel';
 import { useReleasesStore } from './releases-store';
 import { useReleasesViewStore } from './releases-view-store';
+import { ReleaseOutcomePanel } from '../metrics/ReleaseOutcomePanel';
 
 function Field({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -95,6 +97,9 @@ export function ReleaseDetailDrawer() {
               </Field>
             </Table.Tbody>
           </Table>
+          <Divider label="Readiness" labelPosition="left" />
+          <ReleaseReadinessPanel releaseId={release.id} />
+          <ReleaseOutcomePanel releaseId={release.id} />
           <Divider label="History" labelPosition="left" />
           <AuditHistory releaseId={release.id} />
         </Stack>

@@ -1,10 +1,11 @@
 import { Tabs } from '@mantine/core';
-import { IconBuilding, IconServer, IconStack2, IconUsers } from '@tabler/icons-react';
+import { IconBuilding, IconCloud, IconServer, IconStack2, IconUsers } from '@tabler/icons-react';
 import { PageHeader } from '../../shared/PageHeader';
 import { EnvironmentsSection } from './EnvironmentsSection';
 import { PeopleSection } from './PeopleSection';
 import { SystemsSection } from './SystemsSection';
 import { WorkspaceSection } from './WorkspaceSection';
+import { SyncSettingsSection } from '../sync/SyncSettingsSection';
 
 export function SettingsPage() {
   return (
@@ -24,6 +25,9 @@ export function SettingsPage() {
           <Tabs.Tab value="environments" leftSection={<IconStack2 size={16} />}>
             Environments
           </Tabs.Tab>
+          <Tabs.Tab value="sync" leftSection={<IconCloud size={16} />}>
+            Sync
+          </Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="workspace">
           <WorkspaceSection />
@@ -36,6 +40,9 @@ export function SettingsPage() {
         </Tabs.Panel>
         <Tabs.Panel value="environments">
           <EnvironmentsSection />
+        </Tabs.Panel>
+        <Tabs.Panel value="sync">
+          <SyncSettingsSection />
         </Tabs.Panel>
       </Tabs>
     </>

@@ -133,9 +133,10 @@ describe('iCalendar', () => {
     expect(windowEvent.isRecurring()).toBe(true);
     const iterator = windowEvent.iterator();
     const starts: string[] = [];
-    for (let next = iterator.next(); next && starts.length < 30; next = iterator.next()) {
+    for (let next = iterator.next(); next; next = iterator.next()) {
       const iso = next.toJSDate().toISOString();
-      if (iso >= '2027-03-20' && iso < '2027-04-05') starts.push(iso);
+      if (iso >= '2027-04-05') break;
+      if (iso >= '2027-03-20') starts.push(iso);
       if (iso.startsWith('2026-11-28')) throw new Error('the exception date was exported as an occurrence');
     }
     // Saturday 22:00 Berlin on both sides of the 2027-03-28 change: 21:00Z, then 20:00Z.
@@ -173,7 +174,8 @@ describe('iCalendar', () => {
     const twoEvents = holidays.replace('END:VCALENDAR', 'BEGIN:VEVENT\r\nUID:bad\r\nSUMMARY:No start\r\nEND:VEVENT\r\nEND:VCALENDAR');
     for (const [ics, pattern] of [
       ['this is not a calendar', /not valid iCalendar/],
-      [broken, /Event 1 \("Christmas"\) cannot be read|not valid iCalendar/],
+      [broken, /Event 1 \("Christmas"\) has a malformed DTSTART \(expected/],
+      [holidays.replace('END:VEVENT\r\n', ''), /not valid iCalendar: .*did not end/],
       [twoEvents, /Event 2 \("No start"\) has no start \(DTSTART\)/],
       ['BEGIN:VCALENDAR\r\nVERSION:2.0\r\nEND:VCALENDAR\r\n', /no events/],
     ] as const) {

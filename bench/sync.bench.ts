@@ -1,0 +1,157 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { WorkspaceStore } from '../electron/core/store/workspace-store';
+import { syncFolder } from '../electron/core/sync/folder-transport';
+import { syncServer } from '../electron/core/sync/server-client';
+import { receiveChanges } from '../electron/core/sync/receive-changes';
+import type { SyncChange } from '../electron/core/sync/sync-change';
+import { SqliteServerStore } from '../electron/server/sqlite-server-store';
+import { hashToken, newToken, startSyncServer } from '../electron/server/sync-server';
+import { median, type Figure } from './measure';
+
+/**
+ * Sync figures (issue 6). Each function builds its own temp workspaces and removes them; call from bench/run.ts:
+ *   printFigures('Sync', [...await benchRemoteApply(), ...await benchTwoDevices(), ...await benchServerLoad()]);
+ */
+const temp = () => fs.mkdtempSync(path.join(os.tmpdir(), 'release-desk-bench-sync-'));
+const RELEASE_FIELDS = ['name', 'version', 'systemIds', 'environmentIds', 'windowStart', 'windowEnd', 'timeZone', 'status', 'ownerId', 'description'] as const;
+
+/** `n` remote changes: releases of ten fields each, stamped by another device. */
+function remoteChanges(n: number, device = 'benchdevice0001'): SyncChange[] {
+  const out: SyncChange[] = [];
+  const start = Date.parse('2026-11-01T00:00:00.000Z');
+  for (let i = 0; out.length < n; i++) {
+    const hlc = `${new Date(start + i).toISOString()}-0000-${device}`;
+    const values: Record<string, unknown> = {
+      name: `Release ${i}`, version: '1.0.0', systemIds: ['s1'], environmentIds: ['e1'], windowStart: '2026-12-01T10:00:00.000Z',
+      windowEnd: '2026-12-01T12:00:00.000Z', timeZone: 'UTC', status: 'planned', ownerId: null, description: '',
+    };
+    for (const field of RELEASE_FIELDS) {
+      if (out.length < n) out.push({ hlc, deviceId: device, author: 'p1', entity: 'release', rowId: `r${i}`, field, value: values[field], oldValue: null, prevHlc: null });
+    }
+  }
+  return out;
+}
+
+/** Applying 100,000 remote changes (batches of 5,000, as the transports deliver) vs raw-inserting the same rows and log entries. */
+export async function benchRemoteApply(n = 100_000, runs = 3): Promise<Figure[]> {
+  const changes = remoteChanges(n);
+  const applyTimes: number[] = [];
+  const rawTimes: number[] = [];
+  for (let r = 0; r < runs; r++) {
+    const dir = temp();
+    const store = WorkspaceStore.open(path.join(dir, 'apply.releasedesk'));
+    let t = performance.now();
+    for (let i = 0; i < changes.length; i += 5000) receiveChanges(store, changes.slice(i, i + 5000), { transport: 'bench' });
+    applyTimes.push(performance.now() - t);
+    store.close();
+
+    const raw = WorkspaceStore.open(path.join(dir, 'raw.releasedesk'));
+    const row = raw.db.prepare(
+      `INSERT INTO releases (id, name, version, system_ids, environment_ids, window_start, window_end, time_zone, status, owner_id, description, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    const log = raw.db.prepare('INSERT INTO change_log (hlc, device_id, author, entity, row_id, field, value, old_value, prev_hlc) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)');
+    t = performance.now();
+    raw.db.transaction(() => {
+      for (let i = 0; i < changes.length; i += RELEASE_FIELDS.length) {
+        const c = changes[i];
+        row.run(c.rowId, `Release ${i}`, '1.0.0', '["s1"]', '["e1"]', '2026-12-01T10:00:00.000Z', '2026-12-01T12:00:00.000Z', 'UTC', 'planned', null, '', c.hlc.slice(0, 24), c.hlc.slice(0, 24));
+      }
+      for (const c of changes) log.run(c.hlc, c.deviceId, c.author, c.entity, c.rowId, c.field, JSON.stringify(c.value), 'null', null);
+    })();
+    rawTimes.push(performance.now() - t);
+    raw.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+  const apply = median(applyTimes);
+  const raw = median(rawTimes);
+  return [
+    { name: `apply ${n.toLocaleString('en')} remote changes`, value: apply, unit: 'ms' },
+    { name: 'raw insert of the same rows + log', value: raw, unit: 'ms' },
+    { name: 'remote apply / raw insert', value: apply / raw, unit: '×', note: 'target ≤ 2×' },
+  ];
+}
+
+function editDevice(store: WorkspaceStore, n: number, tag: string): void {
+  store.mutate('p1', (w) => {
+    for (let i = 0; i < n / 3; i++) w.insert('system', `${tag}-${i}`, { name: `System ${tag} ${i}`, description: '', dependsOn: [] });
+  });
+}
+
+/** Two devices with 10,000 changes each converging, through a folder and through the team server. */
+export async function benchTwoDevices(perDevice = 10_000): Promise<Figure[]> {
+  const figures: Figure[] = [];
+  for (const via of ['folder', 'server'] as const) {
+    const dir = temp();
+    const a = WorkspaceStore.open(path.join(dir, 'a.releasedesk'));
+    const b = WorkspaceStore.open(path.join(dir, 'b.releasedesk'));
+    editDevice(a, perDevice, 'a');
+    editDevice(b, perDevice, 'b');
+    const serverStore = via === 'server' ? new SqliteServerStore(path.join(dir, 'server')) : null;
+    const server = serverStore ? await startSyncServer({ store: serverStore }) : null;
+    const token = newToken();
+    serverStore?.addMember({ id: 'm', name: 'bench', personId: 'p1', admin: true }, hashToken(token));
+    const folder = path.join(dir, 'shared');
+    fs.mkdirSync(folder);
+    const sync = (s: WorkspaceStore) => (via === 'folder' ? syncFolder(s, folder) : syncServer(s, { url: server!.url, token }));
+    const t = performance.now();
+    await sync(a);
+    await sync(b);
+    await sync(a);
+    const ms = performance.now() - t;
+    const same = (a.db.prepare('SELECT count(*) FROM change_log').pluck().get() as number) === (b.db.prepare('SELECT count(*) FROM change_log').pluck().get() as number);
+    figures.push({ name: `2 devices × ${perDevice.toLocaleString('en')} changes via ${via}`, value: ms, unit: 'ms', note: same ? 'converged' : 'NOT CONVERGED' });
+    a.close();
+    b.close();
+    await server?.close();
+    serverStore?.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+  return figures;
+}
+
+/** 50 concurrent clients pushing batches to the server on loopback: changes/s, p99 latency, nothing lost. */
+export async function benchServerLoad(clients = 50, batchesPerClient = 20, batchSize = 100): Promise<Figure[]> {
+  const dir = temp();
+  const store = new SqliteServerStore(path.join(dir, 'server'));
+  const server = await startSyncServer({ store });
+  const latencies: number[] = [];
+  const tokens = Array.from({ length: clients }, (_, i) => {
+    const token = newToken();
+    store.addMember({ id: `m${i}`, name: `member ${i}`, personId: `p${i}`, admin: false }, hashToken(token));
+    return token;
+  });
+  const t = performance.now();
+  await Promise.all(
+    tokens.map(async (token, i) => {
+      for (let b = 0; b < batchesPerClient; b++) {
+        const changes = remoteChanges(batchSize, `client${String(i).padStart(4, '0')}x`).map((c) => ({ ...c, rowId: `${c.rowId}-c${i}-b${b}` }));
+        const started = performance.now();
+        const response = await fetch(`${server.url}/v1/push`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', 'Content-Encoding': 'gzip', Authorization: `Bearer ${token}` },
+          body: gzipSync(JSON.stringify({ deviceId: `client${i}`, changes })),
+          signal: AbortSignal.timeout(60_000),
+        });
+        if (!response.ok) throw new Error(`push failed: ${response.status} ${await response.text()}`);
+        await response.arrayBuffer();
+        latencies.push(performance.now() - started);
+      }
+    }),
+  );
+  const seconds = (performance.now() - t) / 1000;
+  const expected = clients * batchesPerClient * batchSize;
+  const stored = store.pull(0, 10_000_000).changes.length;
+  latencies.sort((x, y) => x - y);
+  await server.close();
+  store.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+  return [
+    { name: `server: ${clients} concurrent clients, changes/s`, value: expected / seconds, unit: 'changes/s' },
+    { name: 'server: push p99 latency', value: latencies[Math.floor(latencies.length * 0.99)], unit: 'ms', note: `${latencies.length} pushes of ${batchSize}` },
+    { name: 'server: changes stored / sent', value: stored / expected, unit: '×', note: stored === expected ? 'nothing lost' : `LOST ${expected - stored}` },
+  ];
+}

@@ -1,0 +1,67 @@
+import { z } from 'zod';
+import { LocalDate } from '../../contract/calendar-entities';
+import { TREND_BUCKETS, type MetricsSummary } from '../../contract/outcomes-entities';
+import type { WorkspaceSession } from '../../core';
+import { defineCommand } from '../cli-command';
+import { call } from '../call';
+import { usageError } from '../cli-errors';
+import { formatTable, printJson, printLine } from '../output';
+import { DbOption, withDbOption, withWorkspace } from '../workspace-option';
+import { environmentIdFor } from './export-calendar';
+
+async function systemIdFor(session: WorkspaceSession, name: string | undefined): Promise<string | undefined> {
+  if (name === undefined) return undefined;
+  const systems = await call(session, 'systems.list', {});
+  const found = systems.find((s) => s.id === name || s.name.toLowerCase() === name.toLowerCase());
+  if (!found) throw usageError(`--system: there is no system named "${name}"; choose one of: ${systems.map((s) => s.name).join(', ')}`);
+  return found.id;
+}
+
+const show = (value: number | null, unit: string) => (value === null ? '—' : `${value}${unit}`);
+
+function summaryRows(m: MetricsSummary): string[][] {
+  const band = (b: string | null) => b ?? '—';
+  return [
+    ['Deployment frequency', `${m.deploymentFrequency.perWeek} per week (${m.deploymentFrequency.deployments} deployments)`, band(m.deploymentFrequency.band)],
+    ['Lead time for changes', `${show(m.leadTime.medianHours, ' h')} median (${m.leadTime.changes} changes)`, band(m.leadTime.band)],
+    ['Change failure rate', `${m.changeFailureRate.rate === null ? '—' : `${Math.round(m.changeFailureRate.rate * 1000) / 10} %`} (${m.changeFailureRate.failures} of ${m.changeFailureRate.deployments})`, band(m.changeFailureRate.band)],
+    ['Time to restore service', `${show(m.timeToRestore.medianHours, ' h')} median (${m.timeToRestore.restored} restored, ${m.timeToRestore.open} open)`, band(m.timeToRestore.band)],
+  ];
+}
+
+export const metricsCommand = defineCommand({
+  path: ['metrics'],
+  description: 'DORA metrics over a period (UTC days, both included): deployment frequency, lead time, change failure rate, time to restore.',
+  configure: (command) =>
+    withDbOption(command)
+      .requiredOption('--from <date>', 'first day, YYYY-MM-DD')
+      .requiredOption('--to <date>', 'last day, YYYY-MM-DD')
+      .option('--system <name>', 'only releases of this system')
+      .option('--environment <name>', 'count this environment instead of the production ones')
+      .option('--bucket <week|month>', 'trend points by week or month', 'week')
+      .option('--json', 'print every figure as JSON (the API contract shape)'),
+  options: z.object({
+    db: DbOption,
+    from: LocalDate,
+    to: LocalDate,
+    system: z.string().trim().min(1).optional(),
+    environment: z.string().trim().min(1).optional(),
+    bucket: z.enum(TREND_BUCKETS, { message: 'must be week or month' }),
+    json: z.boolean().default(false),
+  }),
+  run: async ({ db, from, to, system, environment, bucket, json }) => {
+    const view = await withWorkspace(db, 'existing', async (session) =>
+      call(session, 'metrics.compute', {
+        from,
+        to,
+        bucket,
+        systemId: await systemIdFor(session, system),
+        environmentId: await environmentIdFor(session, environment),
+      }),
+    );
+    if (json) return printJson(view);
+    printLine(`DORA metrics ${view.from} to ${view.to} on ${view.environments.join(', ') || 'no production environment'}${system ? `, system ${system}` : ''}`);
+    printLine(formatTable(['metric', 'value', 'band'], summaryRows(view.summary)));
+    printLine(`Bands: ${view.thresholds}.`);
+  },
+});

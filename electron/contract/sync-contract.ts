@@ -1,0 +1,28 @@
+import { z } from 'zod';
+import { Empty, method } from './define-method';
+import { ConflictId, SyncConfigureInput, SyncConflict, SyncReport, SyncSettings, SyncStatus, SyncTarget } from './sync-entities';
+
+/** Sync (issue 6, docs/sync.md). Spread into `apiContract`. */
+export const syncMethods = {
+  'sync.status': method(Empty, SyncStatus, 'Where this device syncs to, last synced, changes waiting, errors in words, progress, held changes.'),
+  'sync.configure': method(
+    SyncConfigureInput,
+    SyncSettings,
+    'Choose no sync, a shared folder, or a team server (URL and token); background sync follows the choice.',
+  ),
+  'sync.now': method(
+    z.object({ target: SyncTarget.optional() }).strict(),
+    SyncReport,
+    'Sync now with the configured folder or server (or a one-off target); waits for a sync already running.',
+  ),
+  'sync.conflicts': method(
+    z.object({ includeResolved: z.boolean().default(false) }).strict(),
+    z.array(SyncConflict),
+    'Concurrent edits of the same field: the value in effect and the one that lost, who and when; newest first.',
+  ),
+  'sync.resolveConflict': method(
+    z.object({ id: ConflictId, keep: z.enum(['other', 'current']) }).strict(),
+    SyncConflict,
+    'Restore the value that lost (a normal edit that syncs like any other), or keep the current one.',
+  ),
+} as const;

@@ -1,0 +1,20 @@
+import { SyncService, type SyncTarget } from '../../sync/sync-service';
+import { listConflicts, resolveConflict } from '../../sync/sync-conflicts';
+import type { HandlerMap } from '../handler-context';
+
+export const syncHandlers = {
+  'sync.status': (ctx) => SyncService.of(ctx.store).status(),
+  'sync.configure': (ctx, input) => SyncService.of(ctx.store).configure(input),
+  'sync.now': async (ctx, { target }) => {
+    const oneOff: SyncTarget | undefined = !target
+      ? undefined
+      : 'folder' in target
+        ? { kind: 'folder', folder: target.folder }
+        : { kind: 'server', url: target.serverUrl, token: target.token };
+    const report = await SyncService.of(ctx.store).now(oneOff);
+    const openConflicts = ctx.store.db.prepare('SELECT count(*) FROM sync_conflicts WHERE resolution IS NULL').pluck().get() as number;
+    return { ...report, openConflicts, finishedAt: new Date().toISOString() };
+  },
+  'sync.conflicts': (ctx, { includeResolved }) => listConflicts(ctx.store, includeResolved),
+  'sync.resolveConflict': (ctx, { id, keep }) => resolveConflict(ctx.store, ctx.author(), id, keep),
+} satisfies HandlerMap<'sync.status' | 'sync.configure' | 'sync.now' | 'sync.conflicts' | 'sync.resolveConflict'>;

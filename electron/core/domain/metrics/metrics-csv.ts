@@ -1,0 +1,49 @@
+import type { MetricsSummary, MetricsView } from '../../../contract/outcomes-entities';
+
+const COLUMNS = [
+  'section',
+  'key',
+  'name',
+  'deployments',
+  'deployments_per_week',
+  'deployment_frequency_band',
+  'changes',
+  'lead_time_median_hours',
+  'lead_time_band',
+  'production_deployments',
+  'failures',
+  'change_failure_rate',
+  'change_failure_rate_band',
+  'incidents_restored',
+  'incidents_open',
+  'time_to_restore_median_hours',
+  'time_to_restore_band',
+] as const;
+
+/** A name typed by a person could start like a spreadsheet formula; a leading apostrophe keeps it text. */
+function cell(value: string | number | null): string {
+  let s = value === null ? '' : String(value);
+  if (/^[=+\-@\t\r]/.test(s) && typeof value === 'string') s = `'${s}`;
+  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+function figures(m: MetricsSummary): Array<string | number | null> {
+  const { deploymentFrequency: df, leadTime: lt, changeFailureRate: cfr, timeToRestore: ttr } = m;
+  return [df.deployments, df.perWeek, df.band, lt.changes, lt.medianHours, lt.band, cfr.deployments, cfr.failures, cfr.rate, cfr.band];
+}
+
+/** Every figure of a metrics view as one flat RFC 4180 table: period, trend points, then each breakdown. */
+export function metricsCsv(view: MetricsView): string {
+  const line = (section: string, key: string, name: string, m: MetricsSummary) =>
+    [section, key, name, ...figures(m), m.timeToRestore.restored, m.timeToRestore.open, m.timeToRestore.medianHours, m.timeToRestore.band]
+      .map(cell)
+      .join(',');
+  const rows = [
+    line('period', `${view.from}..${view.to}`, view.environments.join(' + '), view.summary),
+    ...view.trend.map((p) => line(view.bucket, p.start, p.label, p.summary)),
+    ...view.bySystem.map((r) => line('system', r.id, r.name, r.summary)),
+    ...view.byTeam.map((r) => line('team', r.id, r.name, r.summary)),
+    ...view.byEnvironment.map((r) => line('environment', r.id, r.name, r.summary)),
+  ];
+  return [COLUMNS.join(','), ...rows].join('\r\n') + '\r\n';
+}

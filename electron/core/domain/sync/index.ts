@@ -1,0 +1,1 @@
+export { findConflicts, type FieldChange } from './find-conflicts';

@@ -1,0 +1,51 @@
+import type Database from 'better-sqlite3';
+import { findConflicts } from '../domain/sync';
+import { isAppendOnly, isEntityName } from '../store/entity-tables';
+
+/**
+ * Keeps `sync_conflicts` equal to what `findConflicts` says for each field a sync touched. Resolved conflicts stay
+ * (with their resolution) so that a person's choice is not asked again.
+ */
+export class ConflictIndex {
+  private readonly changesOf: Database.Statement;
+  private readonly contested: Database.Statement;
+  private readonly open: Database.Statement;
+  private readonly drop: Database.Statement;
+  private readonly add: Database.Statement;
+
+  constructor(db: Database.Database) {
+    this.changesOf = db.prepare('SELECT hlc, prev_hlc AS prevHlc, value FROM change_log WHERE entity = ? AND row_id = ? AND field = ?');
+    this.contested = db.prepare('SELECT field FROM change_log WHERE entity = ? AND row_id = ? GROUP BY field HAVING count(*) > 1').pluck();
+    this.open = db.prepare('SELECT hlc FROM sync_conflicts WHERE entity = ? AND row_id = ? AND field = ? AND resolution IS NULL').pluck();
+    this.drop = db.prepare('DELETE FROM sync_conflicts WHERE entity = ? AND row_id = ? AND field = ? AND hlc = ? AND resolution IS NULL');
+    this.add = db.prepare(
+      'INSERT INTO sync_conflicts (entity, row_id, field, hlc, found_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING',
+    );
+  }
+
+  /** `fields` as `entity\0rowId\0field` keys. */
+  refresh(fields: Iterable<string>, at: string): void {
+    // One query per row finds its fields with more than one change: only those can hold a conflict.
+    const byRow = new Map<string, Set<string>>();
+    for (const key of fields) {
+      const cut = key.lastIndexOf('\u0000');
+      const row = key.slice(0, cut);
+      if (!byRow.has(row)) byRow.set(row, new Set());
+      byRow.get(row)!.add(key.slice(cut + 1));
+    }
+    for (const [row, touched] of byRow) {
+      const [entity, rowId] = row.split('\u0000');
+      if (!isEntityName(entity) || isAppendOnly(entity)) continue;
+      for (const field of this.contested.all(entity, rowId) as string[]) if (touched.has(field)) this.refreshField(entity, rowId, field, at);
+    }
+  }
+
+  private refreshField(entity: string, rowId: string, field: string, at: string): void {
+    const rows = this.changesOf.all(entity, rowId, field) as Array<{ hlc: string; prevHlc: string | null; value: string | null }>;
+    const found = new Set(
+      findConflicts(rows.map((r) => ({ hlc: r.hlc, prevHlc: r.prevHlc, value: r.value === null ? null : JSON.parse(r.value) }))).map((c) => c.hlc),
+    );
+    for (const hlc of this.open.all(entity, rowId, field) as string[]) if (!found.has(hlc)) this.drop.run(entity, rowId, field, hlc);
+    for (const hlc of found) this.add.run(entity, rowId, field, hlc, at);
+  }
+}

@@ -1,0 +1,172 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import type { WorkspaceStore } from '../store/workspace-store';
+import { FILE_NAME, FolderFileError, decodeFolderFile, encodeFolderFile, fileName } from './folder-file';
+import { readOutbox } from './outbox';
+import { rowToSyncChange, type ChangeLogRow } from './sync-change';
+import { receiveChanges } from './receive-changes';
+import { SyncLedger } from './sync-ledger';
+import type { SyncProgress, SyncReport } from './sync-report';
+import { addReceived, emptyReport, yieldToEventLoop } from './sync-report';
+
+/** Cursors are kept per folder: a new folder starts empty, so everything is published to it again. */
+export const folderTransportId = (root: string) => `folder:${root}`;
+const FILE_CHANGES = 5000;
+const DEVICE_DIR = /^[A-Za-z0-9_-]{1,64}$/;
+/** Own files beyond this many are compacted into one. */
+const COMPACT_AFTER_FILES = 64;
+
+/**
+ * The shared-folder transport (docs/sync.md). Each device writes only files in its own subfolder, each written to a
+ * temporary name and renamed once complete, never rewritten; it reads every other device's files and remembers, per
+ * device, the last file of an unbroken run it has merged. A file that cannot be read (still copying, truncated,
+ * corrupt, a "conflicted copy") is skipped with a warning and tried again on the next sync; nothing in the folder
+ * is trusted, so nothing in it can crash the app or write a bad change.
+ */
+export async function syncFolder(store: WorkspaceStore, folder: string, onProgress: (p: SyncProgress) => void = () => {}): Promise<SyncReport> {
+  const report = emptyReport();
+  const root = path.resolve(folder);
+  if (!fs.existsSync(root) || !fs.statSync(root).isDirectory()) {
+    throw new FolderFileError(`The sync folder ${root} does not exist or is not a folder (is the drive connected?).`);
+  }
+  const transport = folderTransportId(root);
+  await publish(store, root, transport, report, onProgress);
+  followFolderClock(store, path.join(root, store.deviceId));
+  await readPeers(store, root, transport, report, onProgress);
+  compactOwnFiles(store, root, transport, report);
+  return report;
+}
+
+async function publish(store: WorkspaceStore, root: string, transport: string, report: SyncReport, onProgress: (p: SyncProgress) => void): Promise<void> {
+  const ledger = new SyncLedger(store.db);
+  const own = path.join(root, store.deviceId);
+  fs.mkdirSync(own, { recursive: true });
+  const key = `published:${transport}`;
+  const total = ledger.waiting(transport);
+  for (;;) {
+    const batch = readOutbox(store.db, ledger.getNumber(key), FILE_CHANGES);
+    if (batch.changes.length === 0) break;
+    const file = nextFileNumber(ledger, own, transport);
+    writeAtomically(own, fileName(file), encodeFolderFile({ deviceId: store.deviceId, file, base: file - 1, changes: batch.changes }));
+    ledger.set(`${transport}:lastFile`, String(file));
+    ledger.set(key, String(batch.lastSeq));
+    report.sent += batch.changes.length;
+    onProgress({ phase: 'sending', done: report.sent, total });
+    await yieldToEventLoop();
+  }
+}
+
+async function readPeers(store: WorkspaceStore, root: string, transport: string, report: SyncReport, onProgress: (p: SyncProgress) => void): Promise<void> {
+  const ledger = new SyncLedger(store.db);
+  const peers = safeList(root, report).filter((name) => name !== store.deviceId && DEVICE_DIR.test(name) && isDir(path.join(root, name)));
+  const work = peers.map((peer) => ({ peer, files: listFiles(path.join(root, peer), ledger.peerCursor(transport, peer), report) }));
+  const total = work.reduce((n, w) => n + w.files.length, 0);
+  let done = 0;
+  for (const { peer, files } of work) {
+    let cursor = ledger.peerCursor(transport, peer);
+    for (const file of files) {
+      done++;
+      const where = `${peer}/${fileName(file)}`;
+      let decoded;
+      try {
+        decoded = decodeFolderFile(fs.readFileSync(path.join(root, peer, fileName(file))), { deviceId: peer, file });
+      } catch (error) {
+        report.warnings.push(`Skipped ${where}: ${error instanceof FolderFileError ? error.message : `unreadable (${String(error)})`}. It will be read again next time.`);
+        continue;
+      }
+      // The cursor moves only along an unbroken run, so a file that arrives late (cloud folders deliver in any
+      // order) or could not be read yet is still read later; files after a gap are merged now all the same.
+      const advances = decoded.base <= cursor;
+      const result = receiveChanges(store, decoded.changes, {
+        transport: transport,
+        afterApply: () => {
+          if (advances) ledger.setPeerCursor(transport, peer, file, new Date(store.now()).toISOString());
+        },
+      });
+      if (advances) cursor = file;
+      addReceived(report, result);
+      onProgress({ phase: 'receiving', done, total });
+      await yieldToEventLoop();
+    }
+  }
+}
+
+/**
+ * Many small files are folded into one that carries this device's whole published history (base 0), then the old
+ * ones are removed. A peer that had read only some of them reads the new file and finds the rest as duplicates; a
+ * peer that had read them all skips it. No peer needs a removed file.
+ */
+function compactOwnFiles(store: WorkspaceStore, root: string, transport: string, report: SyncReport): void {
+  const own = path.join(root, store.deviceId);
+  const files = listFiles(own, 0, report);
+  if (files.length <= COMPACT_AFTER_FILES) return;
+  const ledger = new SyncLedger(store.db);
+  const published = ledger.getNumber(`published:${transport}`);
+  const rows = store.db.prepare('SELECT * FROM change_log WHERE seq <= ? ORDER BY seq').all(published) as ChangeLogRow[];
+  const file = nextFileNumber(ledger, own, transport);
+  writeAtomically(own, fileName(file), encodeFolderFile({ deviceId: store.deviceId, file, base: 0, changes: rows.map(rowToSyncChange) }));
+  ledger.set(`${transport}:lastFile`, String(file));
+  for (const old of files) fs.rmSync(path.join(own, fileName(old)), { force: true });
+}
+
+/**
+ * On a network drive the file server stamps modification times with its own clock: a probe file's time is then a
+ * reference this device can follow if it lags. On a local cloud folder it is this device's own clock (no change).
+ */
+function followFolderClock(store: WorkspaceStore, own: string): void {
+  try {
+    const probe = path.join(own, '.clock');
+    fs.writeFileSync(probe, '');
+    store.followReferenceClock(fs.statSync(probe).mtimeMs);
+  } catch {
+    // A read-only or flaky folder: sync goes on by this device's own clock.
+  }
+}
+
+function nextFileNumber(ledger: SyncLedger, own: string, transport: string): number {
+  const existing = fs
+    .readdirSync(own)
+    .map((name) => FILE_NAME.exec(name)?.[1])
+    .filter((n): n is string => n !== undefined)
+    .map(Number);
+  return Math.max(ledger.getNumber(`${transport}:lastFile`), ...existing, 0) + 1;
+}
+
+/** Written under a temporary name in the same folder, then renamed: readers never see a half-written file of ours. */
+function writeAtomically(dir: string, name: string, bytes: Buffer): void {
+  const temp = path.join(dir, `.${name}.${randomBytes(6).toString('hex')}.tmp`);
+  fs.writeFileSync(temp, bytes);
+  fs.renameSync(temp, path.join(dir, name));
+}
+
+function listFiles(dir: string, after: number, report: SyncReport): number[] {
+  const numbers: number[] = [];
+  for (const name of safeList(dir, report)) {
+    if (name.startsWith('.')) continue;
+    const match = FILE_NAME.exec(name);
+    if (match) {
+      if (Number(match[1]) > after) numbers.push(Number(match[1]));
+    } else if (name.endsWith('.gz')) {
+      report.warnings.push(`Ignored ${path.basename(dir)}/${name}: not a name Release Desk writes (a copy made by the folder's sync tool?).`);
+    }
+  }
+  return numbers.sort((a, b) => a - b);
+}
+
+function safeList(dir: string, report: SyncReport): string[] {
+  try {
+    return fs.readdirSync(dir);
+  } catch (error) {
+    report.warnings.push(`Could not list ${dir}: ${error instanceof Error ? error.message : String(error)}.`);
+    return [];
+  }
+}
+
+function isDir(p: string): boolean {
+  try {
+    return fs.statSync(p).isDirectory();
+  } catch {
+    return false;
+  }
+}

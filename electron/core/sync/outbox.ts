@@ -1,0 +1,24 @@
+import type Database from 'better-sqlite3';
+import { rowToSyncChange, type ChangeLogRow, type SyncChange } from './sync-change';
+
+export interface OutboxBatch {
+  changes: SyncChange[];
+  /** The local sequence number of the last change in the batch: the published cursor once it is delivered. */
+  lastSeq: number;
+}
+
+/**
+ * Local change-log entries after `afterSeq`, in local order, at most `limit`. A batch never splits the fields
+ * of one write (they share a stamp): the team server checks a sign-off as a whole record.
+ */
+export function readOutbox(db: Database.Database, afterSeq: number, limit: number): OutboxBatch {
+  const rows = db.prepare('SELECT * FROM change_log WHERE seq > ? ORDER BY seq LIMIT ?').all(afterSeq, limit) as ChangeLogRow[];
+  if (rows.length === limit) {
+    // The batch is full: leave the last write's fields for the next batch rather than split them (or exceed the limit).
+    const lastHlc = rows[rows.length - 1].hlc;
+    let end = rows.length;
+    while (end > 0 && rows[end - 1].hlc === lastHlc) end--;
+    if (end > 0) rows.splice(end);
+  }
+  return { changes: rows.map(rowToSyncChange), lastSeq: rows.length ? rows[rows.length - 1].seq : afterSeq };
+}

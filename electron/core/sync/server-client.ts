@@ -1,0 +1,130 @@
+import { gzipSync } from 'node:zlib';
+import type { WorkspaceStore } from '../store/workspace-store';
+import { readOutbox } from './outbox';
+import { holdChange, receiveChanges } from './receive-changes';
+import { changeKey, type SyncChange } from './sync-change';
+import { SyncLedger } from './sync-ledger';
+import { addReceived } from './sync-report';
+import { MAX_PUSH_CHANGES, PROTOCOL_PREFIX, type PullResult, type PushResult, type ServerAnswer, type ServerError } from './server-protocol';
+import { emptyReport, yieldToEventLoop, type SyncProgress, type SyncReport } from './sync-report';
+
+export const serverTransportId = (url: string) => `server:${normaliseServerUrl(url)}`;
+
+export function normaliseServerUrl(url: string): string {
+  return url.replace(/\/+$/, '');
+}
+
+/** A failure talking to the team server, in words a person can act on. */
+export class ServerSyncError extends Error {
+  constructor(
+    message: string,
+    readonly error?: ServerError,
+  ) {
+    super(message);
+    this.name = 'ServerSyncError';
+  }
+}
+
+/**
+ * The team-server transport: push local changes after the published cursor in batches, then pull everything after
+ * the server cursor in batches; a device offline for weeks catches up in one sync. Changes the server refuses (a
+ * sign-off by someone not empowered) are held here with the server's reason and the push goes on without them.
+ */
+export async function syncServer(
+  store: WorkspaceStore,
+  target: { url: string; token: string },
+  onProgress: (p: SyncProgress) => void = () => {},
+): Promise<SyncReport> {
+  const report = emptyReport();
+  const url = normaliseServerUrl(target.url);
+  const transport = serverTransportId(url);
+  const ledger = new SyncLedger(store.db);
+  // The server's clock is the team's reference: a device that lags behind it follows it (see followReferenceClock).
+  const post = async <T>(path: string, body: unknown) => {
+    const { value, date } = await postJson<T>(url, target.token, path, body);
+    if (date !== null) store.followReferenceClock(date);
+    return value;
+  };
+
+  const key = `published:${transport}`;
+  const total = ledger.waiting(transport);
+  for (;;) {
+    const batch = readOutbox(store.db, ledger.getNumber(key), MAX_PUSH_CHANGES);
+    if (batch.changes.length === 0) break;
+    await pushBatch(store, post, batch.changes, report);
+    ledger.set(key, String(batch.lastSeq));
+    report.sent += batch.changes.length;
+    onProgress({ phase: 'sending', done: report.sent, total });
+  }
+
+  for (;;) {
+    const since = ledger.peerCursor(transport, 'server');
+    const page = await post<PullResult>('/pull', { since });
+    const result = receiveChanges(store, page.changes, {
+      transport,
+      afterApply: () => ledger.setPeerCursor(transport, 'server', page.cursor, new Date(store.now()).toISOString()),
+    });
+    addReceived(report, result);
+    onProgress({ phase: 'receiving', done: report.received + report.duplicates + report.held, total: page.more ? 0 : report.received + report.duplicates + report.held });
+    if (!page.more) break;
+    await yieldToEventLoop();
+  }
+  return report;
+}
+
+async function pushBatch(
+  store: WorkspaceStore,
+  post: <T>(path: string, body: unknown) => Promise<T>,
+  changes: SyncChange[],
+  report: SyncReport,
+): Promise<void> {
+  try {
+    await post<PushResult>('/push', { deviceId: store.deviceId, changes });
+  } catch (error) {
+    const refused = error instanceof ServerSyncError ? error.error?.refused : undefined;
+    if (!refused?.length) throw error;
+    const keys = new Set(refused.map(changeKey));
+    // Held with the server's reason, then the rest goes: one refused sign-off must not stop a team's sync.
+    store.db.transaction(() => {
+      for (const r of refused) {
+        const change = changes.find((c) => changeKey(c) === changeKey(r));
+        if (change) holdChange(store, change, 'refused', `Refused by the team server: ${r.reason}`);
+      }
+    })();
+    report.held += refused.length;
+    report.warnings.push(...refused.map((r) => `The team server refused a ${r.entity} change: ${r.reason}`));
+    const rest = changes.filter((c) => !keys.has(changeKey(c)));
+    if (rest.length) await post<PushResult>('/push', { deviceId: store.deviceId, changes: rest });
+  }
+}
+
+async function postJson<T>(url: string, token: string, path: string, body: unknown): Promise<{ value: T; date: number | null }> {
+  let response: Response;
+  try {
+    response = await fetch(`${url}${PROTOCOL_PREFIX}${path}`, {
+      method: 'POST',
+      headers: {
+        'Content-Type': 'application/json',
+        'Content-Encoding': 'gzip',
+        'Accept-Encoding': 'gzip',
+        Authorization: `Bearer ${token}`,
+      },
+      body: gzipSync(JSON.stringify(body)),
+      signal: AbortSignal.timeout(120_000),
+    });
+  } catch (error) {
+    const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+    throw new ServerSyncError(`Could not reach the team server at ${url} (${cause?.code ?? cause?.message ?? (error as Error).message}).`);
+  }
+  let answer: ServerAnswer<T>;
+  try {
+    answer = (await response.json()) as ServerAnswer<T>;
+  } catch {
+    throw new ServerSyncError(`The team server at ${url} answered ${response.status} with something that is not Release Desk's protocol (is the URL right?).`);
+  }
+  const date = Date.parse(response.headers.get('date') ?? '');
+  if (answer.ok) return { value: answer.value, date: Number.isNaN(date) ? null : date };
+  const words =
+    answer.error.code === 'unauthorized' ? `The team server refused the token: ${answer.error.message}` : `The team server refused the sync: ${answer.error.message}`;
+  throw new ServerSyncError(words, answer.error);
+}

@@ -1,0 +1,53 @@
+import { z } from 'zod';
+import { SyncChangeList, type SyncChange } from './sync-change';
+
+/**
+ * The team server's protocol (docs/sync.md), shared by the client here and the server in electron/server.
+ * Every request is a POST of JSON, optionally gzip-compressed (Content-Encoding: gzip), with
+ * `Authorization: Bearer <member token>`. Every answer is `{ ok: true, value }` or `{ ok: false, error }`.
+ */
+export const PROTOCOL_PREFIX = '/v1';
+export const MAX_PUSH_CHANGES = 5000;
+export const MAX_PULL_CHANGES = 10000;
+/** Request bodies, as sent (compressed) and once decompressed. */
+export const MAX_REQUEST_BYTES = 8 * 1024 * 1024;
+export const MAX_INFLATED_BYTES = 64 * 1024 * 1024;
+
+export const PushRequest = z
+  .object({ deviceId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/), changes: SyncChangeList.max(MAX_PUSH_CHANGES) })
+  .strict();
+export type PushRequest = z.infer<typeof PushRequest>;
+
+export const PullRequest = z
+  .object({ since: z.number().int().min(0), limit: z.number().int().min(1).max(MAX_PULL_CHANGES).default(MAX_PULL_CHANGES) })
+  .strict();
+
+export interface PushResult {
+  accepted: number;
+  duplicates: number;
+  cursor: number;
+}
+
+export interface PullResult {
+  changes: SyncChange[];
+  /** The server's sequence number of the last change returned: the next `since`. */
+  cursor: number;
+  more: boolean;
+}
+
+/** A change the server would not take, and why (a sign-off by someone not empowered, ...). */
+export interface RefusedChange {
+  entity: string;
+  rowId: string;
+  field: string;
+  hlc: string;
+  reason: string;
+}
+
+export interface ServerError {
+  code: 'invalid_input' | 'forbidden' | 'unauthorized' | 'too_large' | 'not_found' | 'internal';
+  message: string;
+  refused?: RefusedChange[];
+}
+
+export type ServerAnswer<T> = { ok: true; value: T } | { ok: false; error: ServerError };

@@ -1,0 +1,50 @@
+import type Database from 'better-sqlite3';
+
+/**
+ * Device-local sync bookkeeping in the `sync_*` tables (migration 006): settings, how far each peer was read, what
+ * was published. Never synced, never a domain table.
+ */
+export class SyncLedger {
+  constructor(private readonly db: Database.Database) {}
+
+  get(key: string): string | undefined {
+    return (this.db.prepare('SELECT value FROM sync_state WHERE key = ?').pluck().get(key) as string | undefined) ?? undefined;
+  }
+
+  set(key: string, value: string | null): void {
+    if (value === null) this.db.prepare('DELETE FROM sync_state WHERE key = ?').run(key);
+    else this.db.prepare('INSERT INTO sync_state (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(key, value);
+  }
+
+  getNumber(key: string): number {
+    return Number(this.get(key) ?? 0);
+  }
+
+  peerCursor(transport: string, peer: string): number {
+    return (this.db.prepare('SELECT cursor FROM sync_peers WHERE transport = ? AND peer = ?').pluck().get(transport, peer) as number | undefined) ?? 0;
+  }
+
+  setPeerCursor(transport: string, peer: string, cursor: number, at: string): void {
+    this.db
+      .prepare(
+        `INSERT INTO sync_peers (transport, peer, cursor, last_seen_at) VALUES (?, ?, ?, ?)
+         ON CONFLICT(transport, peer) DO UPDATE SET cursor = excluded.cursor, last_seen_at = excluded.last_seen_at`,
+      )
+      .run(transport, peer, cursor, at);
+  }
+
+  peers(transport: string): Array<{ peer: string; cursor: number; lastSeenAt: string }> {
+    return this.db
+      .prepare('SELECT peer, cursor, last_seen_at AS lastSeenAt FROM sync_peers WHERE transport = ? ORDER BY peer')
+      .all(transport) as Array<{ peer: string; cursor: number; lastSeenAt: string }>;
+  }
+
+  maxSeq(): number {
+    return (this.db.prepare('SELECT coalesce(max(seq), 0) FROM change_log').pluck().get() as number) ?? 0;
+  }
+
+  /** Local changes not yet published to `transport`. */
+  waiting(transport: string): number {
+    return this.db.prepare('SELECT count(*) FROM change_log WHERE seq > ?').pluck().get(this.getNumber(`published:${transport}`)) as number;
+  }
+}

@@ -1,0 +1,203 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { invalidInput } from '../../contract/api-result';
+import type { HeldChange, SyncSettings, SyncStatus } from '../../contract/sync-entities';
+import type { WorkspaceStore } from '../store/workspace-store';
+import { FolderFileError } from './folder-file';
+import { folderTransportId, syncFolder } from './folder-transport';
+import { ServerSyncError, normaliseServerUrl, serverTransportId, syncServer } from './server-client';
+import { SyncLedger } from './sync-ledger';
+import { releaseHeld } from './receive-changes';
+import { addReceived, type SyncProgress, type SyncReport } from './sync-report';
+
+export type SyncTarget = { kind: 'folder'; folder: string } | { kind: 'server'; url: string; token: string };
+
+const DEFAULT_INTERVAL_SECONDS = 60;
+const services = new WeakMap<WorkspaceStore, SyncService>();
+
+/**
+ * Sync for one open workspace: its settings, one sync at a time, and the background timer. The timer lives here, in
+ * the core, so it runs in whichever process holds the workspace (Electron main, the web shell) and never in the
+ * renderer: the UI only asks for the status. It is armed by the first status or configure call and unref'd, so a
+ * CLI process is never kept alive by it; it stops itself when the workspace closes.
+ */
+export class SyncService {
+  private running: Promise<SyncReport> | null = null;
+  private progress: SyncProgress | null = null;
+  private timer: NodeJS.Timeout | null = null;
+  private readonly ledger: SyncLedger;
+
+  private constructor(private readonly store: WorkspaceStore) {
+    this.ledger = new SyncLedger(store.db);
+  }
+
+  static of(store: WorkspaceStore): SyncService {
+    let service = services.get(store);
+    if (!service) {
+      service = new SyncService(store);
+      services.set(store, service);
+    }
+    return service;
+  }
+
+  settings(): SyncSettings {
+    const mode = (this.ledger.get('mode') ?? 'off') as SyncSettings['mode'];
+    return {
+      mode,
+      folder: this.ledger.get('folder') ?? null,
+      serverUrl: this.ledger.get('serverUrl') ?? null,
+      tokenSet: this.ledger.get('token') !== undefined,
+      intervalSeconds: Number(this.ledger.get('intervalSeconds') ?? DEFAULT_INTERVAL_SECONDS),
+    };
+  }
+
+  configure(input: { mode: SyncSettings['mode']; folder?: string; serverUrl?: string; token?: string; intervalSeconds?: number }): SyncSettings {
+    if (input.mode === 'folder') {
+      const folder = checkFolder(input.folder ?? this.ledger.get('folder') ?? '');
+      this.ledger.set('folder', folder);
+    }
+    if (input.mode === 'server') {
+      const url = input.serverUrl ?? this.ledger.get('serverUrl');
+      if (!url) throw invalidInput('serverUrl', 'Server URL is required to sync with a team server.');
+      if (!input.token && this.ledger.get('token') === undefined) throw invalidInput('token', 'Token is required: ask your team server admin for one.');
+      if (input.serverUrl && normaliseServerUrl(input.serverUrl) !== this.ledger.get('serverUrl') && !input.token) {
+        throw invalidInput('token', 'Token is required for a new server: a token belongs to one server.');
+      }
+      this.ledger.set('serverUrl', normaliseServerUrl(url));
+      if (input.token) this.ledger.set('token', input.token);
+    }
+    if (input.intervalSeconds !== undefined) this.ledger.set('intervalSeconds', String(input.intervalSeconds));
+    this.ledger.set('mode', input.mode);
+    this.ledger.set('lastError', null);
+    this.arm(true);
+    return this.settings();
+  }
+
+  status(): SyncStatus {
+    this.arm();
+    const settings = this.settings();
+    const transport = this.transportId(settings);
+    return {
+      settings,
+      running: this.running !== null,
+      progress: this.progress,
+      lastSyncedAt: this.ledger.get('lastSyncedAt') ?? null,
+      lastError: this.ledger.get('lastError') ?? null,
+      warnings: JSON.parse(this.ledger.get('lastWarnings') ?? '[]') as string[],
+      waiting: transport ? this.ledger.waiting(transport) : 0,
+      openConflicts: openConflictCount(this.store),
+      held: heldChanges(this.store),
+      peers: transport?.startsWith('folder:') ? this.ledger.peers(transport).map(({ peer, lastSeenAt }) => ({ peer, lastSeenAt })) : [],
+    };
+  }
+
+  /** Runs one sync (or joins the one running). A failure is recorded in words for the status and rethrown. */
+  now(target?: SyncTarget): Promise<SyncReport> {
+    if (this.running) return this.running;
+    const chosen = target ?? this.configuredTarget();
+    if (!chosen) return Promise.reject(invalidInput('mode', 'Sync is off on this device: choose a shared folder or a team server in Settings → Sync first.'));
+    const run = this.run(chosen).finally(() => {
+      this.running = null;
+      this.progress = null;
+    });
+    this.running = run;
+    return run;
+  }
+
+  private async run(target: SyncTarget): Promise<SyncReport> {
+    const onProgress = (p: SyncProgress) => (this.progress = p);
+    try {
+      const transport = target.kind === 'folder' ? folderTransportId(path.resolve(target.folder)) : serverTransportId(target.url);
+      const released = releaseHeld(this.store, transport);
+      const report = target.kind === 'folder' ? await syncFolder(this.store, target.folder, onProgress) : await syncServer(this.store, target, onProgress);
+      addReceived(report, released);
+      const held = heldChanges(this.store);
+      if (held.length) report.warnings.push(...summariseHeld(held));
+      this.ledger.set('lastSyncedAt', new Date(this.store.now()).toISOString());
+      this.ledger.set('lastError', null);
+      this.ledger.set('lastWarnings', JSON.stringify(report.warnings.slice(0, 50)));
+      return report;
+    } catch (error) {
+      if (this.store.db.open) this.ledger.set('lastError', describeSyncError(error));
+      throw error;
+    }
+  }
+
+  private configuredTarget(): SyncTarget | null {
+    const s = this.settings();
+    if (s.mode === 'folder' && s.folder) return { kind: 'folder', folder: s.folder };
+    if (s.mode === 'server' && s.serverUrl && s.tokenSet) return { kind: 'server', url: s.serverUrl, token: this.ledger.get('token')! };
+    return null;
+  }
+
+  private transportId(s: SyncSettings): string | null {
+    if (s.mode === 'folder' && s.folder) return folderTransportId(path.resolve(s.folder));
+    if (s.mode === 'server' && s.serverUrl) return serverTransportId(s.serverUrl);
+    return null;
+  }
+
+  /** (Re)starts the background timer for the current settings; a no-op when it already runs and nothing changed. */
+  private arm(changed = false): void {
+    if (this.timer && !changed) return;
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+    const settings = this.settings();
+    if (settings.mode === 'off') return;
+    this.timer = setInterval(() => {
+      if (!this.store.db.open) {
+        if (this.timer) clearInterval(this.timer);
+        this.timer = null;
+        return;
+      }
+      // Failures are already in the status, in words; the next tick tries again.
+      this.now().catch(() => {});
+    }, settings.intervalSeconds * 1000);
+    this.timer.unref();
+  }
+}
+
+export function describeSyncError(error: unknown): string {
+  if (error instanceof ServerSyncError || error instanceof FolderFileError) return error.message;
+  const message = error instanceof Error ? error.message : String(error);
+  return `Sync stopped: ${message}. Nothing was lost; it will be tried again.`;
+}
+
+function checkFolder(folder: string): string {
+  if (!folder) throw invalidInput('folder', 'Folder is required to sync through a shared folder.');
+  if (!path.isAbsolute(folder)) throw invalidInput('folder', 'Folder must be a full path, e.g. /Users/ana/Dropbox/release-desk.');
+  let stat: fs.Stats;
+  try {
+    stat = fs.statSync(folder);
+  } catch {
+    throw invalidInput('folder', `There is no folder at ${folder}: create it (or connect the drive) first.`);
+  }
+  if (!stat.isDirectory()) throw invalidInput('folder', `${folder} is a file, not a folder.`);
+  try {
+    fs.accessSync(folder, fs.constants.W_OK);
+  } catch {
+    throw invalidInput('folder', `This device may not write to ${folder}.`);
+  }
+  return path.resolve(folder);
+}
+
+function openConflictCount(store: WorkspaceStore): number {
+  return store.db.prepare('SELECT count(*) FROM sync_conflicts WHERE resolution IS NULL').pluck().get() as number;
+}
+
+function heldChanges(store: WorkspaceStore): HeldChange[] {
+  const rows = store.db
+    .prepare('SELECT kind, entity, row_id AS rowId, field, hlc, reason, held_at AS heldAt, change FROM sync_held ORDER BY held_at DESC, hlc LIMIT 200')
+    .all() as Array<Omit<HeldChange, 'deviceId'> & { change: string }>;
+  return rows.map(({ change, ...row }) => ({ ...row, deviceId: (JSON.parse(change) as { deviceId: string }).deviceId }));
+}
+
+function summariseHeld(held: HeldChange[]): string[] {
+  const byKind = new Map<string, number>();
+  for (const h of held) byKind.set(h.kind, (byKind.get(h.kind) ?? 0) + 1);
+  const words: Record<string, string> = {
+    future: 'stamped too far in the future (a device clock is wrong); they merge once this clock reaches them',
+    unknown: 'this version of Release Desk cannot merge; update Release Desk',
+    refused: 'the team server refused',
+  };
+  return [...byKind].map(([kind, n]) => `${n} change${n === 1 ? '' : 's'} held back: ${words[kind]}.`);
+}

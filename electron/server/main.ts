@@ -1,0 +1,88 @@
+import path from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { Command, CommanderError } from 'commander';
+import { SqliteServerStore } from './sqlite-server-store';
+import { hashToken, newToken, startSyncServer } from './sync-server';
+
+/**
+ * `release-desk server …` (the CLI forwards to this process): run the team server, or manage member tokens.
+ * Every failure is one `release-desk: ` line on stderr and a non-zero exit, as in the CLI.
+ */
+const program = new Command('release-desk server')
+  .description('Run the Release Desk team server, or manage its member tokens.')
+  .option('--port <port>', 'port to listen on', '7420')
+  .option('--host <address>', 'address to listen on (0.0.0.0 for the whole network; put it behind HTTPS)', '127.0.0.1')
+  // Not a commander "required" option: the token subcommands have their own --data, and the check would trip them.
+  .option('--data <dir>', 'folder for the server database (created if missing)')
+  .enablePositionalOptions()
+  .exitOverride()
+  .configureOutput({ outputError: () => {} })
+  .action(async (opts: { port: string; host: string; data?: string }) => {
+    if (!opts.data) throw new Error('--data <dir> is required: the folder for the server database');
+    const port = Number(opts.port);
+    if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be a whole number from 0 to 65535, not "${opts.port}"`);
+    const store = new SqliteServerStore(path.resolve(opts.data));
+    const server = await startSyncServer({ store, port, host: opts.host });
+    console.log(`Release Desk team server on ${server.url} (data in ${path.resolve(opts.data!)}, ${store.members().filter((m) => !m.revokedAt).length} member tokens)`);
+    const stop = () => void server.close().then(() => (store.close(), process.exit(0)));
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
+
+const token = program.command('token').description('Issue, revoke and list member tokens.');
+token
+  .command('add')
+  .description('Issue a token for a member, bound to a person id of the workspace; prints it once.')
+  .requiredOption('--data <dir>', 'the server data folder')
+  .requiredOption('--name <name>', 'who the token is for (unique)')
+  .requiredOption('--person <person-id>', 'the person id in the workspace this member signs as')
+  .option('--admin', 'may give people roles and bring in a workspace history')
+  .action((opts: { data: string; name: string; person: string; admin?: boolean }) =>
+    withStore(opts.data, (store) => {
+      if (store.members().some((m) => m.name === opts.name && !m.revokedAt)) throw new Error(`there is already a member called "${opts.name}"`);
+      const secret = newToken();
+      store.addMember({ id: randomUUID(), name: opts.name, personId: opts.person, admin: Boolean(opts.admin) }, hashToken(secret));
+      console.log(secret);
+      console.error(`Token for ${opts.name} (person ${opts.person}${opts.admin ? ', admin' : ''}). It is shown only now: only its hash is stored.`);
+    }),
+  );
+token
+  .command('revoke')
+  .description('Revoke a member token: the next request with it is refused.')
+  .requiredOption('--data <dir>', 'the server data folder')
+  .requiredOption('--name <name>', 'member name or id')
+  .action((opts: { data: string; name: string }) =>
+    withStore(opts.data, (store) => {
+      const member = store.revokeMember(opts.name);
+      if (!member) throw new Error(`there is no member called "${opts.name}"`);
+      console.log(`Revoked the token of ${member.name}.`);
+    }),
+  );
+token
+  .command('list')
+  .description('List members (never their tokens).')
+  .requiredOption('--data <dir>', 'the server data folder')
+  .action((opts: { data: string }) =>
+    withStore(opts.data, (store) => {
+      for (const m of store.members()) console.log(`${m.name}\tperson ${m.personId}${m.admin ? '\tadmin' : ''}\t${m.revokedAt ? `revoked ${m.revokedAt}` : 'active'}`);
+    }),
+  );
+
+function withStore(data: string, fn: (store: SqliteServerStore) => void): void {
+  const store = new SqliteServerStore(path.resolve(data));
+  try {
+    fn(store);
+  } finally {
+    store.close();
+  }
+}
+
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  if (!(error instanceof CommanderError && error.exitCode === 0)) {
+    const message = (error instanceof Error ? error.message : String(error)).replace(/^error: /, '').replace(/\s*\n\s*/g, ' ');
+    process.stderr.write(`release-desk: ${message}\n`);
+    process.exitCode = error instanceof CommanderError ? 2 : 1;
+  }
+}

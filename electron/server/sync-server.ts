@@ -1,0 +1,161 @@
+import http from 'node:http';
+import { createHash, randomBytes } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import { gunzipSync, gzipSync } from 'node:zlib';
+import type { z } from 'zod';
+import {
+  MAX_INFLATED_BYTES,
+  MAX_REQUEST_BYTES,
+  PROTOCOL_PREFIX,
+  PullRequest,
+  PushRequest,
+  type ServerError,
+} from '../core/sync/server-protocol';
+import type { SyncChange } from '../core/sync/sync-change';
+import { refusedChanges } from './authorize-push';
+import type { Member, ServerStore } from './server-store';
+
+export interface RunningSyncServer {
+  url: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+const STATUS: Record<ServerError['code'], number> = {
+  invalid_input: 400,
+  unauthorized: 401,
+  forbidden: 403,
+  not_found: 404,
+  too_large: 413,
+  internal: 500,
+};
+
+class RequestError extends Error {
+  constructor(readonly error: ServerError) {
+    super(error.message);
+  }
+}
+
+export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
+/** 32 random bytes: a hash of it cannot be reversed, so a plain SHA-256 (no slow KDF) is enough to store it. */
+export const newToken = () => `rdt_${randomBytes(32).toString('base64url')}`;
+
+/**
+ * The team server: push and pull of the change log over HTTP, per-member tokens, the sign-off rule. Every request
+ * either does all it asks or, with a JSON error saying why, nothing. It serves no UI and keeps no workspace: it
+ * relays the change log, so a PostgreSQL ServerStore can replace SQLite without touching this file.
+ */
+export async function startSyncServer(options: { store: ServerStore; port?: number; host?: string }): Promise<RunningSyncServer> {
+  const { store } = options;
+  const server = http.createServer((req, res) => {
+    handle(req, res).catch((error: unknown) => {
+      const known = error instanceof RequestError ? error.error : { code: 'internal' as const, message: `The server failed: ${error instanceof Error ? error.message : String(error)}` };
+      send(req, res, STATUS[known.code], { ok: false, error: known });
+    });
+  });
+
+  async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://server');
+    if (req.method === 'GET' && url.pathname === `${PROTOCOL_PREFIX}/health`) return send(req, res, 200, { ok: true, value: { service: 'release-desk-sync', protocol: 1 } });
+    const route = url.pathname.startsWith(`${PROTOCOL_PREFIX}/`) ? url.pathname.slice(PROTOCOL_PREFIX.length + 1) : '';
+    if (!['push', 'pull', 'whoami'].includes(route)) fail('not_found', `There is nothing at ${url.pathname}: the protocol has ${PROTOCOL_PREFIX}/push, /pull and /whoami.`);
+    if (req.method !== 'POST') fail('invalid_input', 'Sync requests are POST requests.');
+    const member = authenticate(req);
+    const body = await readJson(req);
+    if (route === 'whoami') return send(req, res, 200, { ok: true, value: { name: member.name, personId: member.personId, admin: member.admin } });
+    if (route === 'pull') {
+      const { since, limit } = parse(PullRequest, body);
+      return send(req, res, 200, { ok: true, value: store.pull(since, limit) });
+    }
+    const push = parse(PushRequest, body);
+    const changes = push.changes as SyncChange[];
+    const refused = refusedChanges(store, member, store.unknown(changes));
+    if (refused.length) {
+      throw new RequestError({
+        code: 'forbidden',
+        message: `${refused.length} change${refused.length === 1 ? ' was' : 's were'} refused; nothing from this push was stored. ${refused[0].reason}`,
+        refused,
+      });
+    }
+    return send(req, res, 200, { ok: true, value: store.append(changes, member.id) });
+  }
+
+  function authenticate(req: http.IncomingMessage): Member {
+    const header = req.headers.authorization ?? '';
+    const token = /^Bearer (\S+)$/.exec(header)?.[1];
+    if (!token) fail('unauthorized', 'A member token is required: Authorization: Bearer <token> (an admin issues one with "release-desk server token add").');
+    const member = store.memberByTokenHash(hashToken(token!));
+    if (!member) fail('unauthorized', 'This token is not valid here: it was revoked, mistyped, or issued by another server.');
+    return member!;
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  const host = options.host ?? '127.0.0.1';
+  return {
+    url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
+    port,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+function fail(code: ServerError['code'], message: string): never {
+  throw new RequestError({ code, message });
+}
+
+function parse<S extends z.ZodType>(schema: S, body: unknown): z.output<S> {
+  const parsed = schema.safeParse(body);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0];
+  fail('invalid_input', `The request is malformed at ${issue.path.join('.') || 'its top level'}: ${issue.message}. Nothing was stored.`);
+}
+
+async function readJson(req: http.IncomingMessage): Promise<unknown> {
+  if (!String(req.headers['content-type'] ?? '').startsWith('application/json')) fail('invalid_input', 'Sync requests send application/json.');
+  const declared = Number(req.headers['content-length'] ?? 0);
+  if (declared > MAX_REQUEST_BYTES) {
+    req.resume();
+    fail('too_large', `The request is larger than ${MAX_REQUEST_BYTES} bytes; send fewer changes per push.`);
+  }
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_REQUEST_BYTES) fail('too_large', `The request is larger than ${MAX_REQUEST_BYTES} bytes; send fewer changes per push.`);
+    chunks.push(chunk as Buffer);
+  }
+  let raw = Buffer.concat(chunks);
+  const encoding = String(req.headers['content-encoding'] ?? 'identity');
+  if (encoding === 'gzip') {
+    try {
+      raw = gunzipSync(raw, { maxOutputLength: MAX_INFLATED_BYTES });
+    } catch (error) {
+      const tooBig = (error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE';
+      fail(tooBig ? 'too_large' : 'invalid_input', tooBig ? `The request inflates to more than ${MAX_INFLATED_BYTES} bytes.` : 'The request body is not valid gzip.');
+    }
+  } else if (encoding !== 'identity') fail('invalid_input', `Content-Encoding ${encoding} is not supported; send gzip or nothing.`);
+  try {
+    return raw.length ? JSON.parse(raw.toString('utf8')) : {};
+  } catch {
+    fail('invalid_input', 'The request body is not valid JSON.');
+  }
+}
+
+function send(req: http.IncomingMessage, res: http.ServerResponse, status: number, payload: unknown): void {
+  if (res.headersSent) return void res.end();
+  const body = Buffer.from(JSON.stringify(payload));
+  const gzip = /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? '')) && body.length > 1024;
+  res.writeHead(status, {
+    'Content-Type': 'application/json; charset=utf-8',
+    'Cache-Control': 'no-store',
+    ...(gzip ? { 'Content-Encoding': 'gzip' } : {}),
+  });
+  res.end(gzip ? gzipSync(body) : body);
+}

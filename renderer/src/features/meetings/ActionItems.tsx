@@ -1,0 +1,121 @@
+import { Badge, Button, Checkbox, Group, Select, Stack, Table, Text, TextInput } from '@mantine/core';
+import { DatePickerInput } from '@mantine/dates';
+import { IconPlus } from '@tabler/icons-react';
+import dayjs from 'dayjs';
+import { useState } from 'react';
+import type { MeetingView } from '../../../../electron/contract/meetings-entities';
+import { notifyFailed } from '../../shared/notify';
+import { useWorkspaceStore } from '../workspace/workspace-store';
+import { useMeetingsStore } from './meetings-store';
+
+/** Action items with an owner and a due date, tracked until done; done records who closed it and when. */
+export function ActionItems({ view }: { view: MeetingView }) {
+  const people = useWorkspaceStore((s) => s.people);
+  const { addAction, completeAction } = useMeetingsStore();
+  const [title, setTitle] = useState('');
+  const [ownerId, setOwnerId] = useState<string | null>(null);
+  const [due, setDue] = useState<string | null>(dayjs().add(3, 'day').format('YYYY-MM-DD'));
+  const [releaseId, setReleaseId] = useState<string | null>(null);
+  const [error, setError] = useState<{ field?: string; message: string } | null>(null);
+  const releaseName = (id: string | null) => view.agenda.find((a) => a.release.id === id);
+
+  const add = async () => {
+    if (!ownerId) return setError({ field: 'ownerId', message: 'Choose who owns it.' });
+    const result = await addAction({ title, ownerId, dueDate: due ?? '', releaseId });
+    if (!result.ok) return setError({ field: result.error.field, message: result.error.message });
+    setError(null);
+    setTitle('');
+  };
+
+  return (
+    <Stack gap="sm">
+      {view.actions.length > 0 && (
+        <Table data-testid="action-items" verticalSpacing={6}>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th w={40}>Done</Table.Th>
+              <Table.Th>Action</Table.Th>
+              <Table.Th>Owner</Table.Th>
+              <Table.Th>Due</Table.Th>
+              <Table.Th>Status</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {view.actions.map((a) => {
+              const release = releaseName(a.releaseId);
+              return (
+                <Table.Tr key={a.id} aria-label={a.title}>
+                  <Table.Td>
+                    <Checkbox
+                      aria-label={`Done: ${a.title}`}
+                      checked={a.done}
+                      onChange={async () => {
+                        const r = await completeAction(a.id, !a.done);
+                        if (!r.ok) notifyFailed('Could not update the action item', r.error.message);
+                      }}
+                    />
+                  </Table.Td>
+                  <Table.Td>
+                    <Text size="sm" td={a.done ? 'line-through' : undefined}>
+                      {a.title}
+                    </Text>
+                    {release && (
+                      <Text size="xs" c="dimmed">
+                        {release.release.name} {release.release.version}
+                      </Text>
+                    )}
+                  </Table.Td>
+                  <Table.Td>{a.owner?.name ?? '—'}</Table.Td>
+                  <Table.Td>{dayjs(a.dueDate).format('ddd D MMM')}</Table.Td>
+                  <Table.Td>
+                    {a.done ? (
+                      <Text size="xs">Done by {a.doneBy?.name}</Text>
+                    ) : a.overdue ? (
+                      <Badge color="orange" variant="light" radius="sm" style={{ textTransform: 'none' }}>
+                        Overdue
+                      </Badge>
+                    ) : (
+                      <Text size="xs" c="dimmed">
+                        Open
+                      </Text>
+                    )}
+                  </Table.Td>
+                </Table.Tr>
+              );
+            })}
+          </Table.Tbody>
+        </Table>
+      )}
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          void add();
+        }}
+      >
+        <Group align="flex-start" gap="xs" wrap="wrap">
+          <TextInput
+            label="New action item"
+            placeholder="e.g. Renew the Kafka certificates on staging"
+            value={title}
+            onChange={(e) => setTitle(e.currentTarget.value)}
+            error={error && (error.field === 'title' || !error.field) ? error.message : undefined}
+            style={{ flex: 1, minWidth: 260 }}
+          />
+          <Select label="Owner" data={people.map((p) => ({ value: p.id, label: p.name }))} value={ownerId} onChange={setOwnerId} searchable w={190} error={error?.field === 'ownerId' ? error.message : undefined} />
+          <DatePickerInput label="Due" value={due} onChange={setDue} valueFormat="D MMM YYYY" w={140} error={error?.field === 'dueDate' ? error.message : undefined} />
+          <Select
+            label="Release (optional)"
+            data={view.agenda.map((a) => ({ value: a.release.id, label: `${a.release.name} ${a.release.version}` }))}
+            value={releaseId}
+            onChange={setReleaseId}
+            clearable
+            w={220}
+          />
+          <Button type="submit" mt={25} leftSection={<IconPlus size={14} />}>
+            Add
+          </Button>
+        </Group>
+      </form>
+    </Stack>
+  );
+}

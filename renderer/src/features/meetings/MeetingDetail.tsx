@@ -1,0 +1,124 @@
+import { Button, Card, Divider, Group, MultiSelect, Stack, Text, Title } from '@mantine/core';
+import { IconFileTypePdf, IconMarkdown, IconTrash } from '@tabler/icons-react';
+import { useState } from 'react';
+import { MEETING_DECISION_LABELS, type AgendaItem, type MeetingDecisionKind, type MeetingView } from '../../../../electron/contract/meetings-entities';
+import { formatWindow } from '../../shared/dates';
+import { notifyFailed, notifySaved } from '../../shared/notify';
+import { notifyWithUndo } from '../../shared/undo-notification';
+import { ActionDialog, type ActionDialogSpec } from '../readiness/ActionDialog';
+import { downloadFile } from '../readiness/download-file';
+import { useWorkspaceStore } from '../workspace/workspace-store';
+import { ActionItems } from './ActionItems';
+import { AgendaTable } from './AgendaTable';
+import { EnvironmentsPrepared } from './EnvironmentsPrepared';
+import { useMeetingsStore } from './meetings-store';
+
+function Section({ title, children }: { title: string; children: React.ReactNode }) {
+  return (
+    <Stack gap="xs">
+      <Divider label={<Text fw={600} size="sm">{title}</Text>} labelPosition="left" />
+      {children}
+    </Stack>
+  );
+}
+
+export function MeetingDetail({ view }: { view: MeetingView }) {
+  const people = useWorkspaceStore((s) => s.people);
+  const { setAttendees, decide, exportMinutes, remove, restore } = useMeetingsStore();
+  const [dialog, setDialog] = useState<ActionDialogSpec | null>(null);
+  const [exporting, setExporting] = useState<'md' | 'pdf' | null>(null);
+  const releaseNames = new Map(view.agenda.map((a) => [a.release.id, `${a.release.name} ${a.release.version}`]));
+
+  const onDecide = (item: AgendaItem, decision: MeetingDecisionKind) => {
+    const label = MEETING_DECISION_LABELS[decision];
+    setDialog({
+      title: `${label}: ${item.release.name} ${item.release.version}`,
+      intro:
+        decision === 'go'
+          ? 'The meeting agrees the release goes as planned. Every decision is kept; the latest one counts.'
+          : `Say why, and what happens next. Every decision is kept; the latest one counts.`,
+      submitLabel: `Record ${label.toLowerCase()}`,
+      submitColor: decision === 'go' ? 'teal' : decision === 'hold' ? 'red' : 'yellow',
+      textLabel: 'Note',
+      textRequired: decision !== 'go',
+      onSubmit: ({ text }) => decide({ releaseId: item.release.id, decision, note: text }),
+    });
+  };
+
+  const save = async (format: 'md' | 'pdf') => {
+    setExporting(format);
+    const result = await exportMinutes(format);
+    setExporting(null);
+    if (result.ok) downloadFile(result.value);
+    else notifyFailed('Could not export the minutes', result.error.message);
+  };
+
+  const { meeting } = view;
+  return (
+    <Stack gap="lg" data-testid="meeting-detail">
+      <Group justify="space-between" align="flex-start">
+        <Stack gap={2}>
+          <Title order={3}>{meeting.title}</Title>
+          <Text size="sm" c="dimmed">
+            Releases in {formatWindow(meeting.from, meeting.to)} · {view.agenda.length} on the agenda
+          </Text>
+        </Stack>
+        <Group gap="xs">
+          <Button variant="default" leftSection={<IconMarkdown size={16} />} loading={exporting === 'md'} onClick={() => save('md')}>
+            Minutes (Markdown)
+          </Button>
+          <Button variant="default" leftSection={<IconFileTypePdf size={16} />} loading={exporting === 'pdf'} onClick={() => save('pdf')}>
+            Minutes (PDF)
+          </Button>
+          <Button
+            variant="subtle"
+            color="red"
+            leftSection={<IconTrash size={16} />}
+            onClick={async () => {
+              const r = await remove(meeting.id);
+              if (!r.ok) return notifyFailed('Could not delete the meeting', r.error.message);
+              notifyWithUndo('Meeting deleted', `${meeting.title} is gone from the list; its decisions stay in the history.`, async () => {
+                const back = await restore(meeting.id);
+                if (back.ok) notifySaved(`${meeting.title} is back.`);
+                else notifyFailed('Could not bring the meeting back', back.error.message);
+              });
+            }}
+          >
+            Delete
+          </Button>
+        </Group>
+      </Group>
+
+      <MultiSelect
+        label="Attendees"
+        data={people.map((p) => ({ value: p.id, label: p.name }))}
+        value={view.attendees.map((a) => a.personId)}
+        onChange={async (ids) => {
+          const r = await setAttendees(ids);
+          if (!r.ok) notifyFailed('Could not change the attendees', r.error.message);
+        }}
+        searchable
+        placeholder={view.attendees.length ? undefined : 'Who is in the meeting'}
+      />
+
+      <Section title={`Agenda (${view.agenda.length})`}>
+        {view.agenda.length === 0 ? (
+          <Card withBorder p="md">
+            <Text size="sm">No release has a window in this range. Plan releases on the Releases screen, or create a meeting for another range.</Text>
+          </Card>
+        ) : (
+          <AgendaTable agenda={view.agenda} onDecide={onDecide} />
+        )}
+      </Section>
+
+      <Section title="Environments prepared">
+        <EnvironmentsPrepared environments={view.environments} releaseNames={releaseNames} />
+      </Section>
+
+      <Section title={`Action items (${view.actions.filter((a) => !a.done).length} open)`}>
+        <ActionItems view={view} />
+      </Section>
+      <ActionDialog spec={dialog} onClose={() => setDialog(null)} />
+    </Stack>
+  );
+}

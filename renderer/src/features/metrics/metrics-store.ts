@@ -1,0 +1,87 @@
+import { create } from 'zustand';
+import type { ApiInput } from '../../../../electron/contract/api-contract';
+import type { ApiResult } from '../../../../electron/contract/api-result';
+import type { Deployment, DeploymentsCsvResult, MetricsView, ReleaseOutcome, TrendBucket } from '../../../../electron/contract/outcomes-entities';
+import { api } from '../../api/api-client';
+import { applyResult } from '../../shared/api-result';
+import { downloadFile } from '../readiness/download-file';
+
+export interface MetricsFilters {
+  from: string;
+  to: string;
+  bucket: TrendBucket;
+  systemId: string | null;
+  environmentId: string | null;
+}
+
+interface MetricsState {
+  filters: MetricsFilters;
+  view: MetricsView | null;
+  loading: boolean;
+  loadError: string | null;
+  /** Per release, for the release drawer: its deployments, changes and review. */
+  outcomes: Record<string, ReleaseOutcome | undefined>;
+  setFilters(changes: Partial<MetricsFilters>): Promise<void>;
+  load(): Promise<void>;
+  exportCsv(): Promise<ApiResult<unknown>>;
+  recordDeployment(input: ApiInput<'deployments.record'>): Promise<ApiResult<Deployment>>;
+  removeDeployment(id: string, releaseId: string): Promise<ApiResult<unknown>>;
+  restoreDeployment(id: string, releaseId: string): Promise<ApiResult<unknown>>;
+  restoreIncident(id: string, releaseId: string, restoredAt: string): Promise<ApiResult<unknown>>;
+  checkCsv(content: string): Promise<ApiResult<DeploymentsCsvResult>>;
+  importCsv(content: string): Promise<ApiResult<DeploymentsCsvResult>>;
+  loadOutcome(releaseId: string): Promise<void>;
+  saveReview(input: ApiInput<'reviews.save'>): Promise<ApiResult<unknown>>;
+  closeReview(releaseId: string): Promise<ApiResult<unknown>>;
+}
+
+const DAY = 86_400_000;
+const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+
+/** The last `days` days up to and including today (UTC days, as the core counts them). */
+export function lastDays(days: number): { from: string; to: string } {
+  const today = Date.now();
+  return { from: isoDay(today - (days - 1) * DAY), to: isoDay(today) };
+}
+
+export const useMetricsStore = create<MetricsState>((set, get) => {
+  const input = (): ApiInput<'metrics.compute'> => {
+    const { from, to, bucket, systemId, environmentId } = get().filters;
+    return { from, to, bucket, systemId: systemId ?? undefined, environmentId: environmentId ?? undefined };
+  };
+  /** A write changes the figures and the release's outcome: refresh both (the figures only if they were shown). */
+  const refresh = (releaseId?: string) => {
+    if (get().view !== null || get().loadError !== null) void get().load();
+    if (releaseId) void get().loadOutcome(releaseId);
+  };
+
+  return {
+    filters: { ...lastDays(28), bucket: 'week', systemId: null, environmentId: null },
+    view: null,
+    loading: false,
+    loadError: null,
+    outcomes: {},
+    async setFilters(changes) {
+      set({ filters: { ...get().filters, ...changes } });
+      await get().load();
+    },
+    async load() {
+      set({ loading: true });
+      const result = await api['metrics.compute'](input());
+      set(result.ok ? { view: result.value, loadError: null, loading: false } : { loadError: result.error.message, loading: false });
+    },
+    exportCsv: () => applyResult(api['metrics.exportCsv'](input()), downloadFile),
+    recordDeployment: (deployment) => applyResult(api['deployments.record'](deployment), (d) => refresh(d.releaseId)),
+    removeDeployment: (id, releaseId) => applyResult(api['deployments.delete']({ id }), () => refresh(releaseId)),
+    restoreDeployment: (id, releaseId) => applyResult(api['deployments.restore']({ id }), () => refresh(releaseId)),
+    restoreIncident: (id, releaseId, restoredAt) => applyResult(api['incidents.update']({ id, changes: { restoredAt } }), () => refresh(releaseId)),
+    checkCsv: (content) => api['deployments.importCsv']({ content, dryRun: true }),
+    importCsv: (content) => applyResult(api['deployments.importCsv']({ content, dryRun: false }), () => refresh()),
+    async loadOutcome(releaseId) {
+      const result = await api['outcomes.release']({ releaseId });
+      if (result.ok) set({ outcomes: { ...get().outcomes, [releaseId]: result.value } });
+    },
+    saveReview: (review) => applyResult(api['reviews.save'](review), () => refresh(review.releaseId)),
+    closeReview: (releaseId) => applyResult(api['reviews.close']({ releaseId }), () => refresh(releaseId)),
+  };
+});

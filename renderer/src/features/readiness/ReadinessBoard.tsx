@@ -1,0 +1,119 @@
+import { Group, List, Stack, Table, Text, Tooltip } from '@mantine/core';
+import { IconAlertTriangle } from '@tabler/icons-react';
+import { COLLISION_KIND_LABELS, type Collision } from '../../../../electron/contract/calendar-entities';
+import { READINESS_STATE_LABELS, READINESS_STATES, type ReadinessBoardRow } from '../../../../electron/contract/readiness-entities';
+import { formatWindow } from '../../shared/dates';
+import { PresumptiveBadge } from './PresumptiveBadge';
+import { ReadinessStateBadge } from './ReadinessStateBadge';
+
+interface Props {
+  rows: ReadinessBoardRow[];
+  collisions: Collision[];
+  onOpen(releaseId: string): void;
+}
+
+function CollisionsCell({ collisions }: { collisions: Collision[] }) {
+  if (collisions.length === 0) return <Text size="sm" c="dimmed">None</Text>;
+  return (
+    <Tooltip
+      multiline
+      maw={420}
+      withArrow
+      label={
+        <List size="xs" spacing={4}>
+          {collisions.map((c) => (
+            <List.Item key={c.key}>{c.sentence}</List.Item>
+          ))}
+        </List>
+      }
+    >
+      <Stack gap={2}>
+        {[...new Set(collisions.map((c) => c.kind))].map((kind) => (
+          <Group key={kind} gap={4} wrap="nowrap" c="orange.8">
+            <IconAlertTriangle size={14} style={{ flexShrink: 0 }} />
+            <Text size="sm" fw={500}>
+              {COLLISION_KIND_LABELS[kind]} ({collisions.filter((c) => c.kind === kind).length})
+            </Text>
+          </Group>
+        ))}
+      </Stack>
+    </Tooltip>
+  );
+}
+
+/**
+ * The screen the coordinator shares in the meeting: one row per release, one column per readiness state. A halt
+ * shows who and why right in its cell, so nobody has to hover to learn why a release stops.
+ */
+export function ReadinessBoard({ rows, collisions, onOpen }: Props) {
+  return (
+    <Table.ScrollContainer minWidth={1100}>
+      <Table verticalSpacing="sm" horizontalSpacing="sm" highlightOnHover stickyHeader data-testid="readiness-board" fz="md">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th w={220}>Release</Table.Th>
+            {READINESS_STATES.map((s) => (
+              <Table.Th key={s}>{READINESS_STATE_LABELS[s]}</Table.Th>
+            ))}
+            <Table.Th w={200}>Presumptive status</Table.Th>
+            <Table.Th w={190}>Collisions</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {rows.map((row) => {
+            const mine = collisions.filter((c) => c.releaseIds.includes(row.release.id));
+            const label = `${row.release.name} ${row.release.version}`;
+            return (
+              <Table.Tr
+                key={row.release.id}
+                onClick={() => onOpen(row.release.id)}
+                onKeyDown={(e) => e.key === 'Enter' && onOpen(row.release.id)}
+                tabIndex={0}
+                style={{ cursor: 'pointer' }}
+                aria-label={label}
+                data-testid={`board-row-${row.release.id}`}
+              >
+                <Table.Td>
+                  <Text fw={600}>{label}</Text>
+                  <Text size="sm" c="dimmed">
+                    {formatWindow(row.release.windowStart, row.release.windowEnd)}
+                  </Text>
+                </Table.Td>
+                {row.states.map((state) => (
+                  <Table.Td key={state.state} data-testid={`cell-${state.state}`} style={{ verticalAlign: 'top' }}>
+                    <ReadinessStateBadge state={state} size="md" withName={false} />
+                    {state.by && state.status !== 'pending' && (
+                      <Text size="sm" mt={4}>
+                        by {state.by.name}
+                      </Text>
+                    )}
+                    {state.status === 'halted' && state.comment && (
+                      <Text size="sm" c="red.8" mt={4} lineClamp={3} title={state.comment}>
+                        {state.comment}
+                      </Text>
+                    )}
+                  </Table.Td>
+                ))}
+                <Table.Td style={{ verticalAlign: 'top' }} data-testid="presumptive">
+                  <Group gap="xs" wrap="nowrap" align="flex-start">
+                    <PresumptiveBadge status={row.presumptive.status} />
+                  </Group>
+                  {row.presumptive.status !== 'go' && (
+                    <Text size="sm" mt={4} c="dimmed" lineClamp={3}>
+                      {row.presumptive.status === 'pending'
+                        ? `Missing: ${row.presumptive.missing.map((m) => m.label).join(', ')}`
+                        : row.presumptive.halts.map((h) => `${h.label}: ${h.by.name}`).join('; ')}
+                    </Text>
+                  )}
+                </Table.Td>
+                <Table.Td style={{ verticalAlign: 'top' }}>
+                  <CollisionsCell collisions={mine} />
+                </Table.Td>
+              </Table.Tr>
+            );
+          })}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}

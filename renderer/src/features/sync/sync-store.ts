@@ -1,0 +1,66 @@
+import { create } from 'zustand';
+import type { ApiInput } from '../../../../electron/contract/api-contract';
+import type { ApiResult } from '../../../../electron/contract/api-result';
+import type { SyncConflict, SyncReport, SyncSettings, SyncStatus } from '../../../../electron/contract/sync-entities';
+import { api } from '../../api/api-client';
+
+/**
+ * Sync as the UI sees it. The sync itself runs in the core's process on its own timer; this store only polls the
+ * status (often while a sync runs, rarely otherwise), so nothing here can block the UI.
+ */
+interface SyncState {
+  status: SyncStatus | null;
+  conflicts: SyncConflict[];
+  syncing: boolean;
+  loadStatus(): Promise<void>;
+  loadConflicts(): Promise<void>;
+  configure(input: ApiInput<'sync.configure'>): Promise<ApiResult<SyncSettings>>;
+  syncNow(): Promise<ApiResult<SyncReport>>;
+  resolve(id: string, keep: 'other' | 'current'): Promise<ApiResult<SyncConflict>>;
+}
+
+export const useSyncStore = create<SyncState>((set, get) => ({
+  status: null,
+  conflicts: [],
+  syncing: false,
+  async loadStatus() {
+    const result = await api['sync.status']({});
+    if (result.ok) set({ status: result.value });
+  },
+  async loadConflicts() {
+    const result = await api['sync.conflicts']({});
+    if (result.ok) set({ conflicts: result.value });
+  },
+  async configure(input) {
+    const result = await api['sync.configure'](input);
+    await get().loadStatus();
+    return result;
+  },
+  async syncNow() {
+    set({ syncing: true });
+    const poll = setInterval(() => void get().loadStatus(), 500);
+    try {
+      return await api['sync.now']({});
+    } finally {
+      clearInterval(poll);
+      set({ syncing: false });
+      await Promise.all([get().loadStatus(), get().loadConflicts()]);
+    }
+  },
+  async resolve(id, keep) {
+    const result = await api['sync.resolveConflict']({ id, keep });
+    await Promise.all([get().loadStatus(), get().loadConflicts()]);
+    return result;
+  },
+}));
+
+/** Polls the status: every 2 s while a sync runs (for progress), every 15 s otherwise. */
+export function startStatusPolling(): () => void {
+  let timer: ReturnType<typeof setTimeout>;
+  const tick = async () => {
+    await useSyncStore.getState().loadStatus();
+    timer = setTimeout(tick, useSyncStore.getState().status?.running ? 2000 : 15000);
+  };
+  void tick();
+  return () => clearTimeout(timer);
+}

@@ -1,0 +1,68 @@
+import type { Release } from '../../../electron/contract/entities';
+import { expect, snap, test } from '../fixtures/web-shell';
+import { seedWorkspace } from '../fixtures/seed-workspace';
+import { dialog, openScreen, releaseRow, searchReleases } from '../fixtures/ui-steps';
+
+test('an empty period says how to record a deployment', async ({ app }) => {
+  await openScreen(app, 'Metrics');
+  const empty = app.getByTestId('metrics-empty');
+  await expect(empty).toContainText('No deployments in this period');
+  await expect(empty).toContainText('release-desk record deployment');
+  await snap(app, 'metrics-empty');
+});
+
+test('shows the demo outcomes as charts, and a deployment recorded in the UI changes the figures', async ({ app, shell }) => {
+  await seedWorkspace(shell.session, 60);
+  await app.reload();
+  await openScreen(app, 'Metrics');
+  const frequency = app.getByTestId('metric-Deployment frequency');
+  await expect(frequency).toContainText(/\d+ deployments reached production/);
+  await expect(app.getByTestId('trend-Change failure rate').locator('.recharts-surface')).toBeVisible();
+  await expect(app.getByTestId('metrics-breakdown').getByRole('row')).not.toHaveCount(1);
+  await snap(app, 'metrics-demo');
+  await app.getByTestId('metrics-breakdown').scrollIntoViewIfNeeded();
+  await snap(app, 'metrics-demo-breakdown');
+  const before = Number((await frequency.textContent())!.match(/(\d+) deployments reached production/)![1]);
+
+  // A coming release booked on production, deployed just now (ahead of its window, as a hotfix would be).
+  const releases = (await shell.session.dispatch('releases.list', {})) as { ok: true; value: Release[] };
+  const production = ((await shell.session.dispatch('environments.list', {})) as { ok: true; value: Array<{ id: string; name: string }> }).value.find((e) => e.name === 'production')!;
+  const target = releases.value.find((r) => r.environmentIds.includes(production.id) && ['planned', 'in-readiness', 'go'].includes(r.status))!;
+
+  await app.getByRole('button', { name: 'Record deployment' }).click();
+  const form = dialog(app, 'Record deployment');
+  await form.getByLabel('Release').fill(`${target.name} ${target.version}`);
+  await app.getByRole('option', { name: `${target.name} ${target.version}`, exact: true }).click();
+  await form.getByLabel('Environment').click();
+  await app.getByRole('option', { name: 'production', exact: true }).click();
+  await snap(app, 'metrics-record-deployment');
+  await form.getByRole('button', { name: 'Record deployment' }).click();
+  await expect(form).toBeHidden();
+  await expect(frequency).toContainText(`${before + 1} deployments reached production`);
+
+  // The release's detail panel shows the deployment and its post-release review.
+  await openScreen(app, 'Releases');
+  await searchReleases(app, target.version);
+  await releaseRow(app, target.name).filter({ hasText: target.version }).first().click();
+  const outcome = app.getByTestId('release-outcome');
+  await expect(outcome).toContainText('Succeeded');
+  await outcome.getByLabel('What went well').fill('Quiet cut-over.');
+  await outcome.getByRole('button', { name: 'Close review' }).click();
+  await expect(outcome).toContainText('Closed by Priya Natarajan');
+  await outcome.getByTestId('post-release-review').scrollIntoViewIfNeeded();
+  await snap(app, 'release-outcome-drawer');
+});
+
+test('refuses a deployment without release and environment, naming the fields, and records nothing', async ({ app, shell }) => {
+  await seedWorkspace(shell.session, 20);
+  await app.reload();
+  await openScreen(app, 'Metrics');
+  const before = (await app.getByTestId('metric-Deployment frequency').textContent())!.match(/(\d+) deployments reached production/)![1];
+  await app.getByRole('button', { name: 'Record deployment' }).click();
+  const form = dialog(app, 'Record deployment');
+  await form.getByRole('button', { name: 'Record deployment' }).click();
+  await expect(form).toContainText('Choose the release that was deployed.');
+  await expect(form).toContainText('Choose the environment it was deployed to.');
+  await app.keyboard.press('Escape');
+  await expect(app.getByTestId('metric-Deployment frequency')).toContainText(`${before} deployments reached production`);
+});

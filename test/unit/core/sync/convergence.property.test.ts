@@ -1,0 +1,98 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { WorkspaceStore } from '../../../../electron/core/store/workspace-store';
+import { comparableExport, conflictKeys, deliver, devices, logOf } from './sync-devices';
+
+const MINUTE = 60_000;
+const DAY = 24 * 60 * MINUTE;
+const ROWS = ['s0', 's1', 's2'];
+const STATES = ['product', 'organization', 'security', 'operation'] as const;
+
+type Op =
+  | { kind: 'edit'; device: number; row: number; field: 'name' | 'description'; value: string }
+  | { kind: 'delete' | 'restore'; device: number; row: number }
+  | { kind: 'signoff'; device: number; state: number }
+  | { kind: 'deliver'; from: number; to: number; order: 'as-is' | 'reversed' | 'twice' | 'subset'; pick: boolean[] }
+  | { kind: 'wait'; ms: number };
+
+const DEVICES = 3;
+const device = fc.integer({ min: 0, max: DEVICES - 1 });
+const op: fc.Arbitrary<Op> = fc.oneof(
+  { weight: 4, arbitrary: fc.record({ kind: fc.constant('edit' as const), device, row: fc.integer({ min: 0, max: 2 }), field: fc.constantFrom('name' as const, 'description' as const), value: fc.constantFrom('Billing', 'Payments', 'Ledger', '') }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constantFrom('delete' as const, 'restore' as const), device, row: fc.integer({ min: 0, max: 2 }) }) },
+  { weight: 2, arbitrary: fc.record({ kind: fc.constant('signoff' as const), device, state: fc.integer({ min: 0, max: 3 }) }) },
+  { weight: 3, arbitrary: fc.record({ kind: fc.constant('deliver' as const), from: device, to: device, order: fc.constantFrom('as-is' as const, 'reversed' as const, 'twice' as const, 'subset' as const), pick: fc.array(fc.boolean(), { minLength: 1, maxLength: 40 }) }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('wait' as const), ms: fc.integer({ min: 1, max: 10 * MINUTE }) }) },
+);
+/** Clocks: exact, days behind, a little ahead (within the drift bound), far ahead (beyond it). */
+const skew = fc.constantFrom(0, -3 * DAY, -40 * MINUTE, 2 * MINUTE, 2 * DAY);
+
+function apply(stores: WorkspaceStore[], o: Op, now: number, signoffIds: Set<string>, counter: { n: number }): void {
+  if (o.kind === 'deliver') {
+    if (o.from === o.to) return;
+    let changes = logOf(stores[o.from]);
+    if (o.order === 'reversed') changes = changes.reverse();
+    if (o.order === 'twice') changes = [...changes, ...changes.slice(0, Math.ceil(changes.length / 2))];
+    if (o.order === 'subset') changes = changes.filter((_, i) => o.pick[i % o.pick.length]);
+    deliver(stores[o.to], changes, now);
+    return;
+  }
+  if (o.kind === 'wait') return;
+  const store = stores[o.device];
+  if (o.kind === 'signoff') {
+    const id = `signoff-${counter.n++}`;
+    signoffIds.add(id);
+    store.mutate('p1', (w) =>
+      w.insert('signoff', id, { releaseId: 'r1', state: STATES[o.state], action: 'assert', personId: 'p1', comment: `on device ${o.device}`, waivedIssues: [], withdrawsId: null, deviceId: store.deviceId }),
+    );
+    return;
+  }
+  const row = ROWS[o.row];
+  const exists = store.reader.get('system', row) !== undefined;
+  if (o.kind === 'edit' && exists) store.mutate('p1', (w) => w.update('system', row, { [o.field]: `${o.value} (${o.device})` }));
+  if (o.kind === 'delete' && exists) store.mutate('p1', (w) => w.delete('system', row));
+  if (o.kind === 'restore' && store.reader.isDeleted('system', row)) store.mutate('p1', (w) => w.restore('system', row));
+}
+
+describe('sync converges', () => {
+  it('whatever the edits, delivery order, duplication and clock skew: identical exports, no sign-off lost, the same conflicts', () => {
+    fc.assert(
+      fc.property(fc.array(skew, { minLength: DEVICES, maxLength: DEVICES }), fc.array(op, { minLength: 5, maxLength: 40 }), (skews, ops) => {
+        const world = devices(skews);
+        try {
+          const { stores, time } = world;
+          const signoffIds = new Set<string>();
+          const counter = { n: 0 };
+          // A shared starting point: device 0 creates the records, everyone receives them.
+          stores[0].mutate('p1', (w) => {
+            w.insert('person', 'p1', { name: 'Priya', email: 'priya@example.com', roles: ['product-owner', 'release-coordinator', 'security-architect', 'operations-coordinator'] });
+            for (const id of ROWS) w.insert('system', id, { name: id, description: '', dependsOn: [] });
+            w.insert('release', 'r1', { name: 'Payments', version: '1.0', systemIds: ['s0'], environmentIds: [], windowStart: '2026-12-01T10:00:00.000Z', windowEnd: '2026-12-01T12:00:00.000Z', timeZone: 'UTC', status: 'planned', ownerId: null, description: '' });
+          });
+          for (const s of stores.slice(1)) deliver(s, logOf(stores[0]), time.now);
+          for (const o of ops) {
+            time.now += o.kind === 'wait' ? o.ms : 1000;
+            apply(stores, o, time.now, signoffIds, counter);
+          }
+          // Later, every clock has long passed every stamp, and everyone has heard from everyone (twice, reordered).
+          time.now += 5 * DAY;
+          for (let round = 0; round < 2; round++) {
+            for (const from of stores) for (const to of stores) if (from !== to) deliver(to, round ? logOf(from).reverse() : logOf(from), time.now);
+          }
+          const exports = stores.map(comparableExport);
+          for (const e of exports.slice(1)) expect(e).toEqual(exports[0]);
+          for (const s of stores) {
+            const ids = new Set((s.db.prepare('SELECT id FROM signoffs').pluck().all() as string[]));
+            for (const id of signoffIds) expect(ids.has(id)).toBe(true);
+            expect(s.db.prepare("SELECT count(*) FROM sync_held WHERE kind = 'future'").pluck().get()).toBe(0);
+          }
+          const conflicts = stores.map(conflictKeys);
+          for (const c of conflicts.slice(1)) expect(c).toEqual(conflicts[0]);
+        } finally {
+          world.cleanup();
+        }
+      }),
+      { numRuns: 60 },
+    );
+  });
+});
