@@ -10,7 +10,7 @@ test('a deleted release comes back with Undo, history and all', async ({ app: pa
   const name = (await firstRow.getByRole('cell').first().innerText()).trim();
   await firstRow.click();
   const detail = page.getByTestId('release-detail');
-  await detail.getByRole('button', { name: 'Delete' }).click();
+  await detail.getByRole('button', { name: 'Delete release' }).click();
 
   await expect(page.getByTestId('releases-count')).toHaveText('11 releases');
   const undo = page.getByRole('button', { name: 'Undo' });

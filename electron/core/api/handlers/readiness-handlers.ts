@@ -26,6 +26,7 @@ import {
   WORKSPACE_POLICY_ID,
   loadChecklist,
   loadChecklistFacts,
+  loadDecisionFacts,
   loadDeadlinePolicy,
   loadPeople,
   loadReadiness,
@@ -100,13 +101,15 @@ function auditOf(ctx: HandlerContext, releaseId: string) {
   const { items, ticks, waivers } = loadChecklistFacts(ctx, releaseId);
   const releaseChanges = ctx.store.history('release', releaseId).map((c) => ({ ...c, at: hlcInstant(c.hlc) }));
   const authors = [...signoffs, ...ticks, ...waivers].map((r) => r.personId);
-  authors.push(...items.map((i) => i.written.author), ...releaseChanges.map((c) => c.author));
+  const decisions = loadDecisionFacts(ctx, releaseId);
+  authors.push(...items.map((i) => i.written.author), ...releaseChanges.map((c) => c.author), ...decisions.map((d) => d.personId));
   return releaseAuditTimeline({
     signoffs,
     ticks,
     waivers,
     items: items.map((i) => ({ ...i.written, id: i.facts.id, title: i.facts.title, state: i.facts.state })),
     releaseChanges,
+    decisions,
     names: personNames(loadPeople(ctx, authors)),
   });
 }

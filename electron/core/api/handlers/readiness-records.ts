@@ -34,6 +34,7 @@ const REQUIRED_FIELDS: Partial<Record<EntityName, readonly string[]>> = {
   checklistItem: ['state', 'title'],
   checklistTick: ['itemId', 'personId'],
   checklistWaiver: ['itemId', 'personId'],
+  meetingDecision: ['decision', 'personId'],
 };
 
 function rowsOf(ctx: HandlerContext, entity: EntityName, releaseId: string) {
@@ -146,4 +147,15 @@ export function loadReadiness(ctx: HandlerContext, release: Release, now = new D
     deadline: loadDeadlinePolicy(ctx, release.id),
     now,
   });
+}
+
+/** Decisions taken about this release in coordination meetings, with the meeting's title, for the back-trace audit. */
+export function loadDecisionFacts(ctx: HandlerContext, releaseId: string) {
+  return rowsOf(ctx, 'meetingDecision', releaseId).map(({ row, written }) => ({
+    ...written,
+    decision: String(row.decision),
+    note: String(row.note),
+    personId: String(row.personId),
+    meetingTitle: String(ctx.store.reader.get('meeting', String(row.meetingId))?.title ?? 'a meeting that was deleted'),
+  }));
 }

@@ -18,16 +18,20 @@ export interface AuditFacts {
   items: ReadonlyArray<Written & { id: string; title: string; state: ReadinessState; author: string }>;
   /** The change log of the release row itself. */
   releaseChanges: ReadonlyArray<Written & { author: string; field: string; value: unknown; oldValue: unknown }>;
+  /** Go / hold / reschedule decisions of coordination meetings about this release. */
+  decisions: ReadonlyArray<Written & { decision: string; note: string; personId: string; meetingTitle: string }>;
   names: PersonNames;
 }
 
 type Entry = ReleaseAuditEntry;
 
+const DECISION_WORDS: Record<string, string> = { go: 'go', hold: 'to hold', reschedule: 'to reschedule' };
+
 const blank = { comment: '', evidence: '', waivedIssues: [] as string[] };
 
 /**
  * The back-trace audit of a release: one timeline, newest first, of every sign-off, waiver, tick, checklist item
- * added, and change to the release itself, saying who, when, from which device, what and with what comment.
+ * added, meeting decision, and change to the release itself, saying who, when, from which device, what and with what comment.
  */
 export function releaseAuditTimeline(facts: AuditFacts): Entry[] {
   const { names } = facts;
@@ -60,6 +64,10 @@ export function releaseAuditTimeline(facts: AuditFacts): Entry[] {
   for (const i of facts.items) {
     const what = `Added checklist item "${i.title}" to ${READINESS_STATE_LABELS[i.state]} readiness.`;
     entries.push({ ...pick(i), kind: 'checklist', state: i.state, ...who(i.author), what, ...blank });
+  }
+  for (const d of facts.decisions) {
+    const what = `Decided ${DECISION_WORDS[d.decision] ?? d.decision} in "${d.meetingTitle}".`;
+    entries.push({ ...pick(d), kind: 'decision', state: null, ...who(d.personId), what, ...blank, comment: d.note });
   }
   entries.push(...releaseChangeEntries(facts.releaseChanges, names));
   // Stable sort: entries written together (one clock stamp) keep the order they were listed in.

@@ -1,5 +1,5 @@
 import { Button, Group, Stack, Text, Timeline } from '@mantine/core';
-import { IconArrowBackUp, IconCheck, IconDownload, IconEdit, IconHandStop, IconListCheck, IconShieldOff } from '@tabler/icons-react';
+import { IconArrowBackUp, IconCheck, IconDownload, IconUsersGroup, IconEdit, IconHandStop, IconListCheck, IconShieldOff } from '@tabler/icons-react';
 import { useEffect } from 'react';
 import type { ReleaseAuditEntry } from '../../../../electron/contract/readiness-entities';
 import { formatInstant } from '../../shared/dates';
@@ -16,6 +16,7 @@ const ICONS: Record<ReleaseAuditEntry['kind'], { icon: typeof IconCheck; color: 
   tick: { icon: IconListCheck, color: 'blue' },
   untick: { icon: IconListCheck, color: 'gray' },
   checklist: { icon: IconListCheck, color: 'gray' },
+  decision: { icon: IconUsersGroup, color: 'indigo' },
   'release-change': { icon: IconEdit, color: 'gray' },
 };
 

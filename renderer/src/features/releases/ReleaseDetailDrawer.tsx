@@ -54,6 +54,7 @@ export function ReleaseDetailDrawer() {
               variant="default"
               color="red"
               leftSection={<IconTrash size={16} />}
+              aria-label="Delete release"
               onClick={async () => {
                 const label = `${release.name} ${release.version}`;
                 const result = await remove(release.id);
