@@ -48,7 +48,9 @@ export class MutationWriter {
       return `INSERT INTO ${table} (${names.join(', ')}) VALUES (${names.map(() => '?').join(', ')})`;
     });
     statement.run(id, ...specs.map(([name, spec]) => encodeValue(spec.codec, fields[name])), at, at);
-    for (const [name] of specs) this.log(hlc, entity, id, name, fields[name], null);
+    // A new row has no earlier change to any of its fields (the INSERT above fails on an existing id, and sync
+    // creates the row when it delivers any change), so there is no previous clock to look up.
+    for (const [name] of specs) this.log(hlc, entity, id, name, fields[name], null, null);
     this.wrote = true;
   }
 
@@ -117,8 +119,8 @@ export class MutationWriter {
   }
 
   /** Records, with the change, the field's newest stamp known here: sync tells a sequential edit from a concurrent one by it. */
-  private log(hlc: string, entity: EntityName, id: string, field: string, value: unknown, oldValue: unknown): void {
-    const prevHlc = (this.latestStatement.get(entity, id, field) as string | null) ?? null;
+  private log(hlc: string, entity: EntityName, id: string, field: string, value: unknown, oldValue: unknown, knownPrevHlc?: null): void {
+    const prevHlc = knownPrevHlc === null ? null : ((this.latestStatement.get(entity, id, field) as string | null) ?? null);
     this.logStatement.run(hlc, this.deviceId, this.author, entity, id, field, JSON.stringify(value ?? null), JSON.stringify(oldValue ?? null), prevHlc);
   }
 
