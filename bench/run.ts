@@ -16,18 +16,26 @@ import { benchWritePath } from './write-path';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const webDir = process.env.RELEASE_DESK_WEB_DIR ?? path.join(root, 'out', 'web');
 
-console.log(`Release Desk bench — Node ${process.version}, ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, medians of several runs`);
-const writes: Figure[] = await benchWritePath();
-printFigures('Writes', writes);
-const open = await benchColdOpen(webDir);
-printFigures('Cold open of a 10,000-release workspace', open.figures);
-for (const note of open.notes) console.log(`  note: ${note}`);
-const collisions = await benchCollisions();
-printFigures('Collisions: 10,000 releases, 50 environments, 200 windows', collisions);
-const sync = [...(await benchRemoteApply()), ...(await benchTwoDevices()), ...(await benchServerLoad())];
-printFigures('Sync', sync);
+/** One entry per area; a feature adds its benchmark as one line here. `only` on the command line picks sections by key. */
+const sections: { key: string; title: string; run: () => Promise<{ figures: Figure[]; notes?: string[] }> }[] = [
+  { key: 'writes', title: 'Writes', run: async () => ({ figures: await benchWritePath() }) },
+  { key: 'coldOpen', title: 'Cold open of a 10,000-release workspace', run: () => benchColdOpen(webDir) },
+  { key: 'collisions', title: 'Collisions: 10,000 releases, 50 environments, 200 windows', run: async () => ({ figures: await benchCollisions() }) },
+  { key: 'sync', title: 'Sync', run: async () => ({ figures: [...(await benchRemoteApply()), ...(await benchTwoDevices()), ...(await benchServerLoad())] }) },
+];
 
-const out = path.join(root, 'bench', 'results', 'latest.json');
+const only = process.argv.slice(2);
+console.log(`Release Desk bench — Node ${process.version}, ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, medians of several runs`);
+const results: Record<string, unknown> = { at: new Date().toISOString(), node: process.version, cpus: os.cpus().length };
+for (const section of sections) {
+  if (only.length > 0 && !only.includes(section.key)) continue;
+  const { figures, notes = [] } = await section.run();
+  printFigures(section.title, figures);
+  for (const note of notes) console.log(`  note: ${note}`);
+  results[section.key] = { figures, notes };
+}
+
+const out = path.join(root, 'bench', 'results', only.length > 0 ? `partial-${only.join('-')}.json` : 'latest.json');
 fs.mkdirSync(path.dirname(out), { recursive: true });
-fs.writeFileSync(out, `${JSON.stringify({ at: new Date().toISOString(), node: process.version, cpus: os.cpus().length, writes, coldOpen: open.figures, collisions, sync, notes: open.notes }, null, 2)}\n`);
+fs.writeFileSync(out, `${JSON.stringify(results, null, 2)}\n`);
 console.log(`\nSaved ${path.relative(root, out)}`);

@@ -25,6 +25,7 @@ import { calendarMethods } from './calendar-contract';
 import { outcomesMethods } from './outcomes-contract';
 import { meetingsMethods } from './meetings-contract';
 import { syncMethods } from './sync-contract';
+import { runbookMethods } from './runbook-contract';
 
 /**
  * The one API contract. Preload, Electron main, the web shell, the CLI and the renderer all derive from this map:
@@ -78,6 +79,7 @@ export const apiContract = {
   ...outcomesMethods,
   ...meetingsMethods,
   ...syncMethods,
+  ...runbookMethods,
 } as const;
 
 export type ApiContract = typeof apiContract;

@@ -6,4 +6,5 @@ export * from './calendar-entities';
 export * from './outcomes-entities';
 export * from './meetings-entities';
 export * from './sync-entities';
+export * from './runbook-entities';
 export * from './field-messages';

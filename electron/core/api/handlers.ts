@@ -11,6 +11,8 @@ import { releasesHandlers } from './handlers/releases-handlers';
 import { systemsHandlers } from './handlers/systems-handlers';
 import { workspaceHandlers } from './handlers/workspace-handlers';
 import { syncHandlers } from './handlers/sync-handlers';
+import { runbookHandlers } from './handlers/runbook-handlers';
+import { runbookTransferHandlers } from './handlers/runbook-transfer-handlers';
 
 /** One handler map per domain, merged; `satisfies` makes a contract method without a handler a type error. */
 export const handlers = {
@@ -25,4 +27,6 @@ export const handlers = {
   ...meetingsHandlers,
   ...syncHandlers,
   ...outcomesHandlers,
+  ...runbookHandlers,
+  ...runbookTransferHandlers,
 } satisfies HandlerMap<ApiMethod>;

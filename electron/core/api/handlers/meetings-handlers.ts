@@ -8,20 +8,9 @@ import type { HandlerContext, HandlerMap } from '../handler-context';
 import { attendeeId, environmentCheckId, getMeeting, loadMeetingSummary, loadMeetingView } from './meetings-records';
 import { getPerson } from './people-handlers';
 import { requireExisting } from './references';
+import { actingPerson } from './acting-person';
 
 /** The coordination meeting (issue 5): agenda, attendees, decisions, environments prepared, action items, minutes. */
-
-/**
- * Decisions and completions name a person, like sign-offs: the one chosen on this device, or `asPersonId`. Anyone
- * may record them: the meeting decides together and the minutes name who recorded each decision.
- */
-function actingPerson(ctx: HandlerContext, asPersonId: string | undefined): Person {
-  const author = ctx.author();
-  const id = asPersonId ?? (author.startsWith('device:') ? undefined : author);
-  if (id === undefined) throw invalidInput('asPersonId', 'No person is chosen on this device: choose who you are before recording a decision or closing an action item.');
-  requireExisting(ctx, 'person', [id], 'asPersonId');
-  return getPerson(ctx, id);
-}
 
 function defaultZone(ctx: HandlerContext): string {
   const settings = ctx.store.reader.list('settings')[0] as { defaultTimeZone?: string } | undefined;
@@ -97,7 +86,7 @@ export const meetingsHandlers = {
   'meetings.decide': (ctx, { meetingId, releaseId, decision, note, asPersonId }) => {
     getMeeting(ctx, meetingId);
     requireExisting(ctx, 'release', [releaseId], 'releaseId');
-    const person = actingPerson(ctx, asPersonId);
+    const person = actingPerson(ctx, asPersonId, 'recording a decision');
     ctx.store.mutate(person.id, (w) =>
       w.insert('meetingDecision', randomUUID(), { meetingId, releaseId, decision, note, personId: person.id, deviceId: ctx.store.deviceId }),
     );
@@ -137,7 +126,7 @@ export const meetingsHandlers = {
 
   'meetings.actions.complete': (ctx, { id, done, asPersonId }) => {
     const item = actionItem(ctx, id);
-    const person = actingPerson(ctx, asPersonId);
+    const person = actingPerson(ctx, asPersonId, 'closing an action item');
     const current = loadMeetingView(ctx, item.meetingId);
     // Marking done what is already done would only add noise to the record of who closed it.
     if (current.actions.find((a) => a.id === id)?.done === done) return current;

@@ -9,16 +9,8 @@ import { getDeployment, getIncident, loadChanges, loadDeployments, loadMetricFac
 import type { HandlerContext, HandlerMap } from '../handler-context';
 import { getPerson } from './people-handlers';
 import { requireExisting } from './references';
+import { actingPerson } from './acting-person';
 import { getRelease } from './releases-handlers';
-
-/** Who closes a review: `asPersonId` (the CLI's --as) or the person chosen on this device; a review names a person. */
-function closingPerson(ctx: HandlerContext, asPersonId: string | undefined): Person {
-  const author = ctx.author();
-  const id = asPersonId ?? (author.startsWith('device:') ? undefined : author);
-  if (id === undefined) throw invalidInput('asPersonId', 'No person is chosen on this device: choose who you are before closing a review.');
-  requireExisting(ctx, 'person', [id], 'asPersonId');
-  return getPerson(ctx, id);
-}
 
 function openReview(ctx: HandlerContext, releaseId: string): PostReleaseReview {
   const release = getRelease(ctx, releaseId);
@@ -145,7 +137,7 @@ export const outcomesHandlers = {
 
   'reviews.close': (ctx, { releaseId, asPersonId }) => {
     const review = openReview(ctx, releaseId);
-    const person = closingPerson(ctx, asPersonId);
+    const person = actingPerson(ctx, asPersonId, 'closing a review');
     if (!person.roles.includes('release-coordinator')) {
       throw new ApiFailure('forbidden', `${person.name} is not a ${ROLE_LABELS['release-coordinator'].toLowerCase()}: only a release coordinator may close a post-release review.`);
     }

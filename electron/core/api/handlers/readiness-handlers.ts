@@ -34,22 +34,8 @@ import {
   releasePolicyId,
 } from './readiness-records';
 import { requireExisting, requireUnique } from './references';
+import { actingPerson } from './acting-person';
 import { getRelease } from './releases-handlers';
-
-/**
- * Who acts: `asPersonId` when given (the CLI's --as), else the person chosen on this device. A device with no
- * person chosen cannot sign off, tick or waive: those records must name a person. This is an integrity rule, not
- * authentication: whoever can open the workspace file can pick any person, as in the app's own person picker.
- */
-function actingPerson(ctx: HandlerContext, asPersonId: string | undefined): Person {
-  const author = ctx.author();
-  const id = asPersonId ?? (author.startsWith('device:') ? undefined : author);
-  if (id === undefined) {
-    throw invalidInput('asPersonId', 'No person is chosen on this device: choose who you are (or name the acting person) first.');
-  }
-  requireExisting(ctx, 'person', [id], 'asPersonId');
-  return getPerson(ctx, id);
-}
 
 /** A local write may only name a release that exists here: the field at fault is named. */
 function releaseForWrite(ctx: HandlerContext, releaseId: string): Release {
@@ -132,7 +118,7 @@ export const readinessHandlers = {
 
   'readiness.signoff': (ctx, input) => {
     const release = releaseForWrite(ctx, input.releaseId);
-    const person = actingPerson(ctx, input.asPersonId);
+    const person = actingPerson(ctx, input.asPersonId, 'signing off');
     if (!mayActOn(person.roles, input.state)) throw new ApiFailure('forbidden', forbiddenMessage(person.name, input.state, input.action));
     refuseFinished(release);
     let withdrawsId: string | null = null;
@@ -223,7 +209,7 @@ export const readinessHandlers = {
 
   'checklists.tick': (ctx, { itemId, ticked, evidence, comment, asPersonId }) => {
     const item = itemForWrite(ctx, itemId);
-    const person = actingPerson(ctx, asPersonId);
+    const person = actingPerson(ctx, asPersonId, 'ticking a checklist item');
     refuseFinished(getRelease(ctx, item.releaseId));
     ctx.store.mutate(person.id, (w) =>
       w.insert('checklistTick', randomUUID(), { itemId, releaseId: item.releaseId, ticked, personId: person.id, evidence, comment, deviceId: ctx.store.deviceId }),
@@ -233,7 +219,7 @@ export const readinessHandlers = {
 
   'checklists.waive': (ctx, { itemId, waived, reason, asPersonId }) => {
     const item = itemForWrite(ctx, itemId);
-    const person = actingPerson(ctx, asPersonId);
+    const person = actingPerson(ctx, asPersonId, 'waiving a checklist item');
     if (!mayActOn(person.roles, item.state)) throw new ApiFailure('forbidden', forbiddenMessage(person.name, item.state, 'waive'));
     if (!item.required) throw invalidInput('itemId', `"${item.title}" is not required, so there is nothing to waive.`);
     refuseFinished(getRelease(ctx, item.releaseId));
