@@ -1,4 +1,5 @@
-import { AppShell, Badge, Group, NavLink, ScrollArea, Text, Title } from '@mantine/core';
+import { AppShell, Badge, Center, Group, Loader, NavLink, ScrollArea, Text, Title } from '@mantine/core';
+import { Suspense } from 'react';
 import { IconRocket } from '@tabler/icons-react';
 import { useWorkspaceStore } from '../features/workspace/workspace-store';
 import { ColorSchemeToggle } from './ColorSchemeToggle';
@@ -70,7 +71,15 @@ export function AppLayout() {
       </AppShell.Navbar>
 
       <AppShell.Main>
-        <Page />
+        <Suspense
+          fallback={
+            <Center h={240}>
+              <Loader size="sm" aria-label="Loading screen" />
+            </Center>
+          }
+        >
+          <Page />
+        </Suspense>
       </AppShell.Main>
     </AppShell>
   );
