@@ -3,10 +3,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { benchColdOpen } from './cold-open';
+import { benchCalendarMonth } from './calendar-month.bench';
 import { benchCollisions } from './collisions.bench';
 import { benchRemoteApply, benchServerLoad, benchTwoDevices } from './sync.bench';
 import { printFigures, type Figure } from './measure';
+import { benchRunbookPdf } from './runbook-pdf.bench';
 import { benchWritePath } from './write-path';
+import { benchRunbookCriticalPath } from './runbook-critical-path.bench';
 
 /**
  * Performance figures and ratios, printed and saved to bench/results/latest.json. No pass/fail: the numbers depend
@@ -21,7 +24,10 @@ const sections: { key: string; title: string; run: () => Promise<{ figures: Figu
   { key: 'writes', title: 'Writes', run: async () => ({ figures: await benchWritePath() }) },
   { key: 'coldOpen', title: 'Cold open of a 10,000-release workspace', run: () => benchColdOpen(webDir) },
   { key: 'collisions', title: 'Collisions: 10,000 releases, 50 environments, 200 windows', run: async () => ({ figures: await benchCollisions() }) },
+  { key: 'calendarMonth', title: 'Calendar month view of a 10,000-release workspace', run: () => benchCalendarMonth(webDir) },
   { key: 'sync', title: 'Sync', run: async () => ({ figures: [...(await benchRemoteApply()), ...(await benchTwoDevices()), ...(await benchServerLoad())] }) },
+  { key: 'runbookPdf', title: 'Runbook PDF export: 1,000 steps', run: benchRunbookPdf },
+  { key: 'runbooks', title: 'Runbooks: critical path and view of a 5,000-step runbook', run: async () => ({ figures: await benchRunbookCriticalPath() }) },
 ];
 
 const only = process.argv.slice(2);

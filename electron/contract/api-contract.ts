@@ -70,7 +70,7 @@ export const apiContract = {
   'releases.restore': method(ById, Release, 'Undo the delete of a release.'),
 
   'audit.history': method(
-    z.object({ entity: z.enum(['release', 'person', 'system', 'environment', 'settings']), id: Id }).strict(),
+    z.object({ entity: z.enum(['release', 'person', 'system', 'environment', 'settings', 'window', 'runbook', 'runbookStep']), id: Id }).strict(),
     z.array(AuditEntry),
     'Who changed what on one record, when, old and new value; newest first.',
   ),

@@ -54,6 +54,11 @@ export const calendarMethods = {
     z.array(Collision),
     'Every collision overlapping a range (default: the span of all releases), by start; accepted ones are marked.',
   ),
+  'collisions.preview': method(
+    z.object({ releaseId: Id, windowStart: Instant, windowEnd: Instant }).strict(),
+    z.array(Collision),
+    'The collisions a release would be in if its window were moved to these times ("what if", while dragging); writes nothing.',
+  ),
   'collisions.accept': method(
     z.object({ key: z.string().min(1).max(1000), reason: z.string().trim().min(1, 'Reason is required').max(2000) }).strict(),
     Collision,

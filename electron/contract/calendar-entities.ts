@@ -97,6 +97,8 @@ export const WindowOccurrence = z.object({
   reason: z.string(),
   /** Release windows only: the release's status. */
   status: z.string().nullable(),
+  /** Release windows only: the release's owner, so the calendar can filter by owner without loading every release. */
+  ownerId: z.string().nullable(),
 });
 export type WindowOccurrence = z.infer<typeof WindowOccurrence>;
 
@@ -131,7 +133,11 @@ export const Collision = z.object({
 });
 export type Collision = z.infer<typeof Collision>;
 
-export const CollisionsListInput = InstantRange.extend({ environmentId: Id.optional() }).strict();
+export const CollisionsListInput = InstantRange.extend({
+  environmentId: Id.optional(),
+  /** At most this many, the earliest first: a screen that shows a period asks for what it can show, not every pair. */
+  limit: z.number().int().min(1).max(100_000).optional(),
+}).strict();
 
 /** A release that needs other releases done first (a dependency violation is A planned before B ends). */
 export const ReleaseNeeds = z.object({ releaseId: z.string(), needsReleaseIds: z.array(z.string()) });

@@ -271,7 +271,7 @@ export const ReadinessDeadlineInput = z
 
 // ---------------------------------------------------------------- back-trace audit --------------------------
 
-export const RELEASE_AUDIT_KINDS = ['assert', 'halt', 'withdraw', 'waiver', 'waiver-lifted', 'tick', 'untick', 'checklist', 'decision', 'release-change'] as const;
+export const RELEASE_AUDIT_KINDS = ['assert', 'halt', 'withdraw', 'waiver', 'waiver-lifted', 'tick', 'untick', 'checklist', 'decision', 'release-change', 'step-execution'] as const;
 
 export const ReleaseAuditEntry = z.object({
   at: z.string(),

@@ -25,8 +25,12 @@ export interface AppendResult {
 export interface ServerStore {
   /** Stores the changes not already stored, all or none; returns the new cursor. */
   append(changes: readonly SyncChange[], memberId: string): AppendResult;
-  /** Changes after `since`, in arrival order, at most `limit`. */
-  pull(since: number, limit: number): { changes: SyncChange[]; cursor: number; more: boolean };
+  /**
+   * Changes after `since`, in arrival order, at most `limit`, leaving out those of `own.deviceId` up to `own.upTo`
+   * (the puller has them). The cursor passes the left-out ones too, read in the same snapshot, so no change is
+   * ever skipped.
+   */
+  pull(since: number, limit: number, own?: { deviceId: string; upTo: number }): { changes: SyncChange[]; cursor: number; more: boolean; remaining: number };
   /** Which of these are not stored yet. */
   unknown(changes: readonly SyncChange[]): SyncChange[];
   /** The newest stored value of one field, or undefined. */

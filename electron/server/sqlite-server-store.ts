@@ -71,11 +71,20 @@ export class SqliteServerStore implements ServerStore {
     })();
   }
 
-  pull(since: number, limit: number) {
-    const rows = this.db.prepare('SELECT * FROM changes WHERE seq > ? ORDER BY seq LIMIT ?').all(since, limit + 1) as ChangeLogRow[];
-    const more = rows.length > limit;
-    const page = rows.slice(0, limit);
-    return { changes: page.map(rowToSyncChange), cursor: page.length ? page[page.length - 1].seq : since, more };
+  pull(since: number, limit: number, own = { deviceId: '', upTo: 0 }) {
+    // One read transaction: the cursor past the device's own trailing changes comes from the same snapshot as the page.
+    return this.db.transaction(() => {
+      const rows = this.db
+        .prepare('SELECT * FROM changes WHERE seq > ? AND NOT (device_id = ? AND seq <= ?) ORDER BY seq LIMIT ?')
+        .all(since, own.deviceId, own.upTo, limit + 1) as ChangeLogRow[];
+      const more = rows.length > limit;
+      const page = rows.slice(0, limit);
+      const cursor = more ? page[page.length - 1].seq : Math.max(since, this.maxSeq());
+      const remaining = more
+        ? (this.db.prepare('SELECT count(*) FROM changes WHERE seq > ? AND NOT (device_id = ? AND seq <= ?)').pluck().get(cursor, own.deviceId, own.upTo) as number)
+        : 0;
+      return { changes: page.map(rowToSyncChange), cursor, more, remaining };
+    })();
   }
 
   unknown(changes: readonly SyncChange[]): SyncChange[] {

@@ -54,6 +54,11 @@ export async function startSyncServer(options: { store: ServerStore; port?: numb
     });
   });
 
+  // Longer than a client keeps an idle connection (undici: the server's hint less a second), so a client never
+  // reuses a connection the server is closing; sync runs every minute, so reuse across syncs is rare anyway.
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
+
   async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://server');
     if (req.method === 'GET' && url.pathname === `${PROTOCOL_PREFIX}/health`) return send(req, res, 200, { ok: true, value: { service: 'release-desk-sync', protocol: 1 } });
@@ -64,8 +69,8 @@ export async function startSyncServer(options: { store: ServerStore; port?: numb
     const body = await readJson(req);
     if (route === 'whoami') return send(req, res, 200, { ok: true, value: { name: member.name, personId: member.personId, admin: member.admin } });
     if (route === 'pull') {
-      const { since, limit } = parse(PullRequest, body);
-      return send(req, res, 200, { ok: true, value: store.pull(since, limit) });
+      const { since, limit, own } = parse(PullRequest, body);
+      return send(req, res, 200, { ok: true, value: store.pull(since, limit, own) });
     }
     const push = parse(PushRequest, body);
     const changes = push.changes as SyncChange[];

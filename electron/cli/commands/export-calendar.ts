@@ -1,12 +1,10 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import type { Command } from 'commander';
 import { z } from 'zod';
 import type { WorkspaceSession } from '../../core';
 import { defineCommand } from '../cli-command';
 import { call } from '../call';
 import { usageError } from '../cli-errors';
-import { printJson, printLine } from '../output';
+import { printJson, printLine, writeFileAtomically } from '../output';
 import { DbOption, withDbOption, withWorkspace } from '../workspace-option';
 
 /**
@@ -66,15 +64,7 @@ export const exportCalendarCommand = defineCommand({
     const result = await withWorkspace(db, 'existing', async (session) =>
       call(session, 'calendar.exportIcs', { environmentId: await environmentIdFor(session, environment), from, to }),
     );
-    const file = path.resolve(out);
-    const temp = `${file}.${process.pid}.tmp`;
-    try {
-      fs.writeFileSync(temp, result.ics);
-      fs.renameSync(temp, file);
-    } catch (error) {
-      fs.rmSync(temp, { force: true });
-      throw usageError(`cannot write ${out}: ${error instanceof Error ? error.message : String(error)}`);
-    }
+    writeFileAtomically(out, result.ics);
     if (json) return printJson({ file: out, events: result.events });
     printLine(`Exported ${result.events} events to ${out}.`);
   },

@@ -1,9 +1,7 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { z } from 'zod';
 import { exportWorkspace, serializeBackup } from '../../core/backup/export-workspace';
 import { defineCommand } from '../cli-command';
-import { printJson, printLine } from '../output';
+import { printJson, printLine, writeFileAtomically } from '../output';
 import { DbOption, withDbOption, withWorkspace } from '../workspace-option';
 
 export const exportJsonCommand = defineCommand({
@@ -14,22 +12,10 @@ export const exportJsonCommand = defineCommand({
   options: z.object({ db: DbOption, out: z.string().min(1, 'must name a file'), json: z.boolean().default(false) }),
   run: async ({ db, out, json }) => {
     const backup = await withWorkspace(db, 'existing', (session) => exportWorkspace(session.store));
-    writeAtomically(path.resolve(out), serializeBackup(backup));
+    writeFileAtomically(out, serializeBackup(backup));
     const { people, systems, environments, releases } = backup.workspace;
     const summary = { file: out, changes: backup.changeLog.length, people: people.length, systems: systems.length, environments: environments.length, releases: releases.length };
     if (json) return printJson(summary);
     printLine(`Exported ${summary.releases} releases, ${summary.people} people, ${summary.systems} systems, ${summary.environments} environments and ${summary.changes} changes of history to ${out}.`);
   },
 });
-
-/** A crash or full disk mid-write must not leave a truncated file where the last good backup was. */
-function writeAtomically(file: string, text: string): void {
-  const temp = `${file}.${process.pid}.tmp`;
-  try {
-    fs.writeFileSync(temp, text);
-    fs.renameSync(temp, file);
-  } catch (error) {
-    fs.rmSync(temp, { force: true });
-    throw error;
-  }
-}

@@ -1,10 +1,7 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { z } from 'zod';
 import { defineCommand } from '../cli-command';
 import { call } from '../call';
-import { usageError } from '../cli-errors';
-import { printJson, printLine } from '../output';
+import { printJson, printLine, writeFileAtomically } from '../output';
 import { DbOption, withDbOption, withWorkspace } from '../workspace-option';
 
 export const exportMinutesCommand = defineCommand({
@@ -26,15 +23,7 @@ export const exportMinutesCommand = defineCommand({
   run: async ({ db, meeting, format, out, json }) => {
     const minutes = await withWorkspace(db, 'existing', (session) => call(session, 'meetings.exportMinutes', { meetingId: meeting, format }));
     const bytes = Buffer.from(minutes.content, minutes.encoding === 'base64' ? 'base64' : 'utf8');
-    const file = path.resolve(out);
-    const temp = `${file}.${process.pid}.tmp`;
-    try {
-      fs.writeFileSync(temp, bytes);
-      fs.renameSync(temp, file);
-    } catch (error) {
-      fs.rmSync(temp, { force: true });
-      throw usageError(`cannot write ${out}: ${error instanceof Error ? error.message : String(error)}`);
-    }
+    writeFileAtomically(out, bytes);
     if (json) return printJson({ file: out, format, bytes: bytes.length });
     printLine(`Exported the minutes (${format === 'pdf' ? 'PDF' : 'Markdown'}, ${bytes.length} bytes) to ${out}.`);
   },

@@ -5,6 +5,8 @@ import { exportCalendarCommand } from './export-calendar';
 import { importCalendarCommand } from './import-calendar';
 import { exportJsonCommand } from './export-json';
 import { exportMinutesCommand } from './export-minutes';
+import { exportRunbookCommand } from './export-runbook';
+import { importRunbookCommand } from './import-runbook';
 import { gateCommand } from './gate';
 import { importJsonCommand } from './import-json';
 import { listReleasesCommand } from './list-releases';
@@ -30,6 +32,8 @@ export const COMMANDS: readonly CliCommand[] = [
   importGitCommand,
   metricsCommand,
   exportMinutesCommand,
+  exportRunbookCommand,
+  importRunbookCommand,
   syncCommand,
   serverCommand,
 ];

@@ -22,6 +22,8 @@ const VALUE_BY_CODEC: Record<Codec, z.ZodType> = {
   json: z.union([z.array(z.unknown()), z.record(z.string(), z.unknown())]),
   int: z.number().int(),
   bool: z.boolean(),
+  real: z.number(),
+  'nullable-int': z.number().int().nullable(),
 };
 
 export const BackupChange = z

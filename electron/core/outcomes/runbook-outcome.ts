@@ -17,8 +17,8 @@ export interface FinishedRunbookExecution {
 /**
  * For the runbook engine: call this when a runbook execution finishes, so the release's deployment record (and so
  * the DORA metrics) is filled in without anyone typing it. It validates like the API (throws an ApiFailure naming
- * the field) and records the deployment with source "runbook". Runbooks do not exist yet (issue 4); nothing calls
- * this today.
+ * the field) and records the deployment with source "runbook". Called by core/runbooks/runbook-execution.ts when an
+ * execution finishes or is rolled back.
  */
 export function recordRunbookDeployment(ctx: HandlerContext, execution: FinishedRunbookExecution): Deployment {
   const record = DeploymentRecordInput.parse({

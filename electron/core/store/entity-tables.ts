@@ -2,7 +2,7 @@
  * How each domain entity maps onto its table: API field name → column and how its value is encoded. The mutation
  * path, remote apply and the readers all go through this one map, so a new field is declared once.
  */
-export type Codec = 'text' | 'nullable-text' | 'json' | 'int' | 'bool';
+export type Codec = 'text' | 'nullable-text' | 'json' | 'int' | 'bool' | 'real' | 'nullable-int';
 
 export interface FieldSpec {
   column: string;
@@ -240,6 +240,60 @@ export const ENTITY_TABLES = {
       closedBy: f('closed_by', 'nullable-text'),
     },
   },
+  // Runbooks (issue 4, migration 007).
+  runbook: {
+    table: 'runbooks',
+    fields: {
+      name: f('name', 'text'),
+      description: f('description', 'text'),
+      releaseId: f('release_id', 'nullable-text'),
+      templateId: f('template_id', 'nullable-text'),
+    },
+  },
+  runbookStep: {
+    table: 'runbook_steps',
+    fields: {
+      runbookId: f('runbook_id', 'text'),
+      position: f('position', 'real'),
+      title: f('title', 'text'),
+      description: f('description', 'text'),
+      command: f('command', 'text'),
+      ownerPersonId: f('owner_person_id', 'nullable-text'),
+      ownerTeam: f('owner_team', 'text'),
+      kind: f('kind', 'text'),
+      section: f('section', 'text'),
+      durationMinutes: f('duration_minutes', 'int'),
+      dependsOn: f('depends_on', 'json'),
+      fixedStartOffsetMinutes: f('fixed_start_offset', 'nullable-int'),
+      externalRef: f('external_ref', 'text'),
+    },
+  },
+  stepExecution: {
+    table: 'step_executions',
+    appendOnly: true,
+    fields: {
+      runbookId: f('runbook_id', 'text'),
+      releaseId: f('release_id', 'text'),
+      stepId: f('step_id', 'text'),
+      action: f('action', 'text'),
+      reason: f('reason', 'text'),
+      personId: f('person_id', 'text'),
+      at: f('at', 'text'),
+      deviceId: f('device_id', 'text'),
+    },
+  },
+  // Sync conflict resolutions (issue 6, migration 008): a person's answer to a conflict, synced so every device agrees.
+  conflictResolution: {
+    table: 'conflict_resolutions',
+    appendOnly: true,
+    fields: {
+      conflictEntity: f('conflict_entity', 'text'),
+      conflictRowId: f('conflict_row_id', 'text'),
+      conflictField: f('conflict_field', 'text'),
+      conflictHlc: f('conflict_hlc', 'text'),
+      resolution: f('resolution', 'text'),
+    },
+  },
 } as const satisfies Record<string, EntityTable>;
 
 export type EntityName = keyof typeof ENTITY_TABLES;
@@ -268,6 +322,10 @@ export function encodeValue(codec: Codec, value: unknown): string | number | nul
       return Number(value ?? 0);
     case 'bool':
       return value ? 1 : 0;
+    case 'real':
+      return Number(value ?? 0);
+    case 'nullable-int':
+      return value === null || value === undefined ? null : Math.trunc(Number(value));
   }
 }
 
@@ -283,5 +341,9 @@ export function decodeValue(codec: Codec, raw: unknown): unknown {
       return Number(raw ?? 0);
     case 'bool':
       return raw === 1;
+    case 'real':
+      return Number(raw ?? 0);
+    case 'nullable-int':
+      return raw === null || raw === undefined ? null : Number(raw);
   }
 }

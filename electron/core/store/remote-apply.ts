@@ -10,7 +10,26 @@ export interface RemoteApplyResult {
   applied: number;
   /** Changes already here (duplicated delivery). */
   duplicates: number;
+  /** `entity\0rowId\0field` of each received change whose field now has more than one change (may repeat). */
+  contested: string[];
 }
+
+/** The newest change of one field known here; null when it has none. */
+type Newest = { hlc: string; value: string | null } | null;
+interface KnownRow {
+  /** No change of this row was here before this apply: every field's newest is what this apply wrote. */
+  fresh: boolean;
+  fields: Map<string, Newest>;
+}
+interface RowWrite {
+  entity: EntityName;
+  rowId: string;
+  hlc: string;
+  columns: string[];
+  values: Array<string | number | null>;
+}
+/** Rows whose newest stamps are remembered during one apply; a restore of a whole workspace clears and goes on. */
+const ROW_CACHE_LIMIT = 50_000;
 
 /** A change as it arrives; a backup restore also brings the old value recorded where the change was made. */
 export type IncomingChange = ChangeRecord & { oldValue?: unknown };
@@ -30,15 +49,15 @@ export interface RemoteApplyOptions {
  */
 export class RemoteApplier {
   private readonly exists: Database.Statement;
+  private readonly anyForRow: Database.Statement;
   private readonly latest: Database.Statement;
   private readonly log: Database.Statement;
   private readonly before: Database.Statement;
   private readonly statements = new Map<string, Database.Statement>();
-  /** Row and stamp last ensured and stamped in this apply. */
-  private lastStamped = '';
 
   constructor(private readonly db: Database.Database) {
     this.exists = db.prepare('SELECT 1 FROM change_log WHERE entity = ? AND row_id = ? AND field = ? AND hlc = ?');
+    this.anyForRow = db.prepare('SELECT 1 FROM change_log WHERE entity = ? AND row_id = ? LIMIT 1');
     this.latest = db.prepare('SELECT hlc, value FROM change_log WHERE entity = ? AND row_id = ? AND field = ? ORDER BY hlc DESC LIMIT 1');
     this.log = db.prepare(
       'INSERT INTO change_log (hlc, device_id, author, entity, row_id, field, value, old_value, prev_hlc) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
@@ -47,77 +66,86 @@ export class RemoteApplier {
   }
 
   apply(clock: HybridLogicalClock, changes: readonly IncomingChange[], options: RemoteApplyOptions = {}): RemoteApplyResult {
-    const result: RemoteApplyResult = { received: 0, applied: 0, duplicates: 0 };
-    this.lastStamped = '';
+    const result: RemoteApplyResult = { received: 0, applied: 0, duplicates: 0, contested: [] };
+    const rows = new Map<string, KnownRow>();
+    let newest = '';
+    let group: RowWrite | null = null;
     for (const change of changes) {
-      const previous = this.latest.get(change.entity, change.rowId, change.field) as { hlc: string; value: string | null } | undefined;
+      const rowKey = `${change.entity}\u0000${change.rowId}`;
+      let row = rows.get(rowKey);
+      if (!row) {
+        if (rows.size >= ROW_CACHE_LIMIT) rows.clear();
+        // A row new to this device (the common case of a large sync) answers every field's lookup with one query.
+        row = { fresh: this.anyForRow.get(change.entity, change.rowId) === undefined, fields: new Map() };
+        rows.set(rowKey, row);
+      }
+      let previous = row.fields.get(change.field);
+      if (previous === undefined && !row.fresh) {
+        previous = (this.latest.get(change.entity, change.rowId, change.field) as Newest | undefined) ?? null;
+        row.fields.set(change.field, previous);
+      }
       // The newest entry answers most duplicate checks; only an older-than-newest change needs the exact lookup.
-      const duplicate = previous !== undefined && (previous.hlc === change.hlc || (previous.hlc > change.hlc && this.exists.get(change.entity, change.rowId, change.field, change.hlc)));
+      const duplicate = previous && (previous.hlc === change.hlc || (previous.hlc > change.hlc && this.exists.get(change.entity, change.rowId, change.field, change.hlc)));
       if (duplicate) {
         result.duplicates++;
         continue;
       }
-      clock.receive(parseHlc(change.hlc));
+      if (change.hlc > newest) newest = change.hlc;
       const wins = !previous || previous.hlc < change.hlc;
-      const oldValue = options.keepRecordedOldValues
-        ? JSON.stringify(change.oldValue ?? null)
-        : previous && wins
-          ? previous.value
-          : JSON.stringify(null);
+      const value = JSON.stringify(change.value ?? null);
+      const oldValue = options.keepRecordedOldValues ? JSON.stringify(change.oldValue ?? null) : previous && wins ? previous.value : 'null';
       // A change without causality (an old backup) is taken as sequential: based on the field's change just before it.
       const prevHlc =
         change.prevHlc !== undefined
           ? change.prevHlc
-          : previous && previous.hlc < change.hlc
+          : previous && wins
             ? previous.hlc
             : ((this.before.get(change.entity, change.rowId, change.field, change.hlc) as string | null) ?? null);
-      this.log.run(
-        change.hlc,
-        change.deviceId,
-        change.author,
-        change.entity,
-        change.rowId,
-        change.field,
-        JSON.stringify(change.value ?? null),
-        oldValue,
-        prevHlc,
-      );
+      this.log.run(change.hlc, change.deviceId, change.author, change.entity, change.rowId, change.field, value, oldValue, prevHlc);
       result.received++;
+      // A field with more than one change is the only kind that can hold a conflict.
+      if (previous) result.contested.push(`${rowKey}\u0000${change.field}`);
       if (!wins) continue;
-      this.writeField(change);
+      row.fields.set(change.field, { hlc: change.hlc, value });
+      // The fields of one write arrive together: they are written to the row in one statement.
+      if (!group || group.entity !== change.entity || group.rowId !== change.rowId || group.hlc !== change.hlc) {
+        if (group) this.writeRow(group);
+        group = { entity: change.entity, rowId: change.rowId, hlc: change.hlc, columns: [], values: [] };
+      }
+      this.addField(group, change);
       result.applied++;
     }
+    if (group) this.writeRow(group);
+    // One receive of the newest stamp leaves the clock ahead of every stamp merged, as one receive per change would.
+    if (newest) clock.receive(parseHlc(newest));
     return result;
   }
 
-  private writeField(change: ChangeRecord): void {
-    const at = hlcInstant(change.hlc);
-    // The fields of one write arrive together: the row is ensured and stamped once for them, not once per field.
-    const stampKey = `${change.entity}\u0000${change.rowId}\u0000${change.hlc}`;
-    if (stampKey !== this.lastStamped) {
-      this.lastStamped = stampKey;
-      // The row may not exist yet: changes arrive in any order, and columns have defaults for the fields not seen yet.
-      this.statement(change.entity, 'ensure', (t) => `INSERT INTO ${t} (id, created_at, updated_at) VALUES (?, ?, ?) ON CONFLICT(id) DO NOTHING`).run(
-        change.rowId,
-        at,
-        at,
-      );
-      this.statement(change.entity, 'stamp', (t) => `UPDATE ${t} SET created_at = min(created_at, ?), updated_at = max(updated_at, ?) WHERE id = ?`).run(
-        at,
-        at,
-        change.rowId,
-      );
-    }
+  private addField(group: RowWrite, change: ChangeRecord): void {
     if (change.field === DELETED_FIELD) {
-      this.statement(change.entity, 'deleted', (t) => `UPDATE ${t} SET deleted = ? WHERE id = ?`).run(change.value ? 1 : 0, change.rowId);
+      group.columns.push('deleted');
+      group.values.push(change.value ? 1 : 0);
       return;
     }
     const spec = (ENTITY_TABLES[change.entity].fields as Record<string, FieldSpec>)[change.field];
     if (!spec) throw new Error(`${change.entity} has no field ${change.field}`);
-    this.statement(change.entity, `set:${spec.column}`, (t) => `UPDATE ${t} SET ${spec.column} = ? WHERE id = ?`).run(
-      encodeValue(spec.codec, change.value),
-      change.rowId,
-    );
+    group.columns.push(spec.column);
+    group.values.push(encodeValue(spec.codec, change.value));
+  }
+
+  /**
+   * The row may not exist yet (changes arrive in any order; columns have defaults for the fields not seen yet): one
+   * upsert creates it or widens its created/updated stamps, and sets the winning fields of this write.
+   */
+  private writeRow(group: RowWrite): void {
+    const at = hlcInstant(group.hlc);
+    const columns = group.columns;
+    const statement = this.statement(group.entity, columns.join(','), (t) => {
+      const sets = columns.map((c) => `, ${c} = excluded.${c}`).join('');
+      return `INSERT INTO ${t} (id, created_at, updated_at${columns.map((c) => `, ${c}`).join('')}) VALUES (?, ?, ?${', ?'.repeat(columns.length)})
+        ON CONFLICT(id) DO UPDATE SET created_at = min(created_at, excluded.created_at), updated_at = max(updated_at, excluded.updated_at)${sets}`;
+    });
+    statement.run(group.rowId, at, at, ...group.values);
   }
 
   private statement(entity: EntityName, key: string, sql: (table: string) => string): Database.Statement {

@@ -78,7 +78,9 @@ async function readPeers(store: WorkspaceStore, root: string, transport: string,
       // The cursor moves only along an unbroken run, so a file that arrives late (cloud folders deliver in any
       // order) or could not be read yet is still read later; files after a gap are merged now all the same.
       const advances = decoded.base <= cursor;
-      const result = receiveChanges(store, decoded.changes, {
+      // A peer relays what it received, ours included: this device's own changes are already in its log.
+      const theirs = decoded.changes.filter((c) => c.deviceId !== store.deviceId);
+      const result = receiveChanges(store, theirs, {
         transport: transport,
         afterApply: () => {
           if (advances) ledger.setPeerCursor(transport, peer, file, new Date(store.now()).toISOString());

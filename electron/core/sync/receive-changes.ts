@@ -3,7 +3,7 @@ import { MAX_CLOCK_DRIFT_MS, parseHlc } from '../store/hlc';
 import type { IncomingChange } from '../store/remote-apply';
 import type { WorkspaceStore } from '../store/workspace-store';
 import { ConflictIndex } from './conflict-index';
-import { changeKey, compareChanges, type SyncChange } from './sync-change';
+import { compareChanges, type SyncChange } from './sync-change';
 import { SyncLedger } from './sync-ledger';
 
 export interface ReceiveResult {
@@ -33,18 +33,20 @@ export function receiveChanges(
   const ledger = new SyncLedger(store.db);
   const conflicts = new ConflictIndex(store.db);
   const now = store.now();
+  const check = holdCheck(store, now);
   return store.db.transaction(() => {
     const maxBefore = ledger.maxSeq();
     const apply: SyncChange[] = [];
     let held = 0;
     for (const change of changes) {
-      const reason = holdReason(store, change, now);
+      const reason = check(change);
       if (reason) held += hold(store, change, reason.kind, reason.message, now);
       else apply.push(change);
     }
     apply.sort(compareChanges);
-    const result = store.applyRemote(apply.map(toIncoming), { keepRecordedOldValues: true });
-    conflicts.refresh(new Set(apply.map((c) => changeKey({ ...c, hlc: '' }).slice(0, -1))), new Date(now).toISOString());
+    // Checked above: every change left names a known entity and field.
+    const result = store.applyRemote(apply as IncomingChange[], { keepRecordedOldValues: true });
+    conflicts.refresh(new Set(result.contested), new Date(now).toISOString());
     // What just arrived need not be published back by this device, unless local edits wait before it.
     const publishedKey = `published:${options.transport}`;
     if (ledger.getNumber(publishedKey) >= maxBefore) ledger.set(publishedKey, String(ledger.maxSeq()));
@@ -80,40 +82,34 @@ function hold(store: WorkspaceStore, change: SyncChange, kind: HeldKind, reason:
   return changes;
 }
 
-function holdReason(store: WorkspaceStore, change: SyncChange, now: number): { kind: HeldKind; message: string } | null {
-  if (!isEntityName(change.entity) || !knowsField(change.entity, change.field)) {
-    return { kind: 'unknown', message: `${change.entity}.${change.field} is not known to this version of Release Desk; update it to merge this change.` };
-  }
-  const ahead = parseHlc(change.hlc).millis - now;
-  if (ahead > MAX_CLOCK_DRIFT_MS) {
-    return {
-      kind: 'future',
-      message: `Stamped ${formatAhead(ahead)} ahead of this device's clock (device ${change.deviceId}); one of the two clocks is wrong. Held until this clock reaches it.`,
-    };
-  }
-  if (isAppendOnly(change.entity) && rewritesAppendOnly(store, change)) {
-    return { kind: 'unknown', message: `Tries to change a ${change.entity} record, which is append-only; kept aside, not applied.` };
-  }
-  return null;
+/** Why a change must be held back rather than merged, or null; built once per delivery (statements, the drift bound). */
+function holdCheck(store: WorkspaceStore, now: number): (change: SyncChange) => { kind: HeldKind; message: string } | null {
+  const otherStamp = store.db.prepare('SELECT 1 FROM change_log WHERE entity = ? AND row_id = ? AND field = ? AND hlc != ? LIMIT 1');
+  // Stamps sort as strings and start with their ISO instant: one comparison finds the few that need parsing.
+  const bound = new Date(now + MAX_CLOCK_DRIFT_MS).toISOString();
+  return (change) => {
+    if (!isEntityName(change.entity) || !knowsField(change.entity, change.field)) {
+      return { kind: 'unknown', message: `${change.entity}.${change.field} is not known to this version of Release Desk; update it to merge this change.` };
+    }
+    if (change.hlc.slice(0, bound.length) > bound) {
+      const ahead = parseHlc(change.hlc).millis - now;
+      return {
+        kind: 'future',
+        message: `Stamped ${formatAhead(ahead)} ahead of this device's clock (device ${change.deviceId}); one of the two clocks is wrong. Held until this clock reaches it.`,
+      };
+    }
+    if (isAppendOnly(change.entity) && (change.field === DELETED_FIELD || otherStamp.get(change.entity, change.rowId, change.field, change.hlc) !== undefined)) {
+      return { kind: 'unknown', message: `Tries to change a ${change.entity} record, which is append-only; kept aside, not applied.` };
+    }
+    return null;
+  };
 }
 
 function knowsField(entity: EntityName, field: string): boolean {
   return field === DELETED_FIELD || Object.prototype.hasOwnProperty.call(ENTITY_TABLES[entity].fields, field);
 }
 
-function rewritesAppendOnly(store: WorkspaceStore, change: SyncChange): boolean {
-  if (change.field === DELETED_FIELD) return true;
-  const other = store.db
-    .prepare('SELECT 1 FROM change_log WHERE entity = ? AND row_id = ? AND field = ? AND hlc != ? LIMIT 1')
-    .get(change.entity, change.rowId, change.field, change.hlc);
-  return other !== undefined;
-}
-
 function formatAhead(ms: number): string {
   const hours = ms / 3_600_000;
-  return hours >= 48 ? `${Math.round(hours / 24)} days` : hours >= 1 ? `${Math.round(hours)} hours` : `${Math.round(ms / 60_000)} minutes`;
-}
-
-function toIncoming(change: SyncChange): IncomingChange {
-  return { ...change, entity: change.entity as EntityName };
+  return Math.round(hours) >= 48 ? `${Math.round(hours / 24)} days` : hours >= 1 ? `${Math.round(hours)} hours` : `${Math.round(ms / 60_000)} minutes`;
 }

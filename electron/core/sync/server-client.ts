@@ -47,11 +47,14 @@ export async function syncServer(
   };
 
   const key = `published:${transport}`;
+  // The server cursor after this device's last push: every change it pushed is at or before it.
+  const ackKey = `${transport}:pushedUpTo`;
   const total = ledger.waiting(transport);
   for (;;) {
     const batch = readOutbox(store.db, ledger.getNumber(key), MAX_PUSH_CHANGES);
     if (batch.changes.length === 0) break;
-    await pushBatch(store, post, batch.changes, report);
+    const pushedUpTo = await pushBatch(store, post, batch.changes, report);
+    if (pushedUpTo > ledger.getNumber(ackKey)) ledger.set(ackKey, String(pushedUpTo));
     ledger.set(key, String(batch.lastSeq));
     report.sent += batch.changes.length;
     onProgress({ phase: 'sending', done: report.sent, total });
@@ -59,13 +62,15 @@ export async function syncServer(
 
   for (;;) {
     const since = ledger.peerCursor(transport, 'server');
-    const page = await post<PullResult>('/pull', { since });
+    const page = await post<PullResult>('/pull', { since, own: { deviceId: store.deviceId, upTo: ledger.getNumber(ackKey) } });
     const result = receiveChanges(store, page.changes, {
       transport,
       afterApply: () => ledger.setPeerCursor(transport, 'server', page.cursor, new Date(store.now()).toISOString()),
     });
     addReceived(report, result);
-    onProgress({ phase: 'receiving', done: report.received + report.duplicates + report.held, total: page.more ? 0 : report.received + report.duplicates + report.held });
+    const done = report.received + report.duplicates + report.held;
+    // An older server does not say how many remain: the bar is then indeterminate (total 0) until the last page.
+    onProgress({ phase: 'receiving', done, total: !page.more ? done : page.remaining ? done + page.remaining : 0 });
     if (!page.more) break;
     await yieldToEventLoop();
   }
@@ -77,9 +82,9 @@ async function pushBatch(
   post: <T>(path: string, body: unknown) => Promise<T>,
   changes: SyncChange[],
   report: SyncReport,
-): Promise<void> {
+): Promise<number> {
   try {
-    await post<PushResult>('/push', { deviceId: store.deviceId, changes });
+    return (await post<PushResult>('/push', { deviceId: store.deviceId, changes })).cursor;
   } catch (error) {
     const refused = error instanceof ServerSyncError ? error.error?.refused : undefined;
     if (!refused?.length) throw error;
@@ -94,27 +99,35 @@ async function pushBatch(
     report.held += refused.length;
     report.warnings.push(...refused.map((r) => `The team server refused a ${r.entity} change: ${r.reason}`));
     const rest = changes.filter((c) => !keys.has(changeKey(c)));
-    if (rest.length) await post<PushResult>('/push', { deviceId: store.deviceId, changes: rest });
+    return rest.length ? (await post<PushResult>('/push', { deviceId: store.deviceId, changes: rest })).cursor : 0;
   }
 }
 
+/** A kept-alive connection the server closed as it was reused: the request never arrived, so it is sent again. */
+const STALE_CONNECTION = new Set(['UND_ERR_SOCKET', 'ECONNRESET']);
+
 async function postJson<T>(url: string, token: string, path: string, body: unknown): Promise<{ value: T; date: number | null }> {
-  let response: Response;
-  try {
-    response = await fetch(`${url}${PROTOCOL_PREFIX}${path}`, {
-      method: 'POST',
-      headers: {
-        'Content-Type': 'application/json',
-        'Content-Encoding': 'gzip',
-        'Accept-Encoding': 'gzip',
-        Authorization: `Bearer ${token}`,
-      },
-      body: gzipSync(JSON.stringify(body)),
-      signal: AbortSignal.timeout(120_000),
-    });
-  } catch (error) {
-    const cause = (error as { cause?: { code?: string; message?: string } }).cause;
-    throw new ServerSyncError(`Could not reach the team server at ${url} (${cause?.code ?? cause?.message ?? (error as Error).message}).`);
+  let response: Response | undefined;
+  const payload = gzipSync(JSON.stringify(body));
+  // Push and pull are idempotent (the server recognises a change it holds), so one retry is safe.
+  for (let attempt = 1; !response; attempt++) {
+    try {
+      response = await fetch(`${url}${PROTOCOL_PREFIX}${path}`, {
+        method: 'POST',
+        headers: {
+          'Content-Type': 'application/json',
+          'Content-Encoding': 'gzip',
+          'Accept-Encoding': 'gzip',
+          Authorization: `Bearer ${token}`,
+        },
+        body: payload,
+        signal: AbortSignal.timeout(120_000),
+      });
+    } catch (error) {
+      const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+      if (attempt === 1 && STALE_CONNECTION.has(cause?.code ?? '')) continue;
+      throw new ServerSyncError(`Could not reach the team server at ${url} (${cause?.code ?? cause?.message ?? (error as Error).message}).`);
+    }
   }
   let answer: ServerAnswer<T>;
   try {

@@ -18,8 +18,17 @@ export const PushRequest = z
   .strict();
 export type PushRequest = z.infer<typeof PushRequest>;
 
+/**
+ * `own`: the pulling device and the server cursor its last push returned. Its changes up to there are left out of
+ * the answer, since it has them (the cursor still passes them). Bounded by what it pushed rather than all its
+ * changes, so a workspace file restored from an older copy gets its own later changes back.
+ */
 export const PullRequest = z
-  .object({ since: z.number().int().min(0), limit: z.number().int().min(1).max(MAX_PULL_CHANGES).default(MAX_PULL_CHANGES) })
+  .object({
+    since: z.number().int().min(0),
+    limit: z.number().int().min(1).max(MAX_PULL_CHANGES).default(MAX_PULL_CHANGES),
+    own: z.object({ deviceId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/), upTo: z.number().int().min(0) }).strict().optional(),
+  })
   .strict();
 
 export interface PushResult {
@@ -30,9 +39,11 @@ export interface PushResult {
 
 export interface PullResult {
   changes: SyncChange[];
-  /** The server's sequence number of the last change returned: the next `since`. */
+  /** The server's sequence number to pull after next time: past the last change returned and past the device's own. */
   cursor: number;
   more: boolean;
+  /** Changes for this device still after this page, for the progress bar (absent from older servers). */
+  remaining?: number;
 }
 
 /** A change the server would not take, and why (a sign-off by someone not empowered, ...). */

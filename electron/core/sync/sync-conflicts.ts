@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { ApiFailure, notFound } from '../../contract/api-result';
 import { fieldLabel } from '../../contract/field-messages';
 import type { ConflictSide, SyncConflict } from '../../contract/sync-entities';
@@ -26,45 +27,85 @@ const ENTITY_LABELS: Partial<Record<string, string>> = { checklistItem: 'Checkli
 
 export const conflictId = (r: Pick<ConflictRow, 'entity' | 'row_id' | 'field' | 'hlc'>) => [r.entity, r.row_id, r.field, r.hlc].join('|');
 
-/** The conflicts sync found here, newest first, each with both values, who wrote them and when. */
-export function listConflicts(store: WorkspaceStore, includeResolved: boolean): SyncConflict[] {
-  const rows = store.db
-    .prepare(`SELECT * FROM sync_conflicts ${includeResolved ? '' : 'WHERE resolution IS NULL'} ORDER BY hlc DESC LIMIT 500`)
-    .all() as ConflictRow[];
-  const names = personNames(store);
-  return rows.map((row) => describe(store, row, names)).filter((c): c is SyncConflict => c !== null);
+/** The conflict's answer, if anyone on any device gave one: the newest resolution record for it. */
+const RESOLUTION_OF = `(SELECT r.resolution FROM conflict_resolutions r
+  WHERE r.conflict_entity = c.entity AND r.conflict_row_id = c.row_id AND r.conflict_field = c.field AND r.conflict_hlc = c.hlc
+  ORDER BY r.created_at DESC, r.id DESC LIMIT 1)`;
+/** Open: found by this device's conflict index, answered by nobody (a resolution from before migration 008 counts). */
+const OPEN = `c.resolution IS NULL AND NOT EXISTS (SELECT 1 FROM conflict_resolutions r
+  WHERE r.conflict_entity = c.entity AND r.conflict_row_id = c.row_id AND r.conflict_field = c.field AND r.conflict_hlc = c.hlc)`;
+
+export function openConflictCount(store: WorkspaceStore): number {
+  return store.db.prepare(`SELECT count(*) FROM sync_conflicts c WHERE ${OPEN}`).pluck().get() as number;
 }
 
 /**
- * "Restore the other value" is a normal edit through the mutation path, based on the current value, so it syncs to
- * every device like any other edit (and is not itself a conflict there). "Keep current" only closes it here.
+ * The conflicts sync found here, newest first, each with both values, who wrote them and when. Resolved ones come
+ * from the synced resolution records, so every device lists the same answers; a restored value is no longer a
+ * conflict in the change log, but its record still says who restored it.
+ */
+export function listConflicts(store: WorkspaceStore, includeResolved: boolean): SyncConflict[] {
+  const open = store.db.prepare(`SELECT c.* FROM sync_conflicts c WHERE ${OPEN} ORDER BY c.hlc DESC LIMIT 500`).all() as ConflictRow[];
+  const resolved = includeResolved
+    ? (store.db
+        .prepare(
+          `SELECT conflict_entity AS entity, conflict_row_id AS row_id, conflict_field AS field, conflict_hlc AS hlc, resolution,
+             coalesce((SELECT found_at FROM sync_conflicts c WHERE c.entity = r.conflict_entity AND c.row_id = r.conflict_row_id
+               AND c.field = r.conflict_field AND c.hlc = r.conflict_hlc), r.created_at) AS found_at
+           FROM conflict_resolutions r WHERE deleted = 0 ORDER BY created_at DESC, id DESC LIMIT 500`,
+        )
+        .all() as ConflictRow[])
+    : [];
+  const legacy = includeResolved ? (store.db.prepare(`SELECT c.* FROM sync_conflicts c WHERE c.resolution IS NOT NULL LIMIT 500`).all() as ConflictRow[]) : [];
+  const seen = new Set<string>();
+  const names = personNames(store);
+  return [...open, ...resolved, ...legacy]
+    .filter((row) => !seen.has(conflictId(row)) && seen.add(conflictId(row)))
+    .sort((x, y) => (x.hlc < y.hlc ? 1 : x.hlc > y.hlc ? -1 : 0))
+    .map((row) => describe(store, row, names))
+    .filter((c): c is SyncConflict => c !== null);
+}
+
+/**
+ * Either answer is a change that syncs: a resolution record (append-only, like a sign-off) closes the conflict on
+ * every device, and "restore the other value" is also a normal edit of the field through the mutation path, based
+ * on the current value, so the value itself syncs (and is not itself a conflict there).
  */
 export function resolveConflict(store: WorkspaceStore, author: string, id: string, keep: 'other' | 'current'): SyncConflict {
-  const row = store.db.prepare('SELECT * FROM sync_conflicts WHERE entity = ? AND row_id = ? AND field = ? AND hlc = ?').get(...splitId(id)) as
-    | ConflictRow
+  const [entityName, rowId, field, hlc] = splitId(id);
+  const row = store.db.prepare('SELECT c.*, ' + RESOLUTION_OF + ' AS answer FROM sync_conflicts c WHERE entity = ? AND row_id = ? AND field = ? AND hlc = ?').get(entityName, rowId, field, hlc) as
+    | (ConflictRow & { answer: string | null })
     | undefined;
-  if (!row) throw notFound('Conflict', id);
-  if (row.resolution) throw new ApiFailure('conflict', 'This conflict was already resolved.');
+  if (!row || !isEntityName(row.entity)) throw notFound('Conflict', id);
+  if (row.resolution || row.answer) throw new ApiFailure('conflict', 'This conflict was already resolved.');
   const other = logRow(store, row, row.hlc);
-  const entity = row.entity as EntityName;
+  const entity = row.entity;
+  // The answer and the conflict list change together, or not at all.
   store.db.transaction(() => {
-    if (keep === 'other') {
-      const value = other.value === null ? null : JSON.parse(other.value);
-      store.mutate(author, (w) => {
-        if (row.field === DELETED_FIELD) return value ? w.delete(entity, row.row_id) : w.restore(entity, row.row_id);
-        if (store.reader.isDeleted(entity, row.row_id)) {
-          throw new ApiFailure('conflict', 'The record was deleted since: restore it first, then restore this value.');
+    store.mutate(author, (w) => {
+      if (keep === 'other') {
+        const value = other.value === null ? null : JSON.parse(other.value);
+        if (row.field === DELETED_FIELD) {
+          if (value) w.delete(entity, row.row_id);
+          else w.restore(entity, row.row_id);
+        } else {
+          if (store.reader.isDeleted(entity, row.row_id)) {
+            throw new ApiFailure('conflict', 'The record was deleted since: restore it first, then restore this value.');
+          }
+          w.update(entity, row.row_id, { [row.field]: value });
         }
-        w.update(entity, row.row_id, { [row.field]: value });
+      }
+      w.insert('conflictResolution', randomUUID(), {
+        conflictEntity: row.entity,
+        conflictRowId: row.row_id,
+        conflictField: row.field,
+        conflictHlc: row.hlc,
+        resolution: keep === 'other' ? 'restored' : 'kept',
       });
-    }
-    store.db
-      .prepare('UPDATE sync_conflicts SET resolution = ?, resolved_at = ? WHERE entity = ? AND row_id = ? AND field = ? AND hlc = ?')
-      .run(keep === 'other' ? 'restored' : 'kept', new Date(store.now()).toISOString(), row.entity, row.row_id, row.field, row.hlc);
+    });
     new ConflictIndex(store.db).refresh([[row.entity, row.row_id, row.field].join('\u0000')], new Date(store.now()).toISOString());
   })();
-  const updated = store.db.prepare('SELECT * FROM sync_conflicts WHERE entity = ? AND row_id = ? AND field = ? AND hlc = ?').get(...splitId(id)) as ConflictRow;
-  return describe(store, updated, personNames(store))!;
+  return listConflicts(store, true).find((c) => c.id === id) ?? describe(store, { ...row, resolution: keep === 'other' ? 'restored' : 'kept' }, personNames(store))!;
 }
 
 function splitId(id: string): [string, string, string, string] {

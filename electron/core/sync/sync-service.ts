@@ -8,6 +8,7 @@ import { folderTransportId, syncFolder } from './folder-transport';
 import { ServerSyncError, normaliseServerUrl, serverTransportId, syncServer } from './server-client';
 import { SyncLedger } from './sync-ledger';
 import { releaseHeld } from './receive-changes';
+import { openConflictCount } from './sync-conflicts';
 import { addReceived, type SyncProgress, type SyncReport } from './sync-report';
 
 export type SyncTarget = { kind: 'folder'; folder: string } | { kind: 'server'; url: string; token: string };
@@ -178,10 +179,6 @@ function checkFolder(folder: string): string {
     throw invalidInput('folder', `This device may not write to ${folder}.`);
   }
   return path.resolve(folder);
-}
-
-function openConflictCount(store: WorkspaceStore): number {
-  return store.db.prepare('SELECT count(*) FROM sync_conflicts WHERE resolution IS NULL').pluck().get() as number;
 }
 
 function heldChanges(store: WorkspaceStore): HeldChange[] {

@@ -9,6 +9,7 @@ import type { HandlerContext, HandlerMap } from '../handler-context';
 import { zodFailure } from '../input-errors';
 import { getRelease } from './releases-handlers';
 import { requireExisting } from './references';
+import { loadStepOwnerships } from '../../runbooks/runbook-ownerships';
 
 /** Calendar API (issue 3): windows, occurrences, release "needs" links, collisions, iCalendar. See docs/calendar.md. */
 
@@ -92,9 +93,18 @@ function needLinks(ctx: HandlerContext): Array<{ id: string; releaseId: string; 
 const stableId = (text: string) => createHash('sha256').update(text).digest('hex').slice(0, 32);
 const acceptanceId = (key: string) => stableId(`collision:${key}`);
 
-function computeCollisions(ctx: HandlerContext, input: { from?: string; to?: string; environmentId?: string }): Collision[] {
+/** A release's window replaced by other times, for "what if I moved it here" while dragging. */
+interface MovedWindow {
+  releaseId: string;
+  windowStart: string;
+  windowEnd: string;
+}
+
+function computeCollisions(ctx: HandlerContext, input: { from?: string; to?: string; environmentId?: string; limit?: number }, moved?: MovedWindow): Collision[] {
   if (input.environmentId) requireExisting(ctx, 'environment', [input.environmentId], 'environmentId');
-  const all = liveReleases(ctx).filter((r) => r.status !== 'cancelled');
+  const all = liveReleases(ctx)
+    .filter((r) => r.status !== 'cancelled')
+    .map((r) => (moved && r.id === moved.releaseId ? { ...r, windowStart: moved.windowStart, windowEnd: moved.windowEnd } : r));
   const range = parseRange(input.from, input.to, () => releaseSpan(all));
   const releases = all.filter((r) => overlaps(r, range) && (!input.environmentId || r.environmentIds.includes(input.environmentId)));
   // Windows are expanded over everything the releases in range touch, so a release half in the range is judged whole.
@@ -109,13 +119,13 @@ function computeCollisions(ctx: HandlerContext, input: { from?: string; to?: str
     environments: (ctx.store.reader.list('environment', 'position') as unknown as Environment[]).filter((e) => !input.environmentId || e.id === input.environmentId),
     occurrences,
     needs,
-    // Runbooks (a later issue) feed `stepOwnerships` here; until they exist there are none.
-    stepOwnerships: [],
+    stepOwnerships: loadStepOwnerships(ctx, [...releases, ...related]),
   });
   const accepted = new Map((ctx.store.reader.list('collisionAcceptance') as unknown as Array<{ id: string; collisionKey: string; reason: string }>).map((a) => [a.collisionKey, a]));
   const people = new Map((ctx.store.reader.list('person') as unknown as Person[]).map((p) => [p.id, p.name]));
   return found
     .filter((c) => c.start < range[1] && c.end > range[0])
+    .slice(0, input.limit)
     .map((c) => {
       const acceptance = accepted.get(c.key);
       let marked: Collision['accepted'] = null;
@@ -185,13 +195,13 @@ export const calendarHandlers = {
     if (wanted.has('release')) {
       for (const r of liveReleases(ctx)) {
         if (!overlaps(r, range) || (environmentId && !r.environmentIds.includes(environmentId))) continue;
-        out.push({ kind: 'release', sourceId: r.id, name: `${r.name} ${r.version}`, start: r.windowStart, end: r.windowEnd, timeZone: r.timeZone, environmentIds: r.environmentIds, systemIds: r.systemIds, recurring: false, reason: r.description, status: r.status });
+        out.push({ kind: 'release', sourceId: r.id, name: `${r.name} ${r.version}`, start: r.windowStart, end: r.windowEnd, timeZone: r.timeZone, environmentIds: r.environmentIds, systemIds: r.systemIds, recurring: false, reason: r.description, status: r.status, ownerId: r.ownerId });
       }
     }
     const windows = listWindows(ctx).filter((w) => wanted.has(w.kind) && appliesTo(w.environmentIds, environmentId));
     for (const o of windowOccurrences(windows, range)) {
       const w = windows.find((x) => x.id === o.windowId)!;
-      out.push({ kind: o.kind, sourceId: o.windowId, name: o.name, start: new Date(o.start).toISOString(), end: new Date(o.end).toISOString(), timeZone: o.timeZone, environmentIds: w.environmentIds, systemIds: w.systemIds, recurring: w.rrule !== null, reason: o.reason, status: null });
+      out.push({ kind: o.kind, sourceId: o.windowId, name: o.name, start: new Date(o.start).toISOString(), end: new Date(o.end).toISOString(), timeZone: o.timeZone, environmentIds: w.environmentIds, systemIds: w.systemIds, recurring: w.rrule !== null, reason: o.reason, status: null, ownerId: null });
     }
     return out.sort((a, b) => a.start.localeCompare(b.start) || a.name.localeCompare(b.name));
   },
@@ -225,6 +235,14 @@ export const calendarHandlers = {
   },
 
   'collisions.list': (ctx, input) => computeCollisions(ctx, input),
+  'collisions.preview': (ctx, { releaseId, windowStart, windowEnd }) => {
+    getRelease(ctx, releaseId);
+    if (Date.parse(windowEnd) <= Date.parse(windowStart)) throw invalidInput('windowEnd', 'Window end must be after the window start.');
+    // Only the moved release's own time matters: every collision it can be in overlaps it (dependency ones are found
+    // through the needs links, which computeCollisions follows outside the range).
+    const moved = { releaseId, windowStart: new Date(windowStart).toISOString(), windowEnd: new Date(windowEnd).toISOString() };
+    return computeCollisions(ctx, { from: moved.windowStart, to: moved.windowEnd }, moved).filter((c) => c.releaseIds.includes(releaseId));
+  },
   'collisions.accept': (ctx, { key, reason }) => {
     const collision = computeCollisions(ctx, {}).find((c) => c.key === key);
     if (!collision) throw new ApiFailure('not_found', 'There is no current collision with that key (the plan may have changed); list collisions again.', 'key');
@@ -283,6 +301,7 @@ export const calendarHandlers = {
   | 'releaseNeeds.list'
   | 'releaseNeeds.set'
   | 'collisions.list'
+  | 'collisions.preview'
   | 'collisions.accept'
   | 'collisions.unaccept'
   | 'calendar.exportIcs'

@@ -36,6 +36,7 @@ import {
 import { requireExisting, requireUnique } from './references';
 import { actingPerson } from './acting-person';
 import { getRelease } from './releases-handlers';
+import { loadExecutionAudit } from '../../runbooks/runbook-audit';
 
 /** A local write may only name a release that exists here: the field at fault is named. */
 function releaseForWrite(ctx: HandlerContext, releaseId: string): Release {
@@ -88,6 +89,8 @@ function auditOf(ctx: HandlerContext, releaseId: string) {
   const releaseChanges = ctx.store.history('release', releaseId).map((c) => ({ ...c, at: hlcInstant(c.hlc) }));
   const authors = [...signoffs, ...ticks, ...waivers].map((r) => r.personId);
   const decisions = loadDecisionFacts(ctx, releaseId);
+  const executions = loadExecutionAudit(ctx, releaseId);
+  authors.push(...executions.map((x) => x.personId));
   authors.push(...items.map((i) => i.written.author), ...releaseChanges.map((c) => c.author), ...decisions.map((d) => d.personId));
   return releaseAuditTimeline({
     signoffs,
@@ -96,6 +99,7 @@ function auditOf(ctx: HandlerContext, releaseId: string) {
     items: items.map((i) => ({ ...i.written, id: i.facts.id, title: i.facts.title, state: i.facts.state })),
     releaseChanges,
     decisions,
+    executions,
     names: personNames(loadPeople(ctx, authors)),
   });
 }

@@ -27,6 +27,10 @@ const NOUNS: Record<EntityName, string> = {
   incident: 'incident',
   releaseChange: 'change',
   postReleaseReview: 'post-release review',
+  runbook: 'runbook',
+  runbookStep: 'runbook step',
+  stepExecution: 'step execution',
+  conflictResolution: 'conflict resolution',
 };
 
 /** Local edits may only point at records that exist here; sync, which may deliver out of order, is exempt. */

@@ -1,12 +1,10 @@
-import { ApiFailure } from '../../../contract/api-result';
+import { exportRunbook } from '../../runbooks/export/runbook-export';
+import { importSteps } from '../../runbooks/import/import-steps';
+import { readRunbookView } from '../../runbooks/runbook-view';
 import type { HandlerMap } from '../handler-context';
 
-// PLACEHOLDER (issue 4, being built): replaced by runbook import and export.
-const notYet = (): never => {
-  throw new ApiFailure('internal', 'Runbook import and export are not built yet.');
-};
-
+/** Runbook import (CSV/XLSX, with a preview) and export (PDF, CSV, Markdown): issue 4, docs/runbooks.md. */
 export const runbookTransferHandlers = {
-  'runbooks.importSteps': notYet,
-  'runbooks.export': notYet,
+  'runbooks.importSteps': (ctx, input) => importSteps(ctx, input),
+  'runbooks.export': (ctx, { runbookId, format }) => exportRunbook(readRunbookView(ctx, runbookId), format, new Date(ctx.store.now()).toISOString()),
 } satisfies HandlerMap<'runbooks.importSteps' | 'runbooks.export'>;

@@ -1,5 +1,5 @@
 import { SyncService, type SyncTarget } from '../../sync/sync-service';
-import { listConflicts, resolveConflict } from '../../sync/sync-conflicts';
+import { listConflicts, openConflictCount, resolveConflict } from '../../sync/sync-conflicts';
 import type { HandlerMap } from '../handler-context';
 
 export const syncHandlers = {
@@ -12,8 +12,7 @@ export const syncHandlers = {
         ? { kind: 'folder', folder: target.folder }
         : { kind: 'server', url: target.serverUrl, token: target.token };
     const report = await SyncService.of(ctx.store).now(oneOff);
-    const openConflicts = ctx.store.db.prepare('SELECT count(*) FROM sync_conflicts WHERE resolution IS NULL').pluck().get() as number;
-    return { ...report, openConflicts, finishedAt: new Date().toISOString() };
+    return { ...report, openConflicts: openConflictCount(ctx.store), finishedAt: new Date().toISOString() };
   },
   'sync.conflicts': (ctx, { includeResolved }) => listConflicts(ctx.store, includeResolved),
   'sync.resolveConflict': (ctx, { id, keep }) => resolveConflict(ctx.store, ctx.author(), id, keep),

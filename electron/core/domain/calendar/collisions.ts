@@ -17,8 +17,8 @@ import { formatLocal, formatLocalRange } from './zoned-time';
  *   maintenance occurrence applying to that environment;
  * - dependency: release A needs release B (an explicit link set with releaseNeeds.set), and A starts before B ends;
  *   checked on every environment both book, or once overall when they share none;
- * - runbook-owner: one person owns steps in two runbooks at overlapping times. Runbooks do not exist yet: the input
- *   `stepOwnerships` is the extension point, and the handler passes none until they do.
+ * - runbook-owner: one person owns steps in two runbooks at overlapping times; `stepOwnerships` come from
+ *   core/runbooks/runbook-ownerships.ts (each person's steps in a runbook collapsed to the span they cover).
  */
 
 export interface CollisionRelease {
@@ -46,7 +46,7 @@ export interface CollisionOccurrence {
   systemIds: readonly string[];
 }
 
-/** One person's steps in one runbook, collapsed to the span they cover (runbooks: a later issue). */
+/** One person's steps in one runbook, collapsed to the span they cover. */
 export interface StepOwnership {
   personId: string;
   personName: string;
@@ -76,7 +76,11 @@ export interface FoundCollision {
   personId: string | null;
   start: number;
   end: number;
-  sentence: string;
+  /**
+   * Written on first read (a getter), not when found: a dense workspace has hundreds of thousands of collisions and
+   * the caller keeps only those in its range and under its limit; formatting times in zones is the costly part.
+   */
+  readonly sentence: string;
 }
 
 export function findCollisions(input: CollisionInput): FoundCollision[] {
@@ -183,7 +187,6 @@ function outsideMaintenance(
   for (const release of releases) {
     const i = lastAtOrBefore(starts, release.start);
     if (i >= 0 && reach[i] >= release.end) continue;
-    const range = formatLocalRange(release.start, release.end, release.timeZone);
     out.push({
       key: `outside-maintenance:${envId}:${release.id}:${iso(release.start)}/${iso(release.end)}`,
       kind: 'outside-maintenance',
@@ -193,7 +196,9 @@ function outsideMaintenance(
       personId: null,
       start: release.start,
       end: release.end,
-      sentence: `${names.release(release)} books ${names.environment(envId)} on ${range} (${release.timeZone}), but ${names.environment(envId)} requires a maintenance window and none covers that whole time.`,
+      get sentence() {
+        return `${names.release(release)} books ${names.environment(envId)} on ${formatLocalRange(release.start, release.end, release.timeZone)} (${release.timeZone}), but ${names.environment(envId)} requires a maintenance window and none covers that whole time.`;
+      },
     });
   }
 }
@@ -217,13 +222,15 @@ function dependencyViolations(input: CollisionInput, names: Naming, out: FoundCo
         personId: null,
         start: Math.min(a.start, b.end),
         end: b.end,
-        sentence: `${names.release(a)} needs ${names.release(b)} done first, but starts${on} on ${formatLocal(a.start, a.timeZone)}, before ${names.release(b)} ends on ${formatLocal(b.end, a.timeZone)} (${a.timeZone}).`,
+        get sentence() {
+          return `${names.release(a)} needs ${names.release(b)} done first, but starts${on} on ${formatLocal(a.start, a.timeZone)}, before ${names.release(b)} ends on ${formatLocal(b.end, a.timeZone)} (${a.timeZone}).`;
+        },
       });
     }
   }
 }
 
-/** Extension point for runbooks: the same sweep, per person instead of per environment. */
+/** Runbook owners: the same sweep, per person instead of per environment. */
 function runbookOwners(ownerships: readonly StepOwnership[], names: Naming, out: FoundCollision[]): void {
   for (const [, mine] of groupBy(ownerships, (o) => [o.personId])) {
     const sorted = [...mine].sort((a, b) => a.start - b.start);
@@ -244,7 +251,9 @@ function runbookOwners(ownerships: readonly StepOwnership[], names: Naming, out:
           personId: current.personId,
           start,
           end,
-          sentence: `${current.personName} owns steps in both ${other.runbookName} (${names.releaseById(other.releaseId)}) and ${current.runbookName} (${names.releaseById(current.releaseId)}) on ${formatLocalRange(start, end, other.timeZone)} (${other.timeZone}).`,
+          get sentence() {
+            return `${current.personName} owns steps in both ${other.runbookName} (${names.releaseById(other.releaseId)}) and ${current.runbookName} (${names.releaseById(current.releaseId)}) on ${formatLocalRange(start, end, other.timeZone)} (${other.timeZone}).`;
+          },
         });
       }
       open.push(current);
@@ -265,7 +274,9 @@ function doubleBooking(envId: string, first: CollisionRelease, second: Collision
     personId: null,
     start,
     end,
-    sentence: `${names.release(first)} and ${names.release(second)} both book ${names.environment(envId)} on ${formatLocalRange(start, end, first.timeZone)} (${first.timeZone}), and ${why}.`,
+    get sentence() {
+      return `${names.release(first)} and ${names.release(second)} both book ${names.environment(envId)} on ${formatLocalRange(start, end, first.timeZone)} (${first.timeZone}), and ${why}.`;
+    },
   };
 }
 
@@ -282,7 +293,9 @@ function insideFreeze(envId: string, release: CollisionRelease, freeze: Collisio
     personId: null,
     start,
     end,
-    sentence: `${names.release(release)} books ${names.environment(envId)} on ${formatLocalRange(start, end, release.timeZone)} (${release.timeZone}), inside the freeze window ${freeze.name}${reason}.`,
+    get sentence() {
+      return `${names.release(release)} books ${names.environment(envId)} on ${formatLocalRange(start, end, release.timeZone)} (${release.timeZone}), inside the freeze window ${freeze.name}${reason}.`;
+    },
   };
 }
 

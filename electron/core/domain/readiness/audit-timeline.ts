@@ -20,12 +20,16 @@ export interface AuditFacts {
   releaseChanges: ReadonlyArray<Written & { author: string; field: string; value: unknown; oldValue: unknown }>;
   /** Go / hold / reschedule decisions of coordination meetings about this release. */
   decisions: ReadonlyArray<Written & { decision: string; note: string; personId: string; meetingTitle: string }>;
+  /** Runbook step executions (issue 4): `happenedAt` is when the step was started, completed …, which may precede the write. */
+  executions?: ReadonlyArray<Written & { action: string; reason: string; personId: string; happenedAt: string; stepTitle: string; runbookName: string }>;
   names: PersonNames;
 }
 
 type Entry = ReleaseAuditEntry;
 
 const DECISION_WORDS: Record<string, string> = { go: 'go', hold: 'to hold', reschedule: 'to reschedule' };
+
+const EXECUTION_WORDS: Record<string, string> = { start: 'Started', complete: 'Completed', fail: 'Failed', skip: 'Skipped', go: 'Decided go at', 'no-go': 'Decided no-go at' };
 
 const blank = { comment: '', evidence: '', waivedIssues: [] as string[] };
 
@@ -68,6 +72,10 @@ export function releaseAuditTimeline(facts: AuditFacts): Entry[] {
   for (const d of facts.decisions) {
     const what = `Decided ${DECISION_WORDS[d.decision] ?? d.decision} in "${d.meetingTitle}".`;
     entries.push({ ...pick(d), kind: 'decision', state: null, ...who(d.personId), what, ...blank, comment: d.note });
+  }
+  for (const x of facts.executions ?? []) {
+    const what = `${EXECUTION_WORDS[x.action] ?? x.action} "${x.stepTitle}" (${x.runbookName}).`;
+    entries.push({ ...pick(x), at: x.happenedAt, kind: 'step-execution', state: null, ...who(x.personId), what, ...blank, comment: x.reason });
   }
   entries.push(...releaseChangeEntries(facts.releaseChanges, names));
   // Stable sort: entries written together (one clock stamp) keep the order they were listed in.

@@ -18,6 +18,7 @@ const ICONS: Record<ReleaseAuditEntry['kind'], { icon: typeof IconCheck; color: 
   checklist: { icon: IconListCheck, color: 'gray' },
   decision: { icon: IconUsersGroup, color: 'indigo' },
   'release-change': { icon: IconEdit, color: 'gray' },
+  'step-execution': { icon: IconListCheck, color: 'cyan' },
 };
 
 /** The back-trace audit: who asserted, halted, withdrew, waived and ticked what, when, from which device. */

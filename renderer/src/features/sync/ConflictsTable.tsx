@@ -18,13 +18,13 @@ function Side({ side }: { side: ConflictSide }) {
   );
 }
 
-/** Both values of each concurrent edit, who and when; restoring the other value is an ordinary edit that syncs. */
+/** Both values of each concurrent edit, who and when. Either answer syncs, so every device's list agrees. */
 export function ConflictsTable({ conflicts }: { conflicts: SyncConflict[] }) {
   const resolve = useSyncStore((s) => s.resolve);
   const act = async (conflict: SyncConflict, keep: 'other' | 'current') => {
     const result = await resolve(conflict.id, keep);
     if (!result.ok) return notifyFailed('Could not resolve the conflict', result.error.message);
-    notifySaved(keep === 'other' ? `Restored "${conflict.other.display}" to ${conflict.fieldLabel} of ${conflict.recordLabel}.` : `Kept "${conflict.current.display}".`);
+    notifySaved(keep === 'other' ? `Restored "${conflict.other.display}" to ${conflict.fieldLabel} of ${conflict.recordLabel}.` : `Kept "${conflict.current.display}" in ${conflict.fieldLabel} of ${conflict.recordLabel}; other devices close this conflict when they sync.`);
   };
   if (conflicts.length === 0) {
     return (

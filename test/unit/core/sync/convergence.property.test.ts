@@ -1,6 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { ApiFailure } from '../../../../electron/contract/api-result';
 import type { WorkspaceStore } from '../../../../electron/core/store/workspace-store';
+import { listConflicts, resolveConflict } from '../../../../electron/core/sync/sync-conflicts';
 import { comparableExport, conflictKeys, deliver, devices, logOf } from './sync-devices';
 
 const MINUTE = 60_000;
@@ -12,6 +14,10 @@ type Op =
   | { kind: 'edit'; device: number; row: number; field: 'name' | 'description'; value: string }
   | { kind: 'delete' | 'restore'; device: number; row: number }
   | { kind: 'signoff'; device: number; state: number }
+  | { kind: 'stepExecution'; device: number; step: number }
+  | { kind: 'deleteRelease'; device: number }
+  | { kind: 'restoreRelease'; device: number }
+  | { kind: 'resolve'; device: number; pick: number; keep: 'other' | 'current' }
   | { kind: 'deliver'; from: number; to: number; order: 'as-is' | 'reversed' | 'twice' | 'subset'; pick: boolean[] }
   | { kind: 'wait'; ms: number };
 
@@ -21,13 +27,22 @@ const op: fc.Arbitrary<Op> = fc.oneof(
   { weight: 4, arbitrary: fc.record({ kind: fc.constant('edit' as const), device, row: fc.integer({ min: 0, max: 2 }), field: fc.constantFrom('name' as const, 'description' as const), value: fc.constantFrom('Billing', 'Payments', 'Ledger', '') }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constantFrom('delete' as const, 'restore' as const), device, row: fc.integer({ min: 0, max: 2 }) }) },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('signoff' as const), device, state: fc.integer({ min: 0, max: 3 }) }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('stepExecution' as const), device, step: fc.integer({ min: 0, max: 2 }) }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constantFrom('deleteRelease' as const, 'restoreRelease' as const), device }) },
+  { weight: 2, arbitrary: fc.record({ kind: fc.constant('resolve' as const), device, pick: fc.nat(), keep: fc.constantFrom('other' as const, 'current' as const) }) },
   { weight: 3, arbitrary: fc.record({ kind: fc.constant('deliver' as const), from: device, to: device, order: fc.constantFrom('as-is' as const, 'reversed' as const, 'twice' as const, 'subset' as const), pick: fc.array(fc.boolean(), { minLength: 1, maxLength: 40 }) }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('wait' as const), ms: fc.integer({ min: 1, max: 10 * MINUTE }) }) },
 );
 /** Clocks: exact, days behind, a little ahead (within the drift bound), far ahead (beyond it). */
 const skew = fc.constantFrom(0, -3 * DAY, -40 * MINUTE, 2 * MINUTE, 2 * DAY);
 
-function apply(stores: WorkspaceStore[], o: Op, now: number, signoffIds: Set<string>, counter: { n: number }): void {
+/** Append-only records made during a run: every one must be on every device at the end. */
+interface Made {
+  signoffs: Set<string>;
+  executions: Set<string>;
+}
+
+function apply(stores: WorkspaceStore[], o: Op, now: number, made: Made, counter: { n: number }): void {
   if (o.kind === 'deliver') {
     if (o.from === o.to) return;
     let changes = logOf(stores[o.from]);
@@ -41,10 +56,36 @@ function apply(stores: WorkspaceStore[], o: Op, now: number, signoffIds: Set<str
   const store = stores[o.device];
   if (o.kind === 'signoff') {
     const id = `signoff-${counter.n++}`;
-    signoffIds.add(id);
+    made.signoffs.add(id);
     store.mutate('p1', (w) =>
       w.insert('signoff', id, { releaseId: 'r1', state: STATES[o.state], action: 'assert', personId: 'p1', comment: `on device ${o.device}`, waivedIssues: [], withdrawsId: null, deviceId: store.deviceId }),
     );
+    return;
+  }
+  if (o.kind === 'stepExecution') {
+    const id = `execution-${counter.n++}`;
+    made.executions.add(id);
+    store.mutate('p1', (w) =>
+      w.insert('stepExecution', id, { runbookId: 'rb1', releaseId: 'r1', stepId: `step-${o.step}`, action: 'done', reason: '', personId: 'p1', at: new Date(now).toISOString(), deviceId: store.deviceId }),
+    );
+    return;
+  }
+  if (o.kind === 'deleteRelease' || o.kind === 'restoreRelease') {
+    // The release's sign-offs must outlive its tombstone.
+    if (o.kind === 'deleteRelease' && store.reader.get('release', 'r1')) store.mutate('p1', (w) => w.delete('release', 'r1'));
+    if (o.kind === 'restoreRelease' && store.reader.isDeleted('release', 'r1')) store.mutate('p1', (w) => w.restore('release', 'r1'));
+    return;
+  }
+  if (o.kind === 'resolve') {
+    // A person answers one of the conflicts this device lists; the answer syncs like any change.
+    const open = listConflicts(store, false);
+    if (open.length === 0) return;
+    try {
+      resolveConflict(store, 'p1', open[o.pick % open.length].id, o.keep);
+    } catch (error) {
+      // Restoring a value of a record deleted since is refused with a sentence, and writes nothing.
+      if (!(error instanceof ApiFailure)) throw error;
+    }
     return;
   }
   const row = ROWS[o.row];
@@ -55,13 +96,13 @@ function apply(stores: WorkspaceStore[], o: Op, now: number, signoffIds: Set<str
 }
 
 describe('sync converges', () => {
-  it('whatever the edits, delivery order, duplication and clock skew: identical exports, no sign-off lost, the same conflicts', () => {
+  it('whatever the edits, delivery order, duplication and clock skew: identical exports, no sign-off or step execution lost, the same conflicts and answers', () => {
     fc.assert(
       fc.property(fc.array(skew, { minLength: DEVICES, maxLength: DEVICES }), fc.array(op, { minLength: 5, maxLength: 40 }), (skews, ops) => {
         const world = devices(skews);
         try {
           const { stores, time } = world;
-          const signoffIds = new Set<string>();
+          const made: Made = { signoffs: new Set(), executions: new Set() };
           const counter = { n: 0 };
           // A shared starting point: device 0 creates the records, everyone receives them.
           stores[0].mutate('p1', (w) => {
@@ -72,7 +113,7 @@ describe('sync converges', () => {
           for (const s of stores.slice(1)) deliver(s, logOf(stores[0]), time.now);
           for (const o of ops) {
             time.now += o.kind === 'wait' ? o.ms : 1000;
-            apply(stores, o, time.now, signoffIds, counter);
+            apply(stores, o, time.now, made, counter);
           }
           // Later, every clock has long passed every stamp, and everyone has heard from everyone (twice, reordered).
           time.now += 5 * DAY;
@@ -82,12 +123,18 @@ describe('sync converges', () => {
           const exports = stores.map(comparableExport);
           for (const e of exports.slice(1)) expect(e).toEqual(exports[0]);
           for (const s of stores) {
-            const ids = new Set((s.db.prepare('SELECT id FROM signoffs').pluck().all() as string[]));
-            for (const id of signoffIds) expect(ids.has(id)).toBe(true);
+            // Kept even when their release is deleted (a tombstone): sign-offs stay in the audit.
+            const ids = new Set(s.db.prepare('SELECT id FROM signoffs WHERE deleted = 0').pluck().all() as string[]);
+            for (const id of made.signoffs) expect(ids.has(id)).toBe(true);
+            const executions = new Set(s.db.prepare('SELECT id FROM step_executions WHERE deleted = 0').pluck().all() as string[]);
+            for (const id of made.executions) expect(executions.has(id)).toBe(true);
             expect(s.db.prepare("SELECT count(*) FROM sync_held WHERE kind = 'future'").pluck().get()).toBe(0);
           }
           const conflicts = stores.map(conflictKeys);
           for (const c of conflicts.slice(1)) expect(c).toEqual(conflicts[0]);
+          // Every device's conflicts view agrees: the same open ones, the same answers.
+          const views = stores.map((s) => [listConflicts(s, false).map((c) => c.id), listConflicts(s, true).map((c) => `${c.id}:${c.resolution}`)]);
+          for (const v of views.slice(1)) expect(v).toEqual(views[0]);
         } finally {
           world.cleanup();
         }

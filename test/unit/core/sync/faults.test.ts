@@ -4,7 +4,7 @@ import { gzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
 import { syncFolder } from '../../../../electron/core/sync/folder-transport';
 import { receiveChanges } from '../../../../electron/core/sync/receive-changes';
-import { listConflicts, resolveConflict } from '../../../../electron/core/sync/sync-conflicts';
+import { listConflicts } from '../../../../electron/core/sync/sync-conflicts';
 import { comparableExport, deliver, devices, logOf } from './sync-devices';
 
 const DAY = 24 * 3600 * 1000;
@@ -116,27 +116,5 @@ describe('sync faults', () => {
     deliver(a, logOf(slow), world.time.now);
     expect(a.reader.get('system', 's1')).toMatchObject({ name: 'Billing (renamed on the slow laptop)' });
     expect(listConflicts(a, false)).toEqual([]);
-  });
-
-  it('lists a concurrent edit with both values and restores the other one as a normal edit that syncs', () => {
-    const { a, b, time } = pair();
-    deliver(b, logOf(a), time.now);
-    time.now += 1000;
-    a.mutate('ana', (w) => w.update('system', 's1', { description: 'edited on A' }));
-    time.now += 1000;
-    b.mutate('ben', (w) => w.update('system', 's1', { description: 'edited on B' }));
-    deliver(a, logOf(b), time.now);
-    deliver(b, logOf(a), time.now);
-    const [conflict] = listConflicts(a, false);
-    expect(conflict).toMatchObject({ field: 'description', current: { display: 'edited on B', author: 'ben' }, other: { display: 'edited on A', author: 'ana' } });
-    expect(listConflicts(b, false).map((c) => c.id)).toEqual([conflict.id]);
-    time.now += 1000;
-    resolveConflict(b, 'ben', conflict.id, 'other');
-    expect(b.reader.get('system', 's1')).toMatchObject({ description: 'edited on A' });
-    deliver(a, logOf(b), time.now);
-    expect(a.reader.get('system', 's1')).toMatchObject({ description: 'edited on A' });
-    // Restored by someone who had seen it: no longer a conflict on the other device either.
-    expect(listConflicts(a, false)).toEqual([]);
-    expect(comparableExport(a)).toEqual(comparableExport(b));
   });
 });

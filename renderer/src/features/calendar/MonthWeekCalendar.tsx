@@ -1,0 +1,108 @@
+import dayjs from 'dayjs';
+import { useCallback, useEffect, useMemo } from 'react';
+import { Calendar, dayjsLocalizer, type EventPropGetter, type View } from 'react-big-calendar';
+import dragAndDropAddon, { type EventInteractionArgs } from 'react-big-calendar/lib/addons/dragAndDrop';
+import 'react-big-calendar/lib/css/react-big-calendar.css';
+import 'react-big-calendar/lib/addons/dragAndDrop/styles.css';
+import { foldBusyDays, type CalendarEvent } from './calendar-events';
+import { CALENDAR_CULTURE } from './calendar-range';
+import { useCalendarStore } from './calendar-store';
+import { EventBlock } from './EventBlock';
+import { localDayjs } from './local-dayjs';
+import { eventStyle, isMovable } from './event-look';
+import classes from './MonthWeekCalendar.module.css';
+
+const localizer = dayjsLocalizer(localDayjs);
+// The addon ships only as CommonJS; the bundler hands over its `exports` object whole, so its default sits one
+// level down in the production build (and at the top in tests and dev).
+const withDragAndDrop = ((dragAndDropAddon as unknown as { default?: typeof dragAndDropAddon }).default ?? dragAndDropAddon) as typeof dragAndDropAddon;
+const DnDCalendar = withDragAndDrop<CalendarEvent>(Calendar);
+const DAY_MS = 86_400_000;
+const MONTH_PER_DAY = 3;
+const WEEK_PER_DAY = 12;
+const RENDERED_MARK = 'release-desk:calendar-events-rendered';
+
+/** Windows of a day or more (freezes, long maintenance) sit in the week view's all-day row instead of filling columns. */
+const isLong = (e: CalendarEvent) => e.end.getTime() - e.start.getTime() >= DAY_MS;
+
+interface Props {
+  view: 'month' | 'week';
+  events: CalendarEvent[];
+  onMove(event: CalendarEvent, start: Date, end: Date): void;
+  onOpen(event: CalendarEvent): void;
+}
+
+/** Month and week views (react-big-calendar with its drag-and-drop addon); the toolbar is ours, so it is hidden here. */
+export function MonthWeekCalendar({ view, events, onMove, onOpen }: Props) {
+  const anchor = useCalendarStore((s) => s.anchor);
+  const focusedKey = useCalendarStore((s) => s.focusedKey);
+  const goTo = useCalendarStore((s) => s.goTo);
+  const setView = useCalendarStore((s) => s.setView);
+  const endPreview = useCalendarStore((s) => s.endPreview);
+
+  const shown = useMemo(() => foldBusyDays(events, view === 'month' ? MONTH_PER_DAY : WEEK_PER_DAY), [events, view]);
+  const eventPropGetter: EventPropGetter<CalendarEvent> = useCallback((event) => ({ style: eventStyle(event, focusedKey) }), [focusedKey]);
+
+  const drop = useCallback(
+    ({ event, start, end }: EventInteractionArgs<CalendarEvent>) => {
+      const from = new Date(start);
+      const to = new Date(end);
+      if (from.getTime() === event.start.getTime() && to.getTime() === event.end.getTime()) return endPreview();
+      onMove(event, from, to);
+    },
+    [onMove, endPreview],
+  );
+
+  // A drag released where it cannot drop (outside the grid) ends without a drop callback: clear its preview.
+  useEffect(() => {
+    const up = () => setTimeout(() => endPreview(), 400);
+    document.addEventListener('mouseup', up);
+    return () => document.removeEventListener('mouseup', up);
+  }, [endPreview]);
+
+  // For the bench (bench/calendar-month.bench.ts): when the events of a fetch are on screen.
+  useEffect(() => {
+    if (events.length === 0) return;
+    const frame = requestAnimationFrame(() => performance.mark(RENDERED_MARK));
+    return () => cancelAnimationFrame(frame);
+  }, [events]);
+
+  const components = useMemo(() => ({ event: EventBlock }), []);
+
+  return (
+    <div className={classes.root} data-testid={`calendar-${view}`}>
+      <DnDCalendar
+        localizer={localizer}
+        culture={CALENDAR_CULTURE}
+        events={shown}
+        view={view as View}
+        views={['month', 'week']}
+        date={anchor}
+        onNavigate={(date) => goTo(date)}
+        onView={(v) => (v === 'month' || v === 'week') && setView(v)}
+        onDrillDown={(date) => {
+          goTo(date);
+          setView('week');
+        }}
+        toolbar={false}
+        popup
+        step={30}
+        timeslots={2}
+        // Release windows cluster in the evening: open the week on the afternoon, not on 00:00.
+        scrollToTime={dayjs().hour(12).minute(0).toDate()}
+        dayLayoutAlgorithm="no-overlap"
+        showMultiDayTimes
+        allDayAccessor={isLong}
+        tooltipAccessor={null}
+        eventPropGetter={eventPropGetter}
+        components={components}
+        draggableAccessor={isMovable}
+        resizableAccessor={isMovable}
+        onEventDrop={drop}
+        onEventResize={drop}
+        onSelectEvent={onOpen}
+        onKeyPressEvent={(event, e) => { const key = (e as unknown as KeyboardEvent).key; if (key === 'Enter' || key === ' ') onOpen(event); }}
+      />
+    </div>
+  );
+}

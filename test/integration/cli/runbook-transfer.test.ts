@@ -1,0 +1,113 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { WorkspaceSession } from '../../../electron/core';
+import { releaseInput, seedBasics, tempDir, valueOf } from '../../helpers/temp-workspace';
+
+const BIN = path.resolve(__dirname, '../../../bin/release-desk.mjs');
+const FIXTURES = path.resolve(__dirname, '../../fixtures/runbooks');
+const fixture = (name: string) => path.join(FIXTURES, name);
+
+function cli(...args: string[]) {
+  const run = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', timeout: 90_000 });
+  return { code: run.status, stdout: run.stdout, stderr: run.stderr };
+}
+
+function expectOneLineError(result: ReturnType<typeof cli>, code: number, pattern: RegExp) {
+  expect(result.code).toBe(code);
+  const lines = result.stderr.trimEnd().split('\n');
+  expect(lines).toHaveLength(1);
+  expect(lines[0]).toMatch(/^release-desk: /);
+  expect(lines[0]).toMatch(pattern);
+}
+
+async function runbooksOf(db: string, releaseId: string) {
+  const session = WorkspaceSession.open(db);
+  try {
+    return valueOf(await session.dispatch('runbooks.list', { releaseId })) as { id: string; name: string; stepCount: number }[];
+  } finally {
+    session.close();
+  }
+}
+
+describe('release-desk import runbook / export runbook', () => {
+  let dir = '';
+  let cleanup = () => {};
+  let db = '';
+  let releaseId = '';
+  beforeAll(async () => {
+    ({ dir, cleanup } = tempDir());
+    db = path.join(dir, 'runbooks.releasedesk');
+    const session = WorkspaceSession.open(db);
+    const basics = await seedBasics(session);
+    valueOf(await session.dispatch('people.create', { name: 'Ana Díaz', roles: ['security-architect'] }));
+    releaseId = (valueOf(await session.dispatch('releases.create', releaseInput(basics))) as { id: string }).id;
+    session.close();
+  });
+  afterAll(() => cleanup());
+
+  it('refuses a broken plan with its errors per row, exit code 2, and creates nothing', async () => {
+    const cycle = cli('import', 'runbook', '--db', db, '--release', 'Payments@2.4.0', '--file', fixture('cycle.csv'));
+    expectOneLineError(cycle, 2, /cycle\.csv has 1 error \(listed above\); nothing was imported/);
+    expect(cycle.stdout).toMatch(/^File: Rows 2, 4 and 3 wait for each other through Predecessors/);
+
+    const durations = cli('import', 'runbook', '--db', db, '--release', releaseId, '--file', fixture('bad-duration.csv'));
+    expectOneLineError(durations, 2, /bad-duration\.csv has 2 errors/);
+    expect(durations.stdout.trimEnd().split('\n')).toEqual([
+      'Row 3, Duration: "about an hour" is not a duration: write minutes ("90"), "1h 30m", "1.5h" or "01:30".',
+      'Row 4, Duration: "1.5" is not whole minutes: write minutes ("90"), hours ("1.5h") or a clock time ("01:30").',
+    ]);
+    expectOneLineError(cli('import', 'runbook', '--db', db, '--release', releaseId, '--file', fixture('not-a-spreadsheet.csv')), 2, /nothing was imported/);
+    expectOneLineError(cli('import', 'runbook', '--db', db, '--release', releaseId, '--file', path.join(dir, 'missing.csv')), 2, /cannot read .*missing\.csv/);
+    expect(await runbooksOf(db, releaseId)).toEqual([]);
+  });
+
+  it('previews with --dry-run, then imports into a new runbook for the release', async () => {
+    const dry = cli('import', 'runbook', '--db', db, '--release', 'Payments@2.4.0', '--file', fixture('cutover-plan-messy.csv'), '--dry-run');
+    expect(dry.code).toBe(0);
+    expect(dry.stdout).toMatch(/^Columns: ID ← "#", Title ← "Task", Owner ← "Owner", Start ← "Planned start"/);
+    expect(dry.stdout).toMatch(/\n4 +1 +Freeze merges, announce start in #release +Priya Natarajan +Pre-checks +Sat 5 Dec 2026 21:30 +15m/);
+    expect(dry.stdout.trimEnd().split('\n').pop()).toBe('Would import 10 steps from cutover-plan-messy.csv into runbook "Payments 2.4.0 runbook".');
+    expect(await runbooksOf(db, releaseId)).toEqual([]);
+
+    const done = cli('import', 'runbook', '--db', db, '--release', 'Payments@2.4.0', '--file', fixture('cutover-plan-messy.csv'));
+    expect(done.code).toBe(0);
+    expect(done.stdout.trim()).toBe('Imported 10 steps from cutover-plan-messy.csv into a new runbook "Payments 2.4.0 runbook".');
+    expect((await runbooksOf(db, releaseId)).map((r) => [r.name, r.stepCount])).toEqual([['Payments 2.4.0 runbook', 10]]);
+  });
+
+  it('exports the runbook as PDF, CSV and Markdown', () => {
+    const pdf = path.join(dir, 'runbook.pdf');
+    const run = cli('export', 'runbook', '--db', db, '--release', 'Payments@2.4.0', '--format', 'pdf', '--out', pdf);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^Exported runbook "Payments 2\.4\.0 runbook" \(10 steps, PDF, \d+ bytes\) to .*runbook\.pdf\.\n$/);
+    const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
+    for (const title of ['Verify backups', 'Migrate DB schema (v41 → v42)', 'Reopen traffic', 'Redeploy 2.3.9']) expect(text).toContain(title);
+    expect(text).toMatch(/Page 1 of \d/);
+
+    const csv = path.join(dir, 'runbook.csv');
+    expect(cli('export', 'runbook', '--db', db, '--release', releaseId, '--format', 'csv', '--out', csv).code).toBe(0);
+    expect(fs.readFileSync(csv, 'utf8')).toMatch(/^\uFEFFID,Section,Kind,Task,Owner,Start/);
+    const md = path.join(dir, 'runbook.md');
+    const json = cli('export', 'runbook', '--db', db, '--release', releaseId, '--format', 'md', '--out', md, '--json');
+    expect(JSON.parse(json.stdout)).toMatchObject({ format: 'md', steps: 10 });
+    expect(fs.readFileSync(md, 'utf8')).toContain('## Rollback — only after a no-go');
+  });
+
+  it('replaces the steps with --replace, and asks for --runbook when the release has several', async () => {
+    const replaced = cli('import', 'runbook', '--db', db, '--release', releaseId, '--file', fixture('cutover-plan-semicolon.csv'), '--replace');
+    expect(replaced.code).toBe(0);
+    expect(replaced.stdout.trim()).toBe('Imported 3 steps from cutover-plan-semicolon.csv into runbook "Payments 2.4.0 runbook", replacing its steps.');
+    expect((await runbooksOf(db, releaseId))[0].stepCount).toBe(3);
+
+    const session = WorkspaceSession.open(db);
+    valueOf(await session.dispatch('runbooks.create', { releaseId, name: 'Database track' }));
+    session.close();
+    const out = path.join(dir, 'two.csv');
+    expectOneLineError(cli('export', 'runbook', '--db', db, '--release', releaseId, '--format', 'csv', '--out', out), 2, /the release has 2 runbooks: add --runbook ID, one of .*\("Database track"\)/);
+    expect(cli('export', 'runbook', '--db', db, '--release', releaseId, '--runbook', 'database track', '--format', 'csv', '--out', out).code).toBe(0);
+    expectOneLineError(cli('export', 'runbook', '--db', db, '--release', releaseId, '--runbook', 'Nope', '--format', 'csv', '--out', out), 2, /the release has no runbook "Nope"/);
+    expectOneLineError(cli('export', 'runbook', '--db', db, '--release', releaseId, '--format', 'docx', '--out', out), 2, /--format must be pdf, csv or md/);
+  });
+});

@@ -1,0 +1,79 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { expect } from 'vitest';
+import net from 'node:net';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
+
+/** Real processes for the fault and CLI tests: the team server module and the CLI, as a user runs them. */
+const ROOT = path.resolve(__dirname, '../../..');
+export const BIN = path.join(ROOT, 'bin/release-desk.mjs');
+const SERVER_MAIN = path.join(ROOT, 'electron/server/main.ts');
+const TSX_LOADER = pathToFileURL(createRequire(__filename).resolve('tsx')).href;
+
+export interface Running {
+  child: ChildProcess;
+  stdout: () => string;
+  stderr: () => string;
+  exited: Promise<number | null>;
+}
+
+function track(child: ChildProcess): Running {
+  let out = '';
+  let err = '';
+  child.stdout?.on('data', (d: Buffer) => (out += d.toString()));
+  child.stderr?.on('data', (d: Buffer) => (err += d.toString()));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  return { child, stdout: () => out, stderr: () => err, exited };
+}
+
+/** The CLI run to its end, as a user or a pipeline runs it: real exit code, stdout and stderr. */
+export function runCli(args: string[], env: NodeJS.ProcessEnv = {}) {
+  const run = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', timeout: 90_000, env: { ...process.env, ...env } });
+  return { code: run.status, stdout: run.stdout, stderr: run.stderr };
+}
+
+/** The CLI's error contract: the exit code, and one line on stderr starting `release-desk: `. */
+export function expectOneLineError(result: ReturnType<typeof runCli>, code: number, pattern: RegExp) {
+  expect(result.code).toBe(code);
+  const lines = result.stderr.trimEnd().split('\n');
+  expect(lines).toHaveLength(1);
+  expect(lines[0]).toMatch(/^release-desk: /);
+  expect(lines[0]).toMatch(pattern);
+}
+
+/** The CLI in its own process (the bin script registers tsx, as for a user). */
+export function spawnCli(args: string[], env: NodeJS.ProcessEnv = {}): Running {
+  return track(spawn(process.execPath, [BIN, ...args], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] }));
+}
+
+/** The team server module forked directly, so that the test holds the server's own pid and can SIGKILL it. */
+export async function startServerProcess(dataDir: string, port: number): Promise<Running & { url: string }> {
+  const running = track(
+    spawn(process.execPath, ['--import', TSX_LOADER, SERVER_MAIN, '--port', String(port), '--data', dataDir], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] }),
+  );
+  const url = await waitFor(() => /team server on (http:\/\/\S+)/.exec(running.stdout())?.[1], 30_000, () => `server did not start: ${running.stderr()}`);
+  return { ...running, url };
+}
+
+export async function waitFor<T>(probe: () => T | undefined | null | false, timeoutMs: number, what: () => string): Promise<T> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const value = probe();
+    if (value) return value;
+    if (Date.now() > until) throw new Error(`timed out: ${what()}`);
+    await new Promise((r) => setTimeout(r, 3));
+  }
+}
+
+/** A loopback port nobody listens on now, so a restarted server can come back on the same URL. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as net.AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
+}
