@@ -64,7 +64,7 @@ function releaseWindow(random: SeededRandom, zone: string, day: dayjs.Dayjs) {
 
 /** Converting a wall-clock time in a zone costs Intl round trips; a quarter has only a few thousand distinct ones. */
 const zonedTimes = new Map<string, { iso: string; ms: number }>();
-function zonedTime(date: dayjs.Dayjs, hour: number, zone: string): { iso: string; ms: number } {
+export function zonedTime(date: dayjs.Dayjs, hour: number, zone: string): { iso: string; ms: number } {
   const local = `${date.format('YYYY-MM-DD')} ${String(hour).padStart(2, '0')}:00`;
   const key = `${local} ${zone}`;
   let time = zonedTimes.get(key);

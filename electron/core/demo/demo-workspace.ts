@@ -5,6 +5,7 @@ import type { WorkspaceStore } from '../store/workspace-store';
 import { DEMO_ENVIRONMENTS, DEMO_PEOPLE, DEMO_SETTINGS, DEMO_SYSTEMS, demoEmail } from './demo-catalog';
 import { writeDemoOutcomes } from './demo-outcomes';
 import { writeDemoRunbooks } from './demo-runbooks';
+import { writeDemoWindows } from './demo-windows';
 import { planReleases } from './demo-releases';
 import { SeededRandom } from './seeded-random';
 
@@ -69,6 +70,10 @@ export function createDemoWorkspace(store: WorkspaceStore, options: DemoOptions 
     for (const { id, ...fields } of environments) w.insert('environment', id, fields);
     for (const { id, ...fields } of releases) w.insert('release', id, fields);
     writeDemoOutcomes(w, random, { releases, environments, people, today });
+    writeDemoWindows(w, random, {
+      productionId: environments.find((e) => e.isProduction)!.id,
+      today,
+    });
     writeDemoRunbooks(w, random, { releases, people, productionId: environments.find((e) => e.isProduction)!.id, today });
   });
   return { people: people.length, systems: systems.length, environments: environments.length, releases: releases.length };

@@ -49,6 +49,18 @@ export class EntityReader {
     return rows.map((row) => decodeRow(entity, row));
   }
 
+  /**
+   * Rows whose [start, end) instant range overlaps [from, to): the calendar reads one month of a 10,000-release
+   * workspace without decoding the rest. Instants are stored as `toISOString()` text, so text order is time order.
+   */
+  listOverlapping(entity: EntityName, startField: string, endField: string, from: string, to: string, orderBy = 'id'): EntityRow[] {
+    const specs = ENTITY_TABLES[entity].fields as Record<string, FieldSpec>;
+    const rows = this.db
+      .prepare(`SELECT * FROM ${ENTITY_TABLES[entity].table} WHERE deleted = 0 AND ${specs[startField].column} < ? AND ${specs[endField].column} > ? ORDER BY ${orderBy}`)
+      .all(to, from) as Record<string, unknown>[];
+    return rows.map((row) => decodeRow(entity, row));
+  }
+
   /** Whether a row exists as a tombstone (deleted), for undo. */
   isDeleted(entity: EntityName, id: string): boolean {
     const row = this.db.prepare(`SELECT deleted FROM ${ENTITY_TABLES[entity].table} WHERE id = ?`).get(id) as { deleted: number } | undefined;

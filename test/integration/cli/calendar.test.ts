@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import ICAL from 'ical.js';
@@ -6,15 +5,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WorkspaceSession } from '../../../electron/core';
 import { Collision } from '../../../electron/contract/calendar-entities';
 import { releaseInput, seedBasics, tempDir, valueOf } from '../../helpers/temp-workspace';
+import { cli } from '../../helpers/cli-process';
 
-const BIN = path.resolve(__dirname, '../../../bin/release-desk.mjs');
 
-function cli(...args: string[]) {
-  const run = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', timeout: 60_000 });
-  return { code: run.status, stdout: run.stdout, stderr: run.stderr };
-}
-
-describe('release-desk calendar commands', () => {
+describe('release-desk calendar commands', { timeout: 120_000 }, () => {
   let dir = '';
   let cleanup = () => {};
   let db = '';

@@ -1,27 +1,13 @@
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Release } from '../../../electron/contract/entities';
 import { tempDir } from '../../helpers/temp-workspace';
+import { cli, expectOneLineError } from '../../helpers/cli-process';
 
-const BIN = path.resolve(__dirname, '../../../bin/release-desk.mjs');
 
-/** The CLI as a user runs it: a real process through the bin script, so the tsx loader and exit codes are real. */
-function cli(...args: string[]) {
-  const run = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', timeout: 60_000 });
-  return { code: run.status, stdout: run.stdout, stderr: run.stderr };
-}
-
-function expectOneLineError(result: ReturnType<typeof cli>, code: number, pattern: RegExp) {
-  expect(result.code).toBe(code);
-  const lines = result.stderr.trimEnd().split('\n');
-  expect(lines).toHaveLength(1);
-  expect(lines[0]).toMatch(/^release-desk: /);
-  expect(lines[0]).toMatch(pattern);
-}
-
-describe('release-desk CLI', () => {
+// Each case starts several CLI processes (about 2 s each on an idle machine): a loaded CI box needs the room.
+describe('release-desk CLI', { timeout: 120_000 }, () => {
   let dir = '';
   let cleanup = () => {};
   let db = '';

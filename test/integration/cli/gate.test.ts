@@ -1,17 +1,10 @@
-import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WorkspaceSession } from '../../../electron/core';
 import { GateView } from '../../../electron/contract/readiness-entities';
 import { changeLogCount, releaseInput, seedBasics, tempDir, valueOf } from '../../helpers/temp-workspace';
+import { cli } from '../../helpers/cli-process';
 
-const BIN = path.resolve(__dirname, '../../../bin/release-desk.mjs');
-
-/** The CLI as a pipeline runs it: a real process through the bin script, so exit codes are real. */
-function cli(...args: string[]) {
-  const run = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', timeout: 60_000 });
-  return { code: run.status, stdout: run.stdout, stderr: run.stderr };
-}
 
 describe('release-desk gate and signoff', { timeout: 120_000 }, () => {
   let cleanup = () => {};

@@ -1,17 +1,12 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WorkspaceSession } from '../../../electron/core';
 import { MetricsView } from '../../../electron/contract/outcomes-entities';
 import { changeLogCount, releaseInput, seedBasics, tempDir, valueOf } from '../../helpers/temp-workspace';
+import { cli } from '../../helpers/cli-process';
 
-const BIN = path.resolve(__dirname, '../../../bin/release-desk.mjs');
-
-function cli(...args: string[]) {
-  const run = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', timeout: 60_000 });
-  return { code: run.status, stdout: run.stdout, stderr: run.stderr };
-}
 
 /** A real repository: three commits with fixed commit times, tagged v1 after the first and v2 after the third. */
 function makeRepo(dir: string): void {

@@ -1,26 +1,13 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WorkspaceSession } from '../../../electron/core';
 import { releaseInput, seedBasics, tempDir, valueOf } from '../../helpers/temp-workspace';
+import { cli, expectOneLineError } from '../../helpers/cli-process';
 
-const BIN = path.resolve(__dirname, '../../../bin/release-desk.mjs');
 const FIXTURES = path.resolve(__dirname, '../../fixtures/runbooks');
 const fixture = (name: string) => path.join(FIXTURES, name);
-
-function cli(...args: string[]) {
-  const run = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', timeout: 90_000 });
-  return { code: run.status, stdout: run.stdout, stderr: run.stderr };
-}
-
-function expectOneLineError(result: ReturnType<typeof cli>, code: number, pattern: RegExp) {
-  expect(result.code).toBe(code);
-  const lines = result.stderr.trimEnd().split('\n');
-  expect(lines).toHaveLength(1);
-  expect(lines[0]).toMatch(/^release-desk: /);
-  expect(lines[0]).toMatch(pattern);
-}
 
 async function runbooksOf(db: string, releaseId: string) {
   const session = WorkspaceSession.open(db);
@@ -31,7 +18,7 @@ async function runbooksOf(db: string, releaseId: string) {
   }
 }
 
-describe('release-desk import runbook / export runbook', () => {
+describe('release-desk import runbook / export runbook', { timeout: 120_000 }, () => {
   let dir = '';
   let cleanup = () => {};
   let db = '';

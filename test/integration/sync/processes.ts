@@ -5,9 +5,11 @@ import path from 'node:path';
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 
+export { BIN, expectOneLineError, runCli } from '../../helpers/cli-process';
+import { BIN } from '../../helpers/cli-process';
+
 /** Real processes for the fault and CLI tests: the team server module and the CLI, as a user runs them. */
 const ROOT = path.resolve(__dirname, '../../..');
-export const BIN = path.join(ROOT, 'bin/release-desk.mjs');
 const SERVER_MAIN = path.join(ROOT, 'electron/server/main.ts');
 const TSX_LOADER = pathToFileURL(createRequire(__filename).resolve('tsx')).href;
 
@@ -25,21 +27,6 @@ function track(child: ChildProcess): Running {
   child.stderr?.on('data', (d: Buffer) => (err += d.toString()));
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
   return { child, stdout: () => out, stderr: () => err, exited };
-}
-
-/** The CLI run to its end, as a user or a pipeline runs it: real exit code, stdout and stderr. */
-export function runCli(args: string[], env: NodeJS.ProcessEnv = {}) {
-  const run = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', timeout: 90_000, env: { ...process.env, ...env } });
-  return { code: run.status, stdout: run.stdout, stderr: run.stderr };
-}
-
-/** The CLI's error contract: the exit code, and one line on stderr starting `release-desk: `. */
-export function expectOneLineError(result: ReturnType<typeof runCli>, code: number, pattern: RegExp) {
-  expect(result.code).toBe(code);
-  const lines = result.stderr.trimEnd().split('\n');
-  expect(lines).toHaveLength(1);
-  expect(lines[0]).toMatch(/^release-desk: /);
-  expect(lines[0]).toMatch(pattern);
 }
 
 /** The CLI in its own process (the bin script registers tsx, as for a user). */

@@ -26,6 +26,9 @@ function getWindow(ctx: HandlerContext, id: string): Window {
 
 const listWindows = (ctx: HandlerContext) => ctx.store.reader.list('window', 'start_at, name') as unknown as Window[];
 const liveReleases = (ctx: HandlerContext) => ctx.store.reader.list('release', 'window_start, name') as unknown as Release[];
+/** The releases whose window overlaps [from, to) ms, read by range in the store (by window start, then name). */
+const releasesOverlapping = (ctx: HandlerContext, [from, to]: readonly [number, number]) =>
+  ctx.store.reader.listOverlapping('release', 'windowStart', 'windowEnd', new Date(from).toISOString(), new Date(to).toISOString(), 'window_start, name') as unknown as Release[];
 
 /** Checks that need the whole window (after a patch) or the rest of the workspace. */
 function checkWindow(ctx: HandlerContext, window: WindowFields): void {
@@ -102,9 +105,15 @@ interface MovedWindow {
 
 function computeCollisions(ctx: HandlerContext, input: { from?: string; to?: string; environmentId?: string; limit?: number }, moved?: MovedWindow): Collision[] {
   if (input.environmentId) requireExisting(ctx, 'environment', [input.environmentId], 'environmentId');
-  const all = liveReleases(ctx)
-    .filter((r) => r.status !== 'cancelled')
-    .map((r) => (moved && r.id === moved.releaseId ? { ...r, windowStart: moved.windowStart, windowEnd: moved.windowEnd } : r));
+  const movedIn = (r: Release): Release => (moved && r.id === moved.releaseId ? { ...r, windowStart: moved.windowStart, windowEnd: moved.windowEnd } : r);
+  const live = (rows: readonly Release[]) => rows.filter((r) => r.status !== 'cancelled').map(movedIn);
+  // With a range, only the releases in it are read from the store (a month of a 10,000-release workspace); the
+  // moved release of a preview and the releases linked by needs are added by id.
+  const ranged = input.from !== undefined && input.to !== undefined;
+  const candidates = ranged ? releasesOverlapping(ctx, [Date.parse(input.from!), Date.parse(input.to!)]) : liveReleases(ctx);
+  const byIdOf = (id: string) => ctx.store.reader.get('release', id) as unknown as Release | undefined;
+  const movedRelease = moved && !candidates.some((r) => r.id === moved.releaseId) ? byIdOf(moved.releaseId) : undefined;
+  const all = live(movedRelease ? [...candidates, movedRelease] : candidates);
   const range = parseRange(input.from, input.to, () => releaseSpan(all));
   const releases = all.filter((r) => overlaps(r, range) && (!input.environmentId || r.environmentIds.includes(input.environmentId)));
   // Windows are expanded over everything the releases in range touch, so a release half in the range is judged whole.
@@ -112,7 +121,10 @@ function computeCollisions(ctx: HandlerContext, input: { from?: string; to?: str
   const occurrences = windowOccurrences(listWindows(ctx), [Math.min(range[0], spanFrom) - DAY_MS, Math.max(range[1], spanTo) + DAY_MS]);
   const byId = new Set(releases.map((r) => r.id));
   const needs = needLinks(ctx).filter((n) => byId.has(n.releaseId) || byId.has(n.needsReleaseId));
-  const related = all.filter((r) => !byId.has(r.id) && needs.some((n) => n.releaseId === r.id || n.needsReleaseId === r.id));
+  const linkedIds = new Set(needs.flatMap((n) => [n.releaseId, n.needsReleaseId]).filter((id) => !byId.has(id)));
+  const related = ranged
+    ? live([...linkedIds].flatMap((id) => byIdOf(id) ?? []))
+    : all.filter((r) => linkedIds.has(r.id));
   const found = findCollisions({
     releases: [...releases, ...related].map((r) => ({ ...r, start: Date.parse(r.windowStart), end: Date.parse(r.windowEnd) })),
     systems: ctx.store.reader.list('system') as unknown as System[],
@@ -193,8 +205,8 @@ export const calendarHandlers = {
     const wanted = new Set(kinds ?? ['release', 'maintenance', 'freeze']);
     const out: WindowOccurrence[] = [];
     if (wanted.has('release')) {
-      for (const r of liveReleases(ctx)) {
-        if (!overlaps(r, range) || (environmentId && !r.environmentIds.includes(environmentId))) continue;
+      for (const r of releasesOverlapping(ctx, range)) {
+        if (environmentId && !r.environmentIds.includes(environmentId)) continue;
         out.push({ kind: 'release', sourceId: r.id, name: `${r.name} ${r.version}`, start: r.windowStart, end: r.windowEnd, timeZone: r.timeZone, environmentIds: r.environmentIds, systemIds: r.systemIds, recurring: false, reason: r.description, status: r.status, ownerId: r.ownerId });
       }
     }
