@@ -156,7 +156,12 @@ test('a malformed .ics file gets a clear error and imports nothing; a good one i
   await snap(page, 'calendar-window-editor');
   await form.getByRole('button', { name: 'Add maintenance window' }).click();
   await expect(form).toBeHidden();
-  await expect(calendarEvent(page, 'Saturday patch window')).toBeVisible();
+  // Maintenance is the backdrop: the month grid keeps its slots for releases and says where the windows are.
+  await expect(calendarEvent(page, 'Saturday patch window')).toHaveCount(0);
+  await expect(page.getByTestId('calendar-summary')).toContainText('maintenance windows show in the week and timeline views');
+  await page.keyboard.press('w');
+  await expect(page.locator('.rbc-background-event', { hasText: 'Saturday patch window' }).first()).toBeVisible();
+  await page.keyboard.press('m');
   await page.keyboard.press('l');
   await expect(page.getByTestId('timeline-window').first()).toBeVisible();
   await snap(page, 'calendar-timeline-windows');

@@ -110,7 +110,8 @@ export function CalendarPage() {
         title="Calendar"
         description={
           <Text span size="sm" c="dimmed" data-testid="calendar-summary">
-            {count(releases, 'release', 'releases')} · {count(events.length - releases, 'window', 'windows')} · times in {viewerTimeZone()}{' '}
+            {count(releases, 'release', 'releases')} · {count(events.length - releases, 'window', 'windows')}
+            {view === 'month' ? ' (maintenance windows show in the week and timeline views)' : ''} · times in {viewerTimeZone()}{' '}
             (hover for the planned zone)
           </Text>
         }

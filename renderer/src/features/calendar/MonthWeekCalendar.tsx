@@ -40,7 +40,14 @@ export function MonthWeekCalendar({ view, events, onMove, onOpen }: Props) {
   const setView = useCalendarStore((s) => s.setView);
   const endPreview = useCalendarStore((s) => s.endPreview);
 
-  const shown = useMemo(() => foldBusyDays(events, view === 'month' ? MONTH_PER_DAY : WEEK_PER_DAY), [events, view]);
+  // Maintenance windows are when changes are allowed: the backdrop, not the plan. A nightly window would otherwise
+  // take a slot on every day of the month grid and push the releases behind "+N more". The week view shows them
+  // behind its columns; the month view leaves them to the week and the timeline (its summary says so).
+  const [foreground, backdrop] = useMemo(() => {
+    const isMaintenance = (e: CalendarEvent) => e.occurrence.kind === 'maintenance';
+    return [events.filter((e) => !isMaintenance(e)), events.filter(isMaintenance)];
+  }, [events]);
+  const shown = useMemo(() => foldBusyDays(foreground, view === 'month' ? MONTH_PER_DAY : WEEK_PER_DAY), [foreground, view]);
   const eventPropGetter: EventPropGetter<CalendarEvent> = useCallback((event) => ({ style: eventStyle(event, focusedKey) }), [focusedKey]);
 
   const drop = useCallback(
@@ -75,6 +82,7 @@ export function MonthWeekCalendar({ view, events, onMove, onOpen }: Props) {
         localizer={localizer}
         culture={CALENDAR_CULTURE}
         events={shown}
+        backgroundEvents={view === 'week' ? backdrop : []}
         view={view as View}
         views={['month', 'week']}
         date={anchor}
