@@ -9,6 +9,10 @@ import { snapStep, timelineRows, timelineTicks, type Tick } from './timeline-sca
 import { TimelineBar } from './TimelineBar';
 import classes from './Timeline.module.css';
 
+/** Maintenance is when changes are allowed: a soft tint behind the bars, without the outlines that nightly windows
+ * would otherwise stack into stripes across the whole production row. */
+const QUIET_BAND = { border: 'none', borderLeft: 'none', opacity: 0.5 } as const;
+
 /*
  * Hand-written on purpose. vis-timeline (maintained, has groups and zoom) draws its own DOM imperatively, needs the
  * moment + hammer.js peer stack and its own theme, which fights Mantine's light/dark tokens and our event look;
@@ -72,7 +76,7 @@ export function TimelineView({ events, environments, onMove, onOpen }: Props) {
     <div
       key={e.id}
       className={classes.band}
-      style={{ ...eventStyle(e, focusedKey), borderRadius: 0, left: x(e.start.getTime()), width: Math.max(x(e.end.getTime()) - x(e.start.getTime()), 2) }}
+      style={{ ...eventStyle(e, focusedKey), ...(e.occurrence.kind === 'maintenance' ? QUIET_BAND : {}), borderRadius: 0, left: x(e.start.getTime()), width: Math.max(x(e.end.getTime()) - x(e.start.getTime()), 2) }}
       onMouseEnter={fillTooltip(e)}
       data-testid="timeline-window"
       onClick={() => onOpen(e)}
