@@ -1,9 +1,10 @@
-import { Alert, Badge, Button, Code, FileButton, Group, Modal, ScrollArea, Stack, Table, Text } from '@mantine/core';
+import { Alert, Button, Code, FileButton, Group, Modal, ScrollArea, Stack, Table, Text } from '@mantine/core';
 import { IconFileImport } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { DeploymentsCsvResult } from '../../../../electron/contract/outcomes-entities';
 import { notifySaved } from '../../shared/notify';
 import { useMetricsStore } from './metrics-store';
+import { RowCheck } from '../../shared/RowCheck';
 
 const COLUMNS = 'release, environment, deployed_at, result, note, incident_title, incident_reference, incident_started_at, incident_restored_at';
 
@@ -83,16 +84,8 @@ export function ImportCsvModal({ opened, onClose }: { opened: boolean; onClose()
                       <Table.Td>{row.result}</Table.Td>
                       <Table.Td>{row.incident}</Table.Td>
                       <Table.Td>
-                        {row.ok ? (
-                          <Badge size="xs" color="teal" variant="light">OK</Badge>
-                        ) : (
-                          row.errors.map((e) => (
-                            <Text key={`${e.column}${e.message}`} size="xs" c="red">
-                              {e.column}: {e.message}
-                            </Text>
-                          ))
-                        )}
-                      </Table.Td>
+                  <RowCheck ok={row.ok} errors={row.errors} />
+                </Table.Td>
                     </Table.Tr>
                   ))}
                 </Table.Tbody>

@@ -6,6 +6,7 @@ import { notifySaved } from '../../shared/notify';
 import { formatDuration } from './duration';
 import { readPlanFile } from './read-plan-file';
 import { useRunbooksStore } from './runbooks-store';
+import { RowCheck } from '../../shared/RowCheck';
 
 type PickedFile = Awaited<ReturnType<typeof readPlanFile>>;
 interface ImportState {
@@ -153,17 +154,7 @@ function ImportPreview({ preview }: { preview: RunbookImportResult }) {
                 <Table.Td>{row.durationMinutes === null ? '' : formatDuration(row.durationMinutes)}</Table.Td>
                 <Table.Td>{row.predecessors.join(', ')}</Table.Td>
                 <Table.Td>
-                  {row.ok ? (
-                    <Badge size="xs" color="teal" variant="light">
-                      OK
-                    </Badge>
-                  ) : (
-                    row.errors.map((e) => (
-                      <Text key={`${e.column}${e.message}`} size="xs" c="red">
-                        {e.column}: {e.message}
-                      </Text>
-                    ))
-                  )}
+                  <RowCheck ok={row.ok} errors={row.errors} />
                 </Table.Td>
               </Table.Tr>
             ))}

@@ -149,7 +149,7 @@ export function StepTable({ steps, format, selection, actions, focusRequest }: S
         }}
       >
         {table.getHeaderGroups().map((headerGroup) => (
-          <div key={headerGroup.id} className={`${classes.grid} ${classes.header}`} role="row">
+          <div key={headerGroup.id} className={`${classes.grid} ${frame.header} ${classes.header}`} role="row">
             {headerGroup.headers.map((header) => (
               <div key={header.id} role="columnheader">
                 {flexRender(header.column.columnDef.header, header.getContext())}
