@@ -6,6 +6,7 @@ import { openDatabase } from './open-database';
 import { MutationWriter } from './mutation-writer';
 import { RemoteApplier, type IncomingChange, type RemoteApplyOptions, type RemoteApplyResult } from './remote-apply';
 import { EntityReader } from './entity-reader';
+import { ConflictIndex } from './conflict-index';
 import type { LoggedChange } from './change-record';
 import type { EntityName } from './entity-tables';
 
@@ -23,6 +24,7 @@ export class WorkspaceStore {
   private readonly clock: HybridLogicalClock;
   private readonly writer: MutationWriter;
   private readonly applier: RemoteApplier;
+  private readonly conflicts: ConflictIndex;
   private readonly saveClock: Database.Statement;
 
   private constructor(
@@ -39,6 +41,7 @@ export class WorkspaceStore {
     this.writer = new MutationWriter(db, this.clock, this.deviceId);
     this.reader = new EntityReader(db);
     this.applier = new RemoteApplier(db);
+    this.conflicts = new ConflictIndex(db);
   }
 
   private clockOffset = 0;
@@ -76,7 +79,10 @@ export class WorkspaceStore {
     return this.db.transaction(() => {
       this.writer.begin(author);
       const result = fn(this.writer);
-      if (this.writer.changed) this.saveClock.run(this.clock.tick());
+      if (this.writer.changed) {
+        this.saveClock.run(this.clock.tick());
+        this.conflicts.refreshOpen(new Date(this.now()).toISOString());
+      }
       return result;
     })();
   }

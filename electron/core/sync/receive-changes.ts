@@ -2,7 +2,7 @@ import { DELETED_FIELD, ENTITY_TABLES, isAppendOnly, isEntityName, type EntityNa
 import { MAX_CLOCK_DRIFT_MS, parseHlc } from '../store/hlc';
 import type { IncomingChange } from '../store/remote-apply';
 import type { WorkspaceStore } from '../store/workspace-store';
-import { ConflictIndex } from './conflict-index';
+import { ConflictIndex } from '../store/conflict-index';
 import { compareChanges, type SyncChange } from './sync-change';
 import { SyncLedger } from './sync-ledger';
 

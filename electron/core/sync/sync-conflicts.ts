@@ -5,7 +5,7 @@ import type { ConflictSide, SyncConflict } from '../../contract/sync-entities';
 import { hlcInstant } from '../store/change-record';
 import { DELETED_FIELD, ENTITY_TABLES, isEntityName, type EntityName } from '../store/entity-tables';
 import type { WorkspaceStore } from '../store/workspace-store';
-import { ConflictIndex } from './conflict-index';
+import { ConflictIndex } from '../store/conflict-index';
 
 interface ConflictRow {
   entity: string;

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import { findConflicts } from '../domain/sync';
-import { isAppendOnly, isEntityName } from '../store/entity-tables';
+import { isAppendOnly, isEntityName } from './entity-tables';
 
 /**
  * Keeps `sync_conflicts` equal to what `findConflicts` says for each field a sync touched. Resolved conflicts stay
@@ -12,15 +12,27 @@ export class ConflictIndex {
   private readonly open: Database.Statement;
   private readonly drop: Database.Statement;
   private readonly add: Database.Statement;
+  private readonly allOpen: Database.Statement;
 
   constructor(db: Database.Database) {
     this.changesOf = db.prepare('SELECT hlc, prev_hlc AS prevHlc, value FROM change_log WHERE entity = ? AND row_id = ? AND field = ?');
     this.contested = db.prepare('SELECT field FROM change_log WHERE entity = ? AND row_id = ? GROUP BY field HAVING count(*) > 1').pluck();
     this.open = db.prepare('SELECT hlc FROM sync_conflicts WHERE entity = ? AND row_id = ? AND field = ? AND resolution IS NULL').pluck();
     this.drop = db.prepare('DELETE FROM sync_conflicts WHERE entity = ? AND row_id = ? AND field = ? AND hlc = ? AND resolution IS NULL');
+    this.allOpen = db.prepare('SELECT DISTINCT entity, row_id, field FROM sync_conflicts WHERE resolution IS NULL');
     this.add = db.prepare(
       'INSERT INTO sync_conflicts (entity, row_id, field, hlc, found_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING',
     );
+  }
+
+  /**
+   * After a local edit: a conflict is only a conflict while the losing value differs from the field's current one, so
+   * an edit can end one (someone typed the other value back). Remote changes refresh what they touch; a local edit
+   * touches no remote path, so the open ones are rechecked here. Cheap: one query when nothing is open.
+   */
+  refreshOpen(at: string): void {
+    const open = this.allOpen.all() as Array<{ entity: string; row_id: string; field: string }>;
+    if (open.length > 0) this.refresh(open.map((c) => `${c.entity}\u0000${c.row_id}\u0000${c.field}`), at);
   }
 
   /** `fields` as `entity\0rowId\0field` keys. */
