@@ -3,8 +3,8 @@ import { findConflicts } from '../domain/sync';
 import { isAppendOnly, isEntityName } from './entity-tables';
 
 /**
- * Keeps `sync_conflicts` equal to what `findConflicts` says for each field a sync touched. Resolved conflicts stay
- * (with their resolution) so that a person's choice is not asked again.
+ * Keeps `sync_conflicts` equal to what `findConflicts` says for each field a sync touched. Answers live apart, in
+ * the synced `conflict_resolutions` records, so a person's choice is not asked again on any device.
  */
 export class ConflictIndex {
   private readonly changesOf: Database.Statement;
@@ -17,9 +17,9 @@ export class ConflictIndex {
   constructor(db: Database.Database) {
     this.changesOf = db.prepare('SELECT hlc, prev_hlc AS prevHlc, value FROM change_log WHERE entity = ? AND row_id = ? AND field = ?');
     this.contested = db.prepare('SELECT field FROM change_log WHERE entity = ? AND row_id = ? GROUP BY field HAVING count(*) > 1').pluck();
-    this.open = db.prepare('SELECT hlc FROM sync_conflicts WHERE entity = ? AND row_id = ? AND field = ? AND resolution IS NULL').pluck();
-    this.drop = db.prepare('DELETE FROM sync_conflicts WHERE entity = ? AND row_id = ? AND field = ? AND hlc = ? AND resolution IS NULL');
-    this.allOpen = db.prepare('SELECT DISTINCT entity, row_id, field FROM sync_conflicts WHERE resolution IS NULL');
+    this.open = db.prepare('SELECT hlc FROM sync_conflicts WHERE entity = ? AND row_id = ? AND field = ?').pluck();
+    this.drop = db.prepare('DELETE FROM sync_conflicts WHERE entity = ? AND row_id = ? AND field = ? AND hlc = ?');
+    this.allOpen = db.prepare('SELECT DISTINCT entity, row_id, field FROM sync_conflicts');
     this.add = db.prepare(
       'INSERT INTO sync_conflicts (entity, row_id, field, hlc, found_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING',
     );

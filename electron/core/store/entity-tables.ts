@@ -60,7 +60,7 @@ export const ENTITY_TABLES = {
       description: f('description', 'text'),
     },
   },
-  // Readiness (issue 5, migration 002).
+  // Readiness.
   signoff: {
     table: 'signoffs',
     appendOnly: true,
@@ -119,7 +119,7 @@ export const ENTITY_TABLES = {
     table: 'readiness_policies',
     fields: { deadlineHours: f('deadline_hours', 'int') },
   },
-  // Calendar (issue 3, migration 003).
+  // Calendar.
   window: {
     table: 'windows',
     fields: {
@@ -144,7 +144,7 @@ export const ENTITY_TABLES = {
     table: 'collision_acceptances',
     fields: { collisionKey: f('collision_key', 'text'), reason: f('reason', 'text') },
   },
-  // Coordination meetings (issue 5, migration 004).
+  // Coordination meetings.
   meeting: {
     table: 'meetings',
     fields: {
@@ -196,7 +196,7 @@ export const ENTITY_TABLES = {
       deviceId: f('device_id', 'text'),
     },
   },
-  // Release outcomes (issue 7, migration 005).
+  // Release outcomes.
   deployment: {
     table: 'deployments',
     fields: {
@@ -240,7 +240,7 @@ export const ENTITY_TABLES = {
       closedBy: f('closed_by', 'nullable-text'),
     },
   },
-  // Runbooks (issue 4, migration 007).
+  // Runbooks.
   runbook: {
     table: 'runbooks',
     fields: {
@@ -282,7 +282,7 @@ export const ENTITY_TABLES = {
       deviceId: f('device_id', 'text'),
     },
   },
-  // Sync conflict resolutions (issue 6, migration 008): a person's answer to a conflict, synced so every device agrees.
+  // Sync conflict resolutions: a person's answer to a conflict, synced so every device agrees.
   conflictResolution: {
     table: 'conflict_resolutions',
     appendOnly: true,

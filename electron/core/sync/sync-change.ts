@@ -38,7 +38,7 @@ export const SyncChangeSchema = z
 
 export const SyncChangeList = z.array(SyncChangeSchema);
 
-/** A change_log row with the causality column migration 006 added. */
+/** A change_log row with its causality column. */
 export interface ChangeLogRow extends LoggedRow {
   prev_hlc: string | null;
 }

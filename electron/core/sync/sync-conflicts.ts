@@ -13,7 +13,7 @@ interface ConflictRow {
   field: string;
   hlc: string;
   found_at: string;
-  resolution: 'restored' | 'kept' | null;
+  resolution?: 'restored' | 'kept' | null;
 }
 
 interface LogRow {
@@ -31,8 +31,8 @@ export const conflictId = (r: Pick<ConflictRow, 'entity' | 'row_id' | 'field' | 
 const RESOLUTION_OF = `(SELECT r.resolution FROM conflict_resolutions r
   WHERE r.conflict_entity = c.entity AND r.conflict_row_id = c.row_id AND r.conflict_field = c.field AND r.conflict_hlc = c.hlc
   ORDER BY r.created_at DESC, r.id DESC LIMIT 1)`;
-/** Open: found by this device's conflict index, answered by nobody (a resolution from before migration 008 counts). */
-const OPEN = `c.resolution IS NULL AND NOT EXISTS (SELECT 1 FROM conflict_resolutions r
+/** Open: found by this device's conflict index, answered by nobody. */
+const OPEN = `NOT EXISTS (SELECT 1 FROM conflict_resolutions r
   WHERE r.conflict_entity = c.entity AND r.conflict_row_id = c.row_id AND r.conflict_field = c.field AND r.conflict_hlc = c.hlc)`;
 
 export function openConflictCount(store: WorkspaceStore): number {
@@ -56,10 +56,9 @@ export function listConflicts(store: WorkspaceStore, includeResolved: boolean): 
         )
         .all() as ConflictRow[])
     : [];
-  const legacy = includeResolved ? (store.db.prepare(`SELECT c.* FROM sync_conflicts c WHERE c.resolution IS NOT NULL LIMIT 500`).all() as ConflictRow[]) : [];
   const seen = new Set<string>();
   const names = personNames(store);
-  return [...open, ...resolved, ...legacy]
+  return [...open, ...resolved]
     .filter((row) => !seen.has(conflictId(row)) && seen.add(conflictId(row)))
     .sort((x, y) => (x.hlc < y.hlc ? 1 : x.hlc > y.hlc ? -1 : 0))
     .map((row) => describe(store, row, names))
@@ -77,7 +76,7 @@ export function resolveConflict(store: WorkspaceStore, author: string, id: strin
     | (ConflictRow & { answer: string | null })
     | undefined;
   if (!row || !isEntityName(row.entity)) throw notFound('Conflict', id);
-  if (row.resolution || row.answer) throw new ApiFailure('conflict', 'This conflict was already resolved.');
+  if (row.answer) throw new ApiFailure('conflict', 'This conflict was already resolved.');
   const other = logRow(store, row, row.hlc);
   const entity = row.entity;
   // The answer and the conflict list change together, or not at all.
@@ -133,7 +132,7 @@ function describe(store: WorkspaceStore, row: ConflictRow, names: Map<string, st
     current: side(current, names),
     other: side(logRow(store, row, row.hlc), names),
     foundAt: row.found_at,
-    resolution: row.resolution,
+    resolution: row.resolution ?? null,
   };
 }
 

@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 
 /**
- * Device-local sync bookkeeping in the `sync_*` tables (migration 006): settings, how far each peer was read, what
+ * Device-local sync bookkeeping in the `sync_*` tables: settings, how far each peer was read, what
  * was published. Never synced, never a domain table.
  */
 export class SyncLedger {

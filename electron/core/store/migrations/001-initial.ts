@@ -1,95 +1,22 @@
 import type { Migration } from './migration';
+import { calendarSchema } from '../schema/calendar';
+import { changeLogSchema } from '../schema/change-log';
+import { meetingsSchema } from '../schema/meetings';
+import { outcomesSchema } from '../schema/outcomes';
+import { readinessSchema } from '../schema/readiness';
+import { runbooksSchema } from '../schema/runbooks';
+import { syncSchema } from '../schema/sync';
+import { workspaceSchema } from '../schema/workspace';
 
 /**
- * The first schema. Domain tables carry no SQL foreign keys: sync delivers changes in any order, so a release may
- * arrive before the person who owns it. References are checked by the core when a local change is made instead.
- * Every domain column has a default so that a row can exist from a partial set of synced fields.
+ * The first schema, one section per feature (store/schema/). Domain tables carry no SQL foreign keys: sync delivers
+ * changes in any order, so a release may arrive before the person who owns it; the core checks references when a
+ * local change is made instead. Every domain column has a default so that a row can exist from a partial set of
+ * synced fields. Until the first release is tagged the sections are edited in place; from then on this migration is
+ * frozen and every change is a new numbered migration.
  */
 export const migration001Initial: Migration = {
   version: 1,
   name: 'initial',
-  up: `
-    CREATE TABLE meta (
-      key TEXT PRIMARY KEY,
-      value TEXT NOT NULL
-    ) STRICT;
-
-    CREATE TABLE change_log (
-      seq INTEGER PRIMARY KEY,
-      hlc TEXT NOT NULL,
-      device_id TEXT NOT NULL,
-      author TEXT NOT NULL,
-      entity TEXT NOT NULL,
-      row_id TEXT NOT NULL,
-      field TEXT NOT NULL,
-      value TEXT,
-      old_value TEXT
-    ) STRICT;
-    -- One index serves history, the newest value of a field (last-writer-wins) and duplicate detection in sync.
-    CREATE UNIQUE INDEX change_log_by_field ON change_log (entity, row_id, field, hlc);
-
-    CREATE TABLE settings (
-      id TEXT PRIMARY KEY,
-      name TEXT NOT NULL DEFAULT 'Release Desk workspace',
-      default_time_zone TEXT NOT NULL DEFAULT 'UTC',
-      created_at TEXT NOT NULL DEFAULT '',
-      updated_at TEXT NOT NULL DEFAULT '',
-      deleted INTEGER NOT NULL DEFAULT 0
-    ) STRICT;
-
-    CREATE TABLE people (
-      id TEXT PRIMARY KEY,
-      name TEXT NOT NULL DEFAULT '',
-      email TEXT NOT NULL DEFAULT '',
-      roles TEXT NOT NULL DEFAULT '[]',
-      created_at TEXT NOT NULL DEFAULT '',
-      updated_at TEXT NOT NULL DEFAULT '',
-      deleted INTEGER NOT NULL DEFAULT 0
-    ) STRICT;
-
-    CREATE TABLE systems (
-      id TEXT PRIMARY KEY,
-      name TEXT NOT NULL DEFAULT '',
-      description TEXT NOT NULL DEFAULT '',
-      depends_on TEXT NOT NULL DEFAULT '[]',
-      created_at TEXT NOT NULL DEFAULT '',
-      updated_at TEXT NOT NULL DEFAULT '',
-      deleted INTEGER NOT NULL DEFAULT 0
-    ) STRICT;
-
-    CREATE TABLE environments (
-      id TEXT PRIMARY KEY,
-      name TEXT NOT NULL DEFAULT '',
-      description TEXT NOT NULL DEFAULT '',
-      position INTEGER NOT NULL DEFAULT 0,
-      requires_maintenance_window INTEGER NOT NULL DEFAULT 0,
-      is_production INTEGER NOT NULL DEFAULT 0,
-      created_at TEXT NOT NULL DEFAULT '',
-      updated_at TEXT NOT NULL DEFAULT '',
-      deleted INTEGER NOT NULL DEFAULT 0
-    ) STRICT;
-
-    CREATE TABLE releases (
-      id TEXT PRIMARY KEY,
-      name TEXT NOT NULL DEFAULT '',
-      version TEXT NOT NULL DEFAULT '',
-      system_ids TEXT NOT NULL DEFAULT '[]',
-      environment_ids TEXT NOT NULL DEFAULT '[]',
-      window_start TEXT NOT NULL DEFAULT '',
-      window_end TEXT NOT NULL DEFAULT '',
-      time_zone TEXT NOT NULL DEFAULT 'UTC',
-      status TEXT NOT NULL DEFAULT 'planned',
-      owner_id TEXT,
-      description TEXT NOT NULL DEFAULT '',
-      created_at TEXT NOT NULL DEFAULT '',
-      updated_at TEXT NOT NULL DEFAULT '',
-      deleted INTEGER NOT NULL DEFAULT 0
-    ) STRICT;
-    CREATE INDEX releases_by_window ON releases (window_start) WHERE deleted = 0;
-    -- Names are unique per kind, ignoring case: these keep the check cheap in a large workspace.
-    CREATE INDEX releases_by_name ON releases (name COLLATE NOCASE, version COLLATE NOCASE);
-    CREATE INDEX people_by_name ON people (name COLLATE NOCASE);
-    CREATE INDEX systems_by_name ON systems (name COLLATE NOCASE);
-    CREATE INDEX environments_by_name ON environments (name COLLATE NOCASE);
-  `,
+  up: [changeLogSchema, workspaceSchema, readinessSchema, calendarSchema, meetingsSchema, outcomesSchema, runbooksSchema, syncSchema].join('\n'),
 };

@@ -1,15 +1,10 @@
-import type { Migration } from './migration';
-
 /**
- * Coordination meetings (issue 5). As in 001: no SQL foreign keys and a default on every column, because sync
+ * Coordination meetings. No SQL foreign keys and a default on every column, because sync
  * delivers the fields of a record in any order and before the records it refers to. Decisions and action-item
  * completions are append-only (entity-tables.ts). Attendees and environment checks get ids made of what they are
  * about (meeting + person, meeting + environment), so two devices recording the same thing merge into one row.
  */
-export const migration004Meetings: Migration = {
-  version: 4,
-  name: 'meetings',
-  up: `
+export const meetingsSchema = `
     CREATE TABLE meetings (
       id TEXT PRIMARY KEY,
       title TEXT NOT NULL DEFAULT '',
@@ -84,5 +79,4 @@ export const migration004Meetings: Migration = {
       deleted INTEGER NOT NULL DEFAULT 0
     ) STRICT;
     CREATE INDEX meeting_action_completions_by_meeting ON meeting_action_completions (meeting_id);
-  `,
-};
+`;

@@ -1,14 +1,9 @@
-import type { Migration } from './migration';
-
 /**
- * Release outcomes (issue 7): deployment records, the incidents linked to them, the changes (commits) a release
- * carries and the post-release review. As in 001: no SQL foreign keys and a default on every column, because sync
+ * Release outcomes: deployment records, the incidents linked to them, the changes (commits) a release
+ * carries and the post-release review. No SQL foreign keys and a default on every column, because sync
  * delivers the fields of a record in any order and before the records it refers to.
  */
-export const migration005Outcomes: Migration = {
-  version: 5,
-  name: 'outcomes',
-  up: `
+export const outcomesSchema = `
     CREATE TABLE deployments (
       id TEXT PRIMARY KEY,
       release_id TEXT NOT NULL DEFAULT '',
@@ -63,5 +58,4 @@ export const migration005Outcomes: Migration = {
       updated_at TEXT NOT NULL DEFAULT '',
       deleted INTEGER NOT NULL DEFAULT 0
     ) STRICT;
-  `,
-};
+`;

@@ -1,18 +1,13 @@
-import type { Migration } from './migration';
-
 /**
- * Runbooks (issue 4, docs/runbooks.md): runbooks (a release's, or templates with no release), their steps, and the
- * append-only execution records of the release weekend. As in 001: no SQL foreign keys and a default on every column,
+ * Runbooks (docs/runbooks.md): runbooks (a release's, or templates with no release), their steps, and the
+ * append-only execution records of the release weekend. No SQL foreign keys and a default on every column,
  * because sync delivers the fields of a record in any order and before the records it refers to.
  *
  * `position` is REAL: inserting a step between two others writes one row (the midpoint), not every row below it, so
  * two people inserting steps offline merge without renumbering each other's. `fixed_start_offset` is NULL for a step
  * that starts when its dependencies (or the window) allow.
  */
-export const migration007Runbooks: Migration = {
-  version: 7,
-  name: 'runbooks',
-  up: `
+export const runbooksSchema = `
     CREATE TABLE runbooks (
       id TEXT PRIMARY KEY,
       release_id TEXT,
@@ -63,5 +58,4 @@ export const migration007Runbooks: Migration = {
     ) STRICT;
     CREATE INDEX step_executions_by_runbook ON step_executions (runbook_id);
     CREATE INDEX step_executions_by_release ON step_executions (release_id);
-  `,
-};
+`;

@@ -1,15 +1,10 @@
-import type { Migration } from './migration';
-
 /**
- * Readiness (issue 5): sign-offs, checklist templates, checklist items of a release, ticks, waivers and the
- * readiness deadline policy. As in 001: no SQL foreign keys and a default on every column, because sync delivers
+ * Readiness: sign-offs, checklist templates, checklist items of a release, ticks, waivers and the
+ * readiness deadline policy. No SQL foreign keys and a default on every column, because sync delivers
  * the fields of a record in any order and before the records it refers to. Sign-offs, ticks and waivers are
  * append-only (entity-tables.ts): rows are inserted once and never updated or deleted.
  */
-export const migration002Readiness: Migration = {
-  version: 2,
-  name: 'readiness',
-  up: `
+export const readinessSchema = `
     CREATE TABLE signoffs (
       id TEXT PRIMARY KEY,
       release_id TEXT NOT NULL DEFAULT '',
@@ -86,5 +81,4 @@ export const migration002Readiness: Migration = {
       updated_at TEXT NOT NULL DEFAULT '',
       deleted INTEGER NOT NULL DEFAULT 0
     ) STRICT;
-  `,
-};
+`;

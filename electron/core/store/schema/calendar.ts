@@ -1,14 +1,9 @@
-import type { Migration } from './migration';
-
 /**
- * The release calendar (issue 3): maintenance and freeze windows, the "needs" links between releases (dependency
- * violations) and accepted collisions. As in 001: no SQL foreign keys and a default on every column, because sync
+ * The release calendar: maintenance and freeze windows, the "needs" links between releases (dependency
+ * violations) and accepted collisions. No SQL foreign keys and a default on every column, because sync
  * delivers the fields of a record in any order and before the records it refers to.
  */
-export const migration003Calendar: Migration = {
-  version: 3,
-  name: 'calendar',
-  up: `
+export const calendarSchema = `
     CREATE TABLE windows (
       id TEXT PRIMARY KEY,
       kind TEXT NOT NULL DEFAULT 'freeze',
@@ -46,5 +41,4 @@ export const migration003Calendar: Migration = {
       updated_at TEXT NOT NULL DEFAULT '',
       deleted INTEGER NOT NULL DEFAULT 0
     ) STRICT;
-  `,
-};
+`;
