@@ -26,6 +26,7 @@ import { outcomesMethods } from './outcomes-contract';
 import { meetingsMethods } from './meetings-contract';
 import { syncMethods } from './sync-contract';
 import { runbookMethods } from './runbook-contract';
+import { keysMethods } from './keys-contract';
 
 /**
  * The one API contract. Preload, Electron main, the web shell, the CLI and the renderer all derive from this map:
@@ -80,6 +81,7 @@ export const apiContract = {
   ...meetingsMethods,
   ...syncMethods,
   ...runbookMethods,
+  ...keysMethods,
 } as const;
 
 export type ApiContract = typeof apiContract;

@@ -11,7 +11,12 @@ export const EMPOWERED_ROLES = [
   'security-architect',
   'operations-coordinator',
 ] as const;
-export const OTHER_ROLES = ['release-manager', 'engineer', 'observer'] as const;
+/**
+ * A workspace admin enrols people's device keys and changes people's names, emails and roles; every device checks
+ * that such changes carry an admin's signature (docs/sync.md, "Threat model").
+ */
+export const ADMIN_ROLE = 'admin';
+export const OTHER_ROLES = [ADMIN_ROLE, 'release-manager', 'engineer', 'observer'] as const;
 export const PERSON_ROLES = [...EMPOWERED_ROLES, ...OTHER_ROLES] as const;
 export const PersonRole = z.enum(PERSON_ROLES);
 export type PersonRole = z.infer<typeof PersonRole>;
@@ -21,6 +26,7 @@ export const ROLE_LABELS: Record<PersonRole, string> = {
   'release-coordinator': 'Release coordinator',
   'security-architect': 'Security architect',
   'operations-coordinator': 'Operations coordinator',
+  admin: 'Workspace admin',
   'release-manager': 'Release manager',
   engineer: 'Engineer',
   observer: 'Observer',

@@ -43,6 +43,8 @@ export const SyncReport = z.object({
   sent: z.number().int(),
   received: z.number().int(),
   applied: z.number().int(),
+  /** Received, but older than a change of the same field already here: kept in the log, not shown. */
+  superseded: z.number().int(),
   duplicates: z.number().int(),
   held: z.number().int(),
   openConflicts: z.number().int(),
@@ -51,7 +53,10 @@ export const SyncReport = z.object({
 });
 export type SyncReport = z.infer<typeof SyncReport>;
 
-export const HeldKind = z.enum(['future', 'unknown', 'refused']);
+/** Why a change is held back (docs/sync.md, "Held changes"). */
+export const HELD_KINDS = ['invalid', 'unknown', 'forged', 'refused', 'unverified', 'future', 'server'] as const;
+export const HeldKind = z.enum(HELD_KINDS);
+export type HeldKind = z.infer<typeof HeldKind>;
 export const HeldChange = z.object({
   kind: HeldKind,
   entity: z.string(),

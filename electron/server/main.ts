@@ -23,8 +23,8 @@ const program = new Command('release-desk server')
     if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be a whole number from 0 to 65535, not "${opts.port}"`);
     const store = new SqliteServerStore(path.resolve(opts.data));
     const server = await startSyncServer({ store, port, host: opts.host });
-    console.log(`Release Desk team server on ${server.url} (data in ${path.resolve(opts.data!)}, ${store.members().filter((m) => !m.revokedAt).length} member tokens)`);
-    const stop = () => void server.close().then(() => (store.close(), process.exit(0)));
+    console.log(`Release Desk team server on ${server.url} (data in ${path.resolve(opts.data!)}, ${(await store.members()).filter((m) => !m.revokedAt).length} member tokens)`);
+    const stop = () => void server.close().then(() => store.close()).then(() => process.exit(0));
     process.on('SIGINT', stop);
     process.on('SIGTERM', stop);
   });
@@ -38,10 +38,10 @@ token
   .requiredOption('--person <person-id>', 'the person id in the workspace this member signs as')
   .option('--admin', 'may give people roles and bring in a workspace history')
   .action((opts: { data: string; name: string; person: string; admin?: boolean }) =>
-    withStore(opts.data, (store) => {
-      if (store.members().some((m) => m.name === opts.name && !m.revokedAt)) throw new Error(`there is already a member called "${opts.name}"`);
+    withStore(opts.data, async (store) => {
+      if ((await store.members()).some((m) => m.name === opts.name && !m.revokedAt)) throw new Error(`there is already a member called "${opts.name}"`);
       const secret = newToken();
-      store.addMember({ id: randomUUID(), name: opts.name, personId: opts.person, admin: Boolean(opts.admin) }, hashToken(secret));
+      await store.addMember({ id: randomUUID(), name: opts.name, personId: opts.person, admin: Boolean(opts.admin) }, hashToken(secret));
       console.log(secret);
       console.error(`Token for ${opts.name} (person ${opts.person}${opts.admin ? ', admin' : ''}). It is shown only now: only its hash is stored.`);
     }),
@@ -52,8 +52,8 @@ token
   .requiredOption('--data <dir>', 'the server data folder')
   .requiredOption('--name <name>', 'member name or id')
   .action((opts: { data: string; name: string }) =>
-    withStore(opts.data, (store) => {
-      const member = store.revokeMember(opts.name);
+    withStore(opts.data, async (store) => {
+      const member = await store.revokeMember(opts.name);
       if (!member) throw new Error(`there is no member called "${opts.name}"`);
       console.log(`Revoked the token of ${member.name}.`);
     }),
@@ -63,17 +63,17 @@ token
   .description('List members (never their tokens).')
   .requiredOption('--data <dir>', 'the server data folder')
   .action((opts: { data: string }) =>
-    withStore(opts.data, (store) => {
-      for (const m of store.members()) console.log(`${m.name}\tperson ${m.personId}${m.admin ? '\tadmin' : ''}\t${m.revokedAt ? `revoked ${m.revokedAt}` : 'active'}`);
+    withStore(opts.data, async (store) => {
+      for (const m of await store.members()) console.log(`${m.name}\tperson ${m.personId}${m.admin ? '\tadmin' : ''}\t${m.revokedAt ? `revoked ${m.revokedAt}` : 'active'}`);
     }),
   );
 
-function withStore(data: string, fn: (store: SqliteServerStore) => void): void {
+async function withStore(data: string, fn: (store: SqliteServerStore) => Promise<void>): Promise<void> {
   const store = new SqliteServerStore(path.resolve(data));
   try {
-    fn(store);
+    await fn(store);
   } finally {
-    store.close();
+    await store.close();
   }
 }
 

@@ -1,11 +1,12 @@
-import type { SyncChange } from '../core/sync/sync-change';
+import type { Change } from '../core/changes/change';
+import type { TrustWrite } from '../core/trust/trust-view';
 
 /** A member of the team: a token bound to one person of the workspace. Only the token's hash is stored. */
 export interface Member {
   id: string;
   name: string;
   personId: string;
-  /** Admins may grant roles to people; other members may not (so nobody can make themselves empowered). */
+  /** Admins may bring in a workspace's history (others' changes); other members push only their own devices'. */
   admin: boolean;
   createdAt: string;
   revokedAt: string | null;
@@ -17,30 +18,49 @@ export interface AppendResult {
   cursor: number;
 }
 
+export interface PullPage {
+  changes: Change[];
+  cursor: number;
+  more: boolean;
+  remaining: number;
+}
+
+/** A stored change's content, to tell a duplicate from a different change under the same identity. */
+export interface StoredContent {
+  value: string | null;
+  author: string;
+  link: string;
+}
+
 /**
- * What the team server keeps: the change log every device pushed, in arrival order, and the members. SQLite by
- * default (sqlite-server-store.ts); an organisation that outgrows one machine implements this over PostgreSQL
- * (a `changes` table with a bigserial and a unique key on entity, row, field, stamp; the same queries).
+ * What the team server keeps: the change log every device pushed, in arrival order, stamped with the pushing
+ * member; the members; which member each device belongs to; and the workspace root it serves. Async, so the
+ * PostgreSQL store is an added implementation of the same seam (sqlite-server-store.ts is the default).
  */
 export interface ServerStore {
-  /** Stores the changes not already stored, all or none; returns the new cursor. */
-  append(changes: readonly SyncChange[], memberId: string): AppendResult;
+  /** Stores the changes, all or none, stamped with the member; binds the device to the member; returns the cursor. */
+  append(changes: readonly Change[], member: Member, deviceId: string): Promise<AppendResult>;
   /**
-   * Changes after `since`, in arrival order, at most `limit`, leaving out those of `own.deviceId` up to `own.upTo`
-   * (the puller has them). The cursor passes the left-out ones too, read in the same snapshot, so no change is
-   * ever skipped.
+   * Changes after `since`, in arrival order, at most about `limit` (a page never splits one write), leaving out those
+   * of `own.deviceId` up to `own.upTo` (the puller has them). The cursor passes the left-out ones too, read in the
+   * same snapshot, so no change is ever skipped.
    */
-  pull(since: number, limit: number, own?: { deviceId: string; upTo: number }): { changes: SyncChange[]; cursor: number; more: boolean; remaining: number };
-  /** Which of these are not stored yet. */
-  unknown(changes: readonly SyncChange[]): SyncChange[];
-  /** The newest stored value of one field, or undefined. */
-  latestValue(entity: string, rowId: string, field: string): unknown;
-  /** Any stored change of a field other than `hlc` (append-only records are written once). */
-  hasOtherChange(entity: string, rowId: string, field: string, hlc: string): boolean;
+  pull(since: number, limit: number, own?: { deviceId: string; upTo: number }): Promise<PullPage>;
+  /** The stored content of those of these changes that are stored already, by change key. */
+  stored(changes: readonly Change[]): Promise<Map<string, StoredContent>>;
+  /** The signed records that say who may sign what (device keys, people's identity writes). */
+  trustWrites(): Promise<TrustWrite[]>;
+  /** The newest stored value of a field of several rows (names for messages, checklist items' states). */
+  latestValues(entity: string, field: string, rowIds: readonly string[]): Promise<Map<string, unknown>>;
+  /** The member a device is bound to, and the highest chain place stored for it. */
+  device(deviceId: string): Promise<{ memberId: string; chainSeq: number } | undefined>;
+  /** The workspace root this server serves (pinned by the first push that brought one). */
+  root(): Promise<string | null>;
+  pinRoot(root: string): Promise<void>;
 
-  addMember(member: Omit<Member, 'createdAt' | 'revokedAt'>, tokenHash: string): Member;
-  revokeMember(idOrName: string): Member | undefined;
-  members(): Member[];
-  memberByTokenHash(tokenHash: string): Member | undefined;
-  close(): void;
+  addMember(member: Omit<Member, 'createdAt' | 'revokedAt'>, tokenHash: string): Promise<Member>;
+  revokeMember(idOrName: string): Promise<Member | undefined>;
+  members(): Promise<Member[]>;
+  memberByTokenHash(tokenHash: string): Promise<Member | undefined>;
+  close(): Promise<void>;
 }

@@ -1,12 +1,18 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { rowToSyncChange, type ChangeLogRow, type SyncChange } from '../core/sync/sync-change';
-import type { AppendResult, Member, ServerStore } from './server-store';
+import type { Change } from '../core/changes/change';
+import { changeKey } from '../core/changes/change-key';
+import { rowToChange, withoutSeq, type ChangeRow } from '../core/changes/change-row';
+import { groupWrites } from '../core/changes/rules/writes';
+import { toTrustWrite } from '../core/changes/rules/judge';
+import type { TrustWrite } from '../core/trust/trust-view';
+import type { AppendResult, Member, PullPage, ServerStore, StoredContent } from './server-store';
 
-/** The server's own database (not a workspace): the pushed change log, in arrival order, and the members. */
+/** The server's own database (not a workspace): the pushed change log, in arrival order, and who pushed it. */
+const SCHEMA_VERSION = 1;
 const SCHEMA = `
-  CREATE TABLE IF NOT EXISTS changes (
+  CREATE TABLE changes (
     seq INTEGER PRIMARY KEY,
     hlc TEXT NOT NULL,
     device_id TEXT NOT NULL,
@@ -17,11 +23,13 @@ const SCHEMA = `
     value TEXT,
     old_value TEXT,
     prev_hlc TEXT,
+    chain_seq INTEGER NOT NULL,
+    link TEXT NOT NULL,
     member_id TEXT NOT NULL,
     received_at TEXT NOT NULL
   ) STRICT;
-  CREATE UNIQUE INDEX IF NOT EXISTS changes_by_field ON changes (entity, row_id, field, hlc);
-  CREATE TABLE IF NOT EXISTS members (
+  CREATE UNIQUE INDEX changes_by_field ON changes (entity, row_id, field, hlc);
+  CREATE TABLE members (
     id TEXT PRIMARY KEY,
     name TEXT NOT NULL UNIQUE,
     person_id TEXT NOT NULL,
@@ -29,6 +37,17 @@ const SCHEMA = `
     token_hash TEXT NOT NULL UNIQUE,
     created_at TEXT NOT NULL,
     revoked_at TEXT
+  ) STRICT;
+  -- Each device belongs to the member that first pushed for it; its highest chain place stored so far.
+  CREATE TABLE devices (
+    device_id TEXT PRIMARY KEY,
+    member_id TEXT NOT NULL,
+    chain_seq INTEGER NOT NULL DEFAULT 0,
+    bound_at TEXT NOT NULL
+  ) STRICT;
+  CREATE TABLE meta (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL
   ) STRICT;
 `;
 
@@ -44,66 +63,123 @@ interface MemberRow {
 /** The default ServerStore: one SQLite file, `server.sqlite`, in the server's data folder. */
 export class SqliteServerStore implements ServerStore {
   private readonly db: Database.Database;
-  private readonly exists: Database.Statement;
+  private readonly existing: Database.Statement;
   private readonly insert: Database.Statement;
+  private readonly bind: Database.Statement;
 
   constructor(dataDir: string) {
     fs.mkdirSync(dataDir, { recursive: true });
     this.db = new Database(path.join(dataDir, 'server.sqlite'));
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = NORMAL');
-    this.db.exec(SCHEMA);
-    this.exists = this.db.prepare('SELECT 1 FROM changes WHERE entity = ? AND row_id = ? AND field = ? AND hlc = ?');
+    this.migrate();
+    this.existing = this.db.prepare('SELECT value, author, link FROM changes WHERE entity = ? AND row_id = ? AND field = ? AND hlc = ?');
     this.insert = this.db.prepare(
-      `INSERT INTO changes (hlc, device_id, author, entity, row_id, field, value, old_value, prev_hlc, member_id, received_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
+      `INSERT INTO changes (hlc, device_id, author, entity, row_id, field, value, old_value, prev_hlc, chain_seq, link, member_id, received_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
+    );
+    this.bind = this.db.prepare(
+      `INSERT INTO devices (device_id, member_id, chain_seq, bound_at) VALUES (?, ?, ?, ?)
+       ON CONFLICT (device_id) DO UPDATE SET chain_seq = max(chain_seq, excluded.chain_seq)`,
     );
   }
 
-  append(changes: readonly SyncChange[], memberId: string): AppendResult {
+  private migrate(): void {
+    const version = this.db.pragma('user_version', { simple: true }) as number;
+    if (version > SCHEMA_VERSION) {
+      this.db.close();
+      throw new Error(`this server's data was written by a newer Release Desk (schema ${version}; this version knows up to ${SCHEMA_VERSION}); update Release Desk`);
+    }
+    if (version === SCHEMA_VERSION) return;
+    this.db.transaction(() => {
+      this.db.exec(SCHEMA);
+      this.db.pragma(`user_version = ${SCHEMA_VERSION}`);
+    })();
+  }
+
+  async append(changes: readonly Change[], member: Member, deviceId: string): Promise<AppendResult> {
     return this.db.transaction(() => {
       const at = new Date().toISOString();
       let accepted = 0;
+      const highest = new Map<string, number>();
       for (const c of changes) {
-        accepted += this.insert.run(c.hlc, c.deviceId, c.author, c.entity, c.rowId, c.field, JSON.stringify(c.value ?? null), JSON.stringify(c.oldValue ?? null), c.prevHlc, memberId, at).changes;
+        const stored = this.insert.run(c.hlc, c.deviceId, c.author, c.entity, c.rowId, c.field, JSON.stringify(c.value ?? null), JSON.stringify(c.oldValue ?? null), c.prevHlc, c.chainSeq, c.link, member.id, at).changes;
+        accepted += stored;
+        if (stored) highest.set(c.deviceId, Math.max(highest.get(c.deviceId) ?? 0, c.chainSeq));
       }
+      this.bind.run(deviceId, member.id, highest.get(deviceId) ?? 0, at);
+      for (const [device, seq] of highest) if (device !== deviceId) this.bind.run(device, member.id, seq, at);
       return { accepted, duplicates: changes.length - accepted, cursor: this.maxSeq() };
     })();
   }
 
-  pull(since: number, limit: number, own = { deviceId: '', upTo: 0 }) {
+  async pull(since: number, limit: number, own = { deviceId: '', upTo: 0 }): Promise<PullPage> {
     // One read transaction: the cursor past the device's own trailing changes comes from the same snapshot as the page.
     return this.db.transaction(() => {
       const rows = this.db
-        .prepare('SELECT * FROM changes WHERE seq > ? AND NOT (device_id = ? AND seq <= ?) ORDER BY seq LIMIT ?')
-        .all(since, own.deviceId, own.upTo, limit + 1) as ChangeLogRow[];
-      const more = rows.length > limit;
-      const page = rows.slice(0, limit);
+        .prepare(
+          `SELECT c.*, m.name AS member FROM changes c LEFT JOIN members m ON m.id = c.member_id
+           WHERE c.seq > ? AND NOT (c.device_id = ? AND c.seq <= ?) ORDER BY c.seq LIMIT ?`,
+        )
+        .all(since, own.deviceId, own.upTo, limit + 1) as ChangeRow[];
+      let more = rows.length > limit;
+      let page = rows.slice(0, limit);
+      if (more) {
+        // Never split one write across pages: the rules judge a signed record whole.
+        const lastHlc = page[page.length - 1].hlc;
+        const cut = page.findIndex((r) => r.hlc === lastHlc);
+        if (cut > 0) page = page.slice(0, cut);
+        else more = rows.length > page.length;
+      }
       const cursor = more ? page[page.length - 1].seq : Math.max(since, this.maxSeq());
       const remaining = more
         ? (this.db.prepare('SELECT count(*) FROM changes WHERE seq > ? AND NOT (device_id = ? AND seq <= ?)').pluck().get(cursor, own.deviceId, own.upTo) as number)
         : 0;
-      return { changes: page.map(rowToSyncChange), cursor, more, remaining };
+      return { changes: page.map((r) => withoutSeq(rowToChange(r))), cursor, more, remaining };
     })();
   }
 
-  unknown(changes: readonly SyncChange[]): SyncChange[] {
-    return changes.filter((c) => !this.exists.get(c.entity, c.rowId, c.field, c.hlc));
+  async stored(changes: readonly Change[]): Promise<Map<string, StoredContent>> {
+    const found = new Map<string, StoredContent>();
+    for (const c of changes) {
+      const row = this.existing.get(c.entity, c.rowId, c.field, c.hlc) as StoredContent | undefined;
+      if (row) found.set(changeKey(c), row);
+    }
+    return found;
   }
 
-  latestValue(entity: string, rowId: string, field: string): unknown {
-    const raw = this.db
-      .prepare('SELECT value FROM changes WHERE entity = ? AND row_id = ? AND field = ? ORDER BY hlc DESC LIMIT 1')
-      .pluck()
-      .get(entity, rowId, field) as string | null | undefined;
-    return raw === undefined ? undefined : raw === null ? null : JSON.parse(raw);
+  async trustWrites(): Promise<TrustWrite[]> {
+    const rows = this.db.prepare("SELECT *, NULL AS member FROM changes WHERE entity IN ('deviceKey', 'person') ORDER BY hlc, field").all() as ChangeRow[];
+    // Everything stored passed the rules, signatures included.
+    return groupWrites(rows.map(rowToChange)).map((w) => toTrustWrite(w, true));
   }
 
-  hasOtherChange(entity: string, rowId: string, field: string, hlc: string): boolean {
-    return this.db.prepare('SELECT 1 FROM changes WHERE entity = ? AND row_id = ? AND field = ? AND hlc != ? LIMIT 1').get(entity, rowId, field, hlc) !== undefined;
+  async latestValues(entity: string, field: string, rowIds: readonly string[]): Promise<Map<string, unknown>> {
+    const latest = this.db.prepare('SELECT value FROM changes WHERE entity = ? AND row_id = ? AND field = ? ORDER BY hlc DESC LIMIT 1').pluck();
+    const values = new Map<string, unknown>();
+    for (const id of new Set(rowIds)) {
+      const raw = latest.get(entity, id, field) as string | null | undefined;
+      if (raw !== undefined) values.set(id, raw === null ? null : JSON.parse(raw));
+    }
+    return values;
   }
 
-  addMember(member: Omit<Member, 'createdAt' | 'revokedAt'>, tokenHash: string): Member {
+  async device(deviceId: string): Promise<{ memberId: string; chainSeq: number } | undefined> {
+    const row = this.db.prepare('SELECT member_id AS memberId, chain_seq AS chainSeq FROM devices WHERE device_id = ?').get(deviceId) as
+      | { memberId: string; chainSeq: number }
+      | undefined;
+    return row;
+  }
+
+  async root(): Promise<string | null> {
+    return (this.db.prepare("SELECT value FROM meta WHERE key = 'root'").pluck().get() as string | undefined) ?? null;
+  }
+
+  async pinRoot(root: string): Promise<void> {
+    this.db.prepare("INSERT INTO meta (key, value) VALUES ('root', ?) ON CONFLICT DO NOTHING").run(root);
+  }
+
+  async addMember(member: Omit<Member, 'createdAt' | 'revokedAt'>, tokenHash: string): Promise<Member> {
     const createdAt = new Date().toISOString();
     this.db
       .prepare('INSERT INTO members (id, name, person_id, admin, token_hash, created_at) VALUES (?, ?, ?, ?, ?, ?)')
@@ -111,19 +187,20 @@ export class SqliteServerStore implements ServerStore {
     return { ...member, createdAt, revokedAt: null };
   }
 
-  revokeMember(idOrName: string): Member | undefined {
+  async revokeMember(idOrName: string): Promise<Member | undefined> {
     const row = this.db.prepare('SELECT * FROM members WHERE id = ? OR name = ?').get(idOrName, idOrName) as MemberRow | undefined;
     if (!row) return undefined;
     // The hash is replaced too, so a revoked token can never match again, even if the row were un-revoked.
-    this.db.prepare("UPDATE members SET revoked_at = ?, token_hash = 'revoked:' || id WHERE id = ?").run(new Date().toISOString(), row.id);
-    return toMember({ ...row, revoked_at: new Date().toISOString() });
+    const at = new Date().toISOString();
+    this.db.prepare("UPDATE members SET revoked_at = ?, token_hash = 'revoked:' || id WHERE id = ?").run(at, row.id);
+    return toMember({ ...row, revoked_at: at });
   }
 
-  members(): Member[] {
+  async members(): Promise<Member[]> {
     return (this.db.prepare('SELECT * FROM members ORDER BY name').all() as MemberRow[]).map(toMember);
   }
 
-  memberByTokenHash(tokenHash: string): Member | undefined {
+  async memberByTokenHash(tokenHash: string): Promise<Member | undefined> {
     const row = this.db.prepare('SELECT * FROM members WHERE token_hash = ? AND revoked_at IS NULL').get(tokenHash) as MemberRow | undefined;
     return row ? toMember(row) : undefined;
   }
@@ -132,7 +209,7 @@ export class SqliteServerStore implements ServerStore {
     return this.db.prepare('SELECT coalesce(max(seq), 0) FROM changes').pluck().get() as number;
   }
 
-  close(): void {
+  async close(): Promise<void> {
     if (this.db.open) this.db.close();
   }
 }

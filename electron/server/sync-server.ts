@@ -11,8 +11,8 @@ import {
   PushRequest,
   type ServerError,
 } from '../core/sync/server-protocol';
-import type { SyncChange } from '../core/sync/sync-change';
-import { refusedChanges } from './authorize-push';
+import type { Change } from '../core/changes/change';
+import { judgePush } from './push-rules';
 import type { Member, ServerStore } from './server-store';
 
 export interface RunningSyncServer {
@@ -41,9 +41,9 @@ export const hashToken = (token: string) => createHash('sha256').update(token).d
 export const newToken = () => `rdt_${randomBytes(32).toString('base64url')}`;
 
 /**
- * The team server: push and pull of the change log over HTTP, per-member tokens, the sign-off rule. Every request
- * either does all it asks or, with a JSON error saying why, nothing. It serves no UI and keeps no workspace: it
- * relays the change log, so a PostgreSQL ServerStore can replace SQLite without touching this file.
+ * The team server: push and pull of the change log over HTTP, per-member tokens, the rules of push-rules.ts. Every
+ * request either does all it asks or, with a JSON error saying why, nothing. It serves no UI and keeps no
+ * workspace: it relays the change log, so a PostgreSQL ServerStore can replace SQLite without touching this file.
  */
 export async function startSyncServer(options: { store: ServerStore; port?: number; host?: string }): Promise<RunningSyncServer> {
   const { store } = options;
@@ -59,37 +59,53 @@ export async function startSyncServer(options: { store: ServerStore; port?: numb
   server.keepAliveTimeout = 65_000;
   server.headersTimeout = 66_000;
 
+  // Pushes are judged and stored one at a time: the rules read what the server holds, and two pushes judged against
+  // the same state could together pass what neither may (two writes of one record, a grant and its use).
+  let pushes: Promise<unknown> = Promise.resolve();
+  const serialised = <T>(work: () => Promise<T>): Promise<T> => {
+    const run = pushes.then(work, work);
+    pushes = run.catch(() => {});
+    return run;
+  };
+
   async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://server');
     if (req.method === 'GET' && url.pathname === `${PROTOCOL_PREFIX}/health`) return send(req, res, 200, { ok: true, value: { service: 'release-desk-sync', protocol: 1 } });
     const route = url.pathname.startsWith(`${PROTOCOL_PREFIX}/`) ? url.pathname.slice(PROTOCOL_PREFIX.length + 1) : '';
     if (!['push', 'pull', 'whoami'].includes(route)) fail('not_found', `There is nothing at ${url.pathname}: the protocol has ${PROTOCOL_PREFIX}/push, /pull and /whoami.`);
     if (req.method !== 'POST') fail('invalid_input', 'Sync requests are POST requests.');
-    const member = authenticate(req);
+    const member = await authenticate(req);
     const body = await readJson(req);
     if (route === 'whoami') return send(req, res, 200, { ok: true, value: { name: member.name, personId: member.personId, admin: member.admin } });
     if (route === 'pull') {
       const { since, limit, own } = parse(PullRequest, body);
-      return send(req, res, 200, { ok: true, value: store.pull(since, limit, own) });
+      // The puller's own changes are left out only for a device the server knows to be this member's.
+      const mine = own && (await store.device(own.deviceId))?.memberId === member.id ? own : undefined;
+      return send(req, res, 200, { ok: true, value: await store.pull(since, limit, mine) });
     }
     const push = parse(PushRequest, body);
-    const changes = push.changes as SyncChange[];
-    const refused = refusedChanges(store, member, store.unknown(changes));
-    if (refused.length) {
-      throw new RequestError({
-        code: 'forbidden',
-        message: `${refused.length} change${refused.length === 1 ? ' was' : 's were'} refused; nothing from this push was stored. ${refused[0].reason}`,
-        refused,
-      });
-    }
-    return send(req, res, 200, { ok: true, value: store.append(changes, member.id) });
+    const result = await serialised(async () => {
+      const verdict = await judgePush(store, member, push.deviceId, push.changes as Change[], Date.now());
+      if (verdict.refused.length) {
+        throw new RequestError({
+          code: 'forbidden',
+          message: `${verdict.refused.length} change${verdict.refused.length === 1 ? ' was' : 's were'} refused; nothing from this push was stored. ${verdict.refused[0].reason}.`,
+          refused: verdict.refused,
+        });
+      }
+      const root = verdict.fresh.find((c) => c.entity === 'deviceKey' && c.field === 'action' && c.value === 'root');
+      if (root && !(await store.root())) await store.pinRoot(root.deviceId);
+      const appended = await store.append(verdict.fresh, member, push.deviceId);
+      return { ...appended, duplicates: appended.duplicates + verdict.duplicates };
+    });
+    return send(req, res, 200, { ok: true, value: result });
   }
 
-  function authenticate(req: http.IncomingMessage): Member {
+  async function authenticate(req: http.IncomingMessage): Promise<Member> {
     const header = req.headers.authorization ?? '';
     const token = /^Bearer (\S+)$/.exec(header)?.[1];
     if (!token) fail('unauthorized', 'A member token is required: Authorization: Bearer <token> (an admin issues one with "release-desk server token add").');
-    const member = store.memberByTokenHash(hashToken(token!));
+    const member = await store.memberByTokenHash(hashToken(token!));
     if (!member) fail('unauthorized', 'This token is not valid here: it was revoked, mistyped, or issued by another server.');
     return member!;
   }

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { WorkspaceSession } from '../../electron/core';
 import type { ApiResult } from '../../electron/contract/api-result';
+import type { Change } from '../../electron/core/changes/change';
 
 /** A fresh directory under the OS temp folder, removed by the returned cleanup. */
 export function tempDir(prefix = 'release-desk-test-'): { dir: string; cleanup: () => void } {
@@ -54,4 +55,28 @@ export function releaseInput(basics: { systemId: string; environmentId: string }
 
 export function changeLogCount(session: WorkspaceSession): number {
   return (session.store.db.prepare('SELECT count(*) AS n FROM change_log').get() as { n: number }).n;
+}
+
+/** Enrols this workspace's device for people (it is the workspace's root in a fresh test workspace): they may sign here. */
+export async function enrolHere(session: WorkspaceSession, personIds: readonly string[]): Promise<void> {
+  for (const personId of personIds) valueOf(await session.dispatch('keys.enrol', { deviceId: session.store.deviceId, personId }));
+}
+
+/** Every change one workspace holds, as a sync delivery would carry them. */
+export function changesOf(session: WorkspaceSession): Change[] {
+  return session.store.reader.changeLog().map(({ seq: _seq, member: _member, ...change }) => change);
+}
+
+/**
+ * A second device of the same team: a fresh workspace that first receives everything `of` holds (so it takes the
+ * same root), and whose key `of` (the root's device) enrols for `personIds`, as an admin would.
+ */
+export async function teammateSession(of: WorkspaceSession, personIds: readonly string[]): Promise<ReturnType<typeof tempSession>> {
+  const mate = tempSession();
+  mate.session.store.receive(changesOf(of));
+  for (const personId of personIds) valueOf(await mate.session.dispatch('keys.request', { personId }));
+  of.store.receive(changesOf(mate.session));
+  for (const personId of personIds) valueOf(await of.dispatch('keys.enrol', { deviceId: mate.session.store.deviceId, personId }));
+  mate.session.store.receive(changesOf(of));
+  return mate;
 }

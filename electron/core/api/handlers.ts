@@ -13,6 +13,7 @@ import { workspaceHandlers } from './handlers/workspace-handlers';
 import { syncHandlers } from './handlers/sync-handlers';
 import { runbookHandlers } from './handlers/runbook-handlers';
 import { runbookTransferHandlers } from './handlers/runbook-transfer-handlers';
+import { keysHandlers } from './handlers/keys-handlers';
 
 /** One handler map per domain, merged; `satisfies` makes a contract method without a handler a type error. */
 export const handlers = {
@@ -29,4 +30,5 @@ export const handlers = {
   ...outcomesHandlers,
   ...runbookHandlers,
   ...runbookTransferHandlers,
+  ...keysHandlers,
 } satisfies HandlerMap<ApiMethod>;

@@ -5,17 +5,9 @@ import { readWorkspaceSection } from './workspace-section';
 
 /** The whole workspace as a backup: current state plus every change ever made, with the value each replaced. */
 export function exportWorkspace(store: WorkspaceStore, exportedAt: Date = new Date()): BackupFile {
-  // The local sequence number is left out: it is this device's arrival order, which a restore cannot reproduce.
-  const changeLog: BackupChange[] = store.reader.changeLog().map(({ hlc, deviceId, author, entity, rowId, field, value, oldValue }) => ({
-    hlc,
-    deviceId,
-    author,
-    entity,
-    rowId,
-    field,
-    value,
-    oldValue,
-  }));
+  // The local sequence number (this device's arrival order) and the team server's member stamp (how a change reached
+  // this device) are left out: a backup holds what was written, the same from every device.
+  const changeLog: BackupChange[] = store.reader.changeLog().map(({ seq: _seq, member: _member, ...change }) => change);
   return {
     format: BACKUP_FORMAT,
     formatVersion: BACKUP_FORMAT_VERSION,

@@ -1,7 +1,7 @@
 import { ApiFailure, invalidInput, type ApiFieldIssue } from '../../contract/api-result';
-import { ClockDriftError } from '../store/hlc';
+import { changeKey } from '../changes/change-key';
 import { LATEST_SCHEMA_VERSION } from '../store/migrations';
-import type { WorkspaceStore } from '../store/workspace-store';
+import { ReceiveRefused, type WorkspaceStore } from '../store/workspace-store';
 import { BACKUP_FORMAT, BACKUP_FORMAT_VERSION, BackupFile, jsonPath } from './backup-format';
 import { firstDifference } from './first-difference';
 import { requireEmptyWorkspace } from './require-empty';
@@ -46,11 +46,21 @@ export function restoreBackup(store: WorkspaceStore, backup: BackupFile): Restor
   })();
 }
 
+/**
+ * The change log goes through the same rules as any change from elsewhere, all or nothing: a forged, rewritten or
+ * malformed record fails the whole import, naming the record and why.
+ */
 function replay(store: WorkspaceStore, backup: BackupFile) {
   try {
-    return store.applyRemote(backup.changeLog, { keepRecordedOldValues: true });
+    return store.receive(backup.changeLog, { strict: true });
   } catch (error) {
-    if (error instanceof ClockDriftError) throw invalidInput('changeLog', `The backup's change log is from the future: ${error.message}`);
+    if (error instanceof ReceiveRefused) {
+      const [first] = error.held;
+      const index = backup.changeLog.findIndex((c) => changeKey(c) === changeKey(first.change));
+      const field = `changeLog[${index}]`;
+      const more = error.held.length > 1 ? ` (${error.held.length} changes in all would be held)` : '';
+      throw invalidInput(field, `${field}: the ${first.change.entity} ${first.change.rowId} was not imported: ${first.reason}${more}; nothing was imported.`);
+    }
     throw error;
   }
 }

@@ -7,7 +7,7 @@ import type { PersonRole } from '../../contract/entities';
 export const DEMO_SETTINGS = { name: 'Northwind Retail releases', defaultTimeZone: 'Europe/Berlin' };
 
 export const DEMO_PEOPLE: ReadonlyArray<{ name: string; roles: PersonRole[] }> = [
-  { name: 'Priya Natarajan', roles: ['release-coordinator', 'release-manager'] },
+  { name: 'Priya Natarajan', roles: ['release-coordinator', 'release-manager', 'admin'] },
   { name: 'Jonas Weber', roles: ['product-owner'] },
   { name: 'Hannah Becker', roles: ['product-owner'] },
   { name: 'Amara Okafor', roles: ['security-architect'] },

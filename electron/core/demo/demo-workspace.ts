@@ -66,6 +66,10 @@ export function createDemoWorkspace(store: WorkspaceStore, options: DemoOptions 
     requireEmptyWorkspace(store, 'demo data goes');
     w.insert('settings', SETTINGS_ROW_ID, WorkspaceSettings.parse(DEMO_SETTINGS));
     for (const { id, ...fields } of people) w.insert('person', id, fields);
+    // One demo machine acts for everyone, so every demo person's sign-offs can be tried (and verify) here.
+    for (const person of people) {
+      w.append('deviceKey', { action: 'enrol', keyDeviceId: store.deviceId, publicKey: store.deviceKey.publicKey, personId: person.id, label: 'Demo workspace', throughSeq: 0, reason: '' });
+    }
     for (const { id, ...fields } of systems) w.insert('system', id, fields);
     for (const { id, ...fields } of environments) w.insert('environment', id, fields);
     for (const { id, ...fields } of releases) w.insert('release', id, fields);

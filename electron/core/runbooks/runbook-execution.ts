@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { invalidInput } from '../../contract/api-result';
 import type { Environment, Release } from '../../contract/entities';
 import type { ExecutionRecord, ExecutionRecordInput } from '../../contract/runbook-entities';
@@ -35,7 +34,6 @@ export function recordExecution(ctx: HandlerContext, input: z.output<typeof Exec
   });
   if (problem) throw invalidInput(problem.field, problem.message);
 
-  const id = randomUUID();
   const fields = {
     runbookId: runbook.id,
     releaseId: runbook.releaseId,
@@ -46,7 +44,7 @@ export function recordExecution(ctx: HandlerContext, input: z.output<typeof Exec
     at,
     deviceId: ctx.store.deviceId,
   };
-  ctx.store.mutate(person.id, (w) => w.insert('stepExecution', id, fields));
+  const id = ctx.store.mutate(person.id, (w) => w.append('stepExecution', fields));
 
   const after = runbookFacts(ctx, runbook, new Date(nowMs));
   if (after.execution.phase !== before.execution.phase) {

@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import { findConflicts } from '../domain/sync';
 import { isAppendOnly, isEntityName } from './entity-tables';
+import { fieldKey, parseFieldKey } from '../changes/change-key';
 
 /**
  * Keeps `sync_conflicts` equal to what `findConflicts` says for each field a sync touched. Answers live apart, in
@@ -32,21 +33,21 @@ export class ConflictIndex {
    */
   refreshOpen(at: string): void {
     const open = this.allOpen.all() as Array<{ entity: string; row_id: string; field: string }>;
-    if (open.length > 0) this.refresh(open.map((c) => `${c.entity}\u0000${c.row_id}\u0000${c.field}`), at);
+    if (open.length > 0) this.refresh(open.map((c) => fieldKey({ entity: c.entity, rowId: c.row_id, field: c.field })), at);
   }
 
-  /** `fields` as `entity\0rowId\0field` keys. */
+  /** `fields` as field keys (changes/change-key.ts). */
   refresh(fields: Iterable<string>, at: string): void {
     // One query per row finds its fields with more than one change: only those can hold a conflict.
-    const byRow = new Map<string, Set<string>>();
+    const byRow = new Map<string, { entity: string; rowId: string; touched: Set<string> }>();
     for (const key of fields) {
-      const cut = key.lastIndexOf('\u0000');
-      const row = key.slice(0, cut);
-      if (!byRow.has(row)) byRow.set(row, new Set());
-      byRow.get(row)!.add(key.slice(cut + 1));
+      const field = parseFieldKey(key);
+      if (!field) continue;
+      const row = JSON.stringify([field.entity, field.rowId]);
+      if (!byRow.has(row)) byRow.set(row, { entity: field.entity, rowId: field.rowId, touched: new Set() });
+      byRow.get(row)!.touched.add(field.field);
     }
-    for (const [row, touched] of byRow) {
-      const [entity, rowId] = row.split('\u0000');
+    for (const { entity, rowId, touched } of byRow.values()) {
       if (!isEntityName(entity) || isAppendOnly(entity)) continue;
       for (const field of this.contested.all(entity, rowId) as string[]) if (touched.has(field)) this.refreshField(entity, rowId, field, at);
     }

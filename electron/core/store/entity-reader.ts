@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
-import type { LoggedChange } from './change-record';
+import type { LoggedChange } from '../changes/change';
+import { rowToChange, type ChangeRow } from '../changes/change-row';
 import { ENTITY_TABLES, decodeValue, type EntityName, type FieldSpec } from './entity-tables';
 
 export type EntityRow = Record<string, unknown> & { id: string; createdAt: string; updatedAt: string };
@@ -74,8 +75,8 @@ export class EntityReader {
   history(entity: EntityName, rowId: string): LoggedChange[] {
     const rows = this.db
       .prepare('SELECT * FROM change_log WHERE entity = ? AND row_id = ? ORDER BY hlc DESC, field DESC')
-      .all(entity, rowId) as ChangeLogRow[];
-    return rows.map(toLoggedChange);
+      .all(entity, rowId) as ChangeRow[];
+    return rows.map(rowToChange);
   }
 
   /**
@@ -83,35 +84,8 @@ export class EntityReader {
    * write share a stamp) break by entity, row and field, not by local arrival order, so every device lists it alike.
    */
   changeLog(): LoggedChange[] {
-    return (this.db.prepare('SELECT * FROM change_log ORDER BY hlc, entity, row_id, field').all() as ChangeLogRow[]).map(toLoggedChange);
+    return (this.db.prepare('SELECT * FROM change_log ORDER BY hlc, entity, row_id, field').all() as ChangeRow[]).map(rowToChange);
   }
-}
-
-/** A change_log row as SQLite returns it. */
-export interface ChangeLogRow {
-  seq: number;
-  hlc: string;
-  device_id: string;
-  author: string;
-  entity: string;
-  row_id: string;
-  field: string;
-  value: string | null;
-  old_value: string | null;
-}
-
-function toLoggedChange(row: ChangeLogRow): LoggedChange {
-  return {
-    seq: row.seq,
-    hlc: row.hlc,
-    deviceId: row.device_id,
-    author: row.author,
-    entity: row.entity as EntityName,
-    rowId: row.row_id,
-    field: row.field,
-    value: row.value === null ? null : JSON.parse(row.value),
-    oldValue: row.old_value === null ? null : JSON.parse(row.old_value),
-  };
 }
 
 function decodeRow(entity: EntityName, row: Record<string, unknown>): EntityRow {

@@ -1,13 +1,33 @@
+import { z } from 'zod';
+import { EnvironmentBase, PersonBase, ReleaseBase, SystemBase, WorkspaceSettings } from '../../contract/entities';
+import { WindowBase, StoredWindowKind } from '../../contract/calendar-entities';
+import { MeetingDecisionKind } from '../../contract/meetings-entities';
+import { DeploymentResult, DeploymentSource } from '../../contract/outcomes-entities';
+import { ReadinessState, SignoffAction } from '../../contract/readiness-entities';
+import { ExecutionAction, StepFields, StepKind } from '../../contract/runbook-entities';
+
 /**
- * How each domain entity maps onto its table: API field name → column and how its value is encoded. The mutation
- * path, remote apply and the readers all go through this one map, so a new field is declared once.
+ * How each domain entity maps onto its table: API field name → column, how its value is encoded, and the exact
+ * values it may hold. The mutation path, remote apply, the readers and the rules that check every change arriving
+ * from elsewhere all go through this one map, so a new field is declared once.
  */
 export type Codec = 'text' | 'nullable-text' | 'json' | 'int' | 'bool' | 'real' | 'nullable-int';
 
 export interface FieldSpec {
   column: string;
   codec: Codec;
+  /** The values this field may hold; a change whose value does not fit it exactly is held, never written. */
+  value: z.ZodType;
 }
+
+/**
+ * Who must sign a write of the entity (docs/sync.md, "Signed records"):
+ * - `person`: the person the record names (`personId`, else the change's author), with a key enrolled for them;
+ * - `admin`: a workspace admin's key (people's identity and the workspace settings);
+ * - `key`: device-key records, signed by the key itself (root, request) or by an admin (enrol, revoke);
+ * - `device`: the writing device itself (chain seals).
+ */
+export type Signer = 'person' | 'admin' | 'key' | 'device';
 
 export interface EntityTable {
   table: string;
@@ -15,32 +35,50 @@ export interface EntityTable {
   /**
    * Append-only records (sign-offs, step executions, checklist ticks, decisions) are inserted once and never
    * updated or deleted: an audit must be able to trust that what it reads is what was said. Sync treats them as a
-   * grow-only set.
+   * grow-only set; their id is derived from their stamp (`recordId`), so a second write cannot reuse it.
    */
   appendOnly?: true;
+  signedBy?: Signer;
 }
 
-const f = (column: string, codec: Codec): FieldSpec => ({ column, codec });
+/** Free text the UI caps lower; this bound only keeps a synced value from being absurd. */
+const TEXT = z.string().max(100_000);
+const REF = z.string().max(200);
+const REFS = z.array(REF).max(1_000);
+const INSTANT_TEXT = z.string().regex(/^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z)?$/, 'is not an instant like 2026-12-05T22:00:00.000Z');
+const BY_CODEC: Record<Codec, z.ZodType> = {
+  text: TEXT,
+  'nullable-text': TEXT.nullable(),
+  json: z.union([z.array(z.unknown()), z.record(z.string(), z.unknown())]),
+  int: z.number().int().min(Number.MIN_SAFE_INTEGER).max(Number.MAX_SAFE_INTEGER),
+  bool: z.boolean(),
+  real: z.number().finite(),
+  'nullable-int': z.number().int().min(Number.MIN_SAFE_INTEGER).max(Number.MAX_SAFE_INTEGER).nullable(),
+};
+
+const f = (column: string, codec: Codec, value: z.ZodType = BY_CODEC[codec]): FieldSpec => ({ column, codec, value });
 
 export const ENTITY_TABLES = {
   settings: {
     table: 'settings',
-    fields: { name: f('name', 'text'), defaultTimeZone: f('default_time_zone', 'text') },
+    signedBy: 'admin',
+    fields: { name: f('name', 'text', WorkspaceSettings.shape.name), defaultTimeZone: f('default_time_zone', 'text', WorkspaceSettings.shape.defaultTimeZone) },
   },
   person: {
     table: 'people',
-    fields: { name: f('name', 'text'), email: f('email', 'text'), roles: f('roles', 'json') },
+    signedBy: 'admin',
+    fields: { name: f('name', 'text', PersonBase.shape.name), email: f('email', 'text', PersonBase.shape.email), roles: f('roles', 'json', PersonBase.shape.roles) },
   },
   system: {
     table: 'systems',
-    fields: { name: f('name', 'text'), description: f('description', 'text'), dependsOn: f('depends_on', 'json') },
+    fields: { name: f('name', 'text', SystemBase.shape.name), description: f('description', 'text'), dependsOn: f('depends_on', 'json', REFS) },
   },
   environment: {
     table: 'environments',
     fields: {
-      name: f('name', 'text'),
+      name: f('name', 'text', EnvironmentBase.shape.name),
       description: f('description', 'text'),
-      position: f('position', 'int'),
+      position: f('position', 'int', EnvironmentBase.shape.position),
       requiresMaintenanceWindow: f('requires_maintenance_window', 'bool'),
       isProduction: f('is_production', 'bool'),
     },
@@ -48,15 +86,15 @@ export const ENTITY_TABLES = {
   release: {
     table: 'releases',
     fields: {
-      name: f('name', 'text'),
-      version: f('version', 'text'),
-      systemIds: f('system_ids', 'json'),
-      environmentIds: f('environment_ids', 'json'),
-      windowStart: f('window_start', 'text'),
-      windowEnd: f('window_end', 'text'),
-      timeZone: f('time_zone', 'text'),
-      status: f('status', 'text'),
-      ownerId: f('owner_id', 'nullable-text'),
+      name: f('name', 'text', ReleaseBase.shape.name),
+      version: f('version', 'text', ReleaseBase.shape.version),
+      systemIds: f('system_ids', 'json', REFS),
+      environmentIds: f('environment_ids', 'json', REFS),
+      windowStart: f('window_start', 'text', INSTANT_TEXT),
+      windowEnd: f('window_end', 'text', INSTANT_TEXT),
+      timeZone: f('time_zone', 'text', ReleaseBase.shape.timeZone),
+      status: f('status', 'text', ReleaseBase.shape.status),
+      ownerId: f('owner_id', 'nullable-text', REF.nullable()),
       description: f('description', 'text'),
     },
   },
@@ -64,27 +102,32 @@ export const ENTITY_TABLES = {
   signoff: {
     table: 'signoffs',
     appendOnly: true,
+    signedBy: 'person',
     fields: {
-      releaseId: f('release_id', 'text'),
-      state: f('state', 'text'),
-      action: f('action', 'text'),
-      personId: f('person_id', 'text'),
+      releaseId: f('release_id', 'text', REF),
+      state: f('state', 'text', ReadinessState),
+      action: f('action', 'text', SignoffAction),
+      personId: f('person_id', 'text', REF),
       comment: f('comment', 'text'),
-      waivedIssues: f('waived_issues', 'json'),
-      withdrawsId: f('withdraws_id', 'nullable-text'),
-      deviceId: f('device_id', 'text'),
+      waivedIssues: f('waived_issues', 'json', z.array(z.string().max(500)).max(200)),
+      withdrawsId: f('withdraws_id', 'nullable-text', REF.nullable()),
+      deviceId: f('device_id', 'text', REF),
     },
   },
   checklistTemplate: {
     table: 'checklist_templates',
-    fields: { name: f('name', 'text'), state: f('state', 'text'), items: f('items', 'json') },
+    fields: {
+      name: f('name', 'text'),
+      state: f('state', 'text', ReadinessState),
+      items: f('items', 'json', z.array(z.object({ title: z.string().max(200), required: z.boolean() }).strict()).max(200)),
+    },
   },
   checklistItem: {
     table: 'checklist_items',
     fields: {
-      releaseId: f('release_id', 'text'),
-      templateId: f('template_id', 'nullable-text'),
-      state: f('state', 'text'),
+      releaseId: f('release_id', 'text', REF),
+      templateId: f('template_id', 'nullable-text', REF.nullable()),
+      state: f('state', 'text', ReadinessState),
       title: f('title', 'text'),
       required: f('required', 'bool'),
       position: f('position', 'int'),
@@ -93,52 +136,54 @@ export const ENTITY_TABLES = {
   checklistTick: {
     table: 'checklist_ticks',
     appendOnly: true,
+    signedBy: 'person',
     fields: {
-      itemId: f('item_id', 'text'),
-      releaseId: f('release_id', 'text'),
+      itemId: f('item_id', 'text', REF),
+      releaseId: f('release_id', 'text', REF),
       ticked: f('ticked', 'bool'),
-      personId: f('person_id', 'text'),
+      personId: f('person_id', 'text', REF),
       evidence: f('evidence', 'text'),
       comment: f('comment', 'text'),
-      deviceId: f('device_id', 'text'),
+      deviceId: f('device_id', 'text', REF),
     },
   },
   checklistWaiver: {
     table: 'checklist_waivers',
     appendOnly: true,
+    signedBy: 'person',
     fields: {
-      itemId: f('item_id', 'text'),
-      releaseId: f('release_id', 'text'),
+      itemId: f('item_id', 'text', REF),
+      releaseId: f('release_id', 'text', REF),
       waived: f('waived', 'bool'),
-      personId: f('person_id', 'text'),
+      personId: f('person_id', 'text', REF),
       reason: f('reason', 'text'),
-      deviceId: f('device_id', 'text'),
+      deviceId: f('device_id', 'text', REF),
     },
   },
   readinessPolicy: {
     table: 'readiness_policies',
-    fields: { deadlineHours: f('deadline_hours', 'int') },
+    fields: { deadlineHours: f('deadline_hours', 'int', z.number().int().min(0).max(24 * 365)) },
   },
   // Calendar.
   window: {
     table: 'windows',
     fields: {
-      kind: f('kind', 'text'),
+      kind: f('kind', 'text', StoredWindowKind),
       name: f('name', 'text'),
       reason: f('reason', 'text'),
       slaNote: f('sla_note', 'text'),
-      start: f('start_at', 'text'),
-      end: f('end_at', 'text'),
-      timeZone: f('time_zone', 'text'),
+      start: f('start_at', 'text', INSTANT_TEXT),
+      end: f('end_at', 'text', INSTANT_TEXT),
+      timeZone: f('time_zone', 'text', WindowBase.shape.timeZone),
       rrule: f('rrule', 'nullable-text'),
-      exceptionDates: f('exception_dates', 'json'),
-      environmentIds: f('environment_ids', 'json'),
-      systemIds: f('system_ids', 'json'),
+      exceptionDates: f('exception_dates', 'json', z.array(z.string().max(40)).max(2_000)),
+      environmentIds: f('environment_ids', 'json', REFS),
+      systemIds: f('system_ids', 'json', REFS),
     },
   },
   releaseNeed: {
     table: 'release_needs',
-    fields: { releaseId: f('release_id', 'text'), needsReleaseId: f('needs_release_id', 'text') },
+    fields: { releaseId: f('release_id', 'text', REF), needsReleaseId: f('needs_release_id', 'text', REF) },
   },
   collisionAcceptance: {
     table: 'collision_acceptances',
@@ -149,80 +194,82 @@ export const ENTITY_TABLES = {
     table: 'meetings',
     fields: {
       title: f('title', 'text'),
-      from: f('range_from', 'text'),
-      to: f('range_to', 'text'),
-      timeZone: f('time_zone', 'text'),
+      from: f('range_from', 'text', INSTANT_TEXT),
+      to: f('range_to', 'text', INSTANT_TEXT),
+      timeZone: f('time_zone', 'text', WindowBase.shape.timeZone),
       notes: f('notes', 'text'),
     },
   },
   meetingAttendee: {
     table: 'meeting_attendees',
-    fields: { meetingId: f('meeting_id', 'text'), personId: f('person_id', 'text') },
+    fields: { meetingId: f('meeting_id', 'text', REF), personId: f('person_id', 'text', REF) },
   },
   meetingDecision: {
     table: 'meeting_decisions',
     appendOnly: true,
+    signedBy: 'person',
     fields: {
-      meetingId: f('meeting_id', 'text'),
-      releaseId: f('release_id', 'text'),
-      decision: f('decision', 'text'),
+      meetingId: f('meeting_id', 'text', REF),
+      releaseId: f('release_id', 'text', REF),
+      decision: f('decision', 'text', MeetingDecisionKind),
       note: f('note', 'text'),
-      personId: f('person_id', 'text'),
-      deviceId: f('device_id', 'text'),
+      personId: f('person_id', 'text', REF),
+      deviceId: f('device_id', 'text', REF),
     },
   },
   meetingEnvironmentCheck: {
     table: 'meeting_environment_checks',
-    fields: { meetingId: f('meeting_id', 'text'), environmentId: f('environment_id', 'text'), prepared: f('prepared', 'bool'), note: f('note', 'text') },
+    fields: { meetingId: f('meeting_id', 'text', REF), environmentId: f('environment_id', 'text', REF), prepared: f('prepared', 'bool'), note: f('note', 'text') },
   },
   meetingActionItem: {
     table: 'meeting_action_items',
     fields: {
-      meetingId: f('meeting_id', 'text'),
-      releaseId: f('release_id', 'nullable-text'),
+      meetingId: f('meeting_id', 'text', REF),
+      releaseId: f('release_id', 'nullable-text', REF.nullable()),
       title: f('title', 'text'),
-      ownerId: f('owner_id', 'text'),
-      dueDate: f('due_date', 'text'),
+      ownerId: f('owner_id', 'text', REF),
+      dueDate: f('due_date', 'text', z.string().max(40)),
     },
   },
   meetingActionCompletion: {
     table: 'meeting_action_completions',
     appendOnly: true,
+    signedBy: 'person',
     fields: {
-      actionItemId: f('action_item_id', 'text'),
-      meetingId: f('meeting_id', 'text'),
+      actionItemId: f('action_item_id', 'text', REF),
+      meetingId: f('meeting_id', 'text', REF),
       done: f('done', 'bool'),
-      personId: f('person_id', 'text'),
-      deviceId: f('device_id', 'text'),
+      personId: f('person_id', 'text', REF),
+      deviceId: f('device_id', 'text', REF),
     },
   },
   // Release outcomes.
   deployment: {
     table: 'deployments',
     fields: {
-      releaseId: f('release_id', 'text'),
-      environmentId: f('environment_id', 'text'),
-      deployedAt: f('deployed_at', 'text'),
-      result: f('result', 'text'),
-      source: f('source', 'text'),
+      releaseId: f('release_id', 'text', REF),
+      environmentId: f('environment_id', 'text', REF),
+      deployedAt: f('deployed_at', 'text', INSTANT_TEXT),
+      result: f('result', 'text', DeploymentResult),
+      source: f('source', 'text', DeploymentSource),
       note: f('note', 'text'),
     },
   },
   incident: {
     table: 'incidents',
     fields: {
-      deploymentId: f('deployment_id', 'text'),
-      releaseId: f('release_id', 'text'),
+      deploymentId: f('deployment_id', 'text', REF),
+      releaseId: f('release_id', 'text', REF),
       title: f('title', 'text'),
       reference: f('reference', 'text'),
-      startedAt: f('started_at', 'text'),
-      restoredAt: f('restored_at', 'nullable-text'),
+      startedAt: f('started_at', 'text', INSTANT_TEXT),
+      restoredAt: f('restored_at', 'nullable-text', INSTANT_TEXT.nullable()),
     },
   },
   releaseChange: {
     table: 'release_changes',
     fields: {
-      releaseId: f('release_id', 'text'),
+      releaseId: f('release_id', 'text', REF),
       sha: f('sha', 'text'),
       subject: f('subject', 'text'),
       author: f('author', 'text'),
@@ -232,10 +279,10 @@ export const ENTITY_TABLES = {
   postReleaseReview: {
     table: 'post_release_reviews',
     fields: {
-      releaseId: f('release_id', 'text'),
+      releaseId: f('release_id', 'text', REF),
       wentWell: f('went_well', 'text'),
       didNotGoWell: f('did_not_go_well', 'text'),
-      actionItems: f('action_items', 'json'),
+      actionItems: f('action_items', 'json', z.array(z.object({ text: z.string().max(2000), ownerId: REF.nullable(), done: z.boolean() }).strict()).max(200)),
       closedAt: f('closed_at', 'nullable-text'),
       closedBy: f('closed_by', 'nullable-text'),
     },
@@ -246,52 +293,81 @@ export const ENTITY_TABLES = {
     fields: {
       name: f('name', 'text'),
       description: f('description', 'text'),
-      releaseId: f('release_id', 'nullable-text'),
-      templateId: f('template_id', 'nullable-text'),
+      releaseId: f('release_id', 'nullable-text', REF.nullable()),
+      templateId: f('template_id', 'nullable-text', REF.nullable()),
     },
   },
   runbookStep: {
     table: 'runbook_steps',
     fields: {
-      runbookId: f('runbook_id', 'text'),
+      runbookId: f('runbook_id', 'text', REF),
       position: f('position', 'real'),
       title: f('title', 'text'),
       description: f('description', 'text'),
       command: f('command', 'text'),
-      ownerPersonId: f('owner_person_id', 'nullable-text'),
+      ownerPersonId: f('owner_person_id', 'nullable-text', REF.nullable()),
       ownerTeam: f('owner_team', 'text'),
-      kind: f('kind', 'text'),
+      kind: f('kind', 'text', StepKind),
       section: f('section', 'text'),
-      durationMinutes: f('duration_minutes', 'int'),
-      dependsOn: f('depends_on', 'json'),
-      fixedStartOffsetMinutes: f('fixed_start_offset', 'nullable-int'),
+      durationMinutes: f('duration_minutes', 'int', StepFields.shape.durationMinutes),
+      dependsOn: f('depends_on', 'json', REFS),
+      fixedStartOffsetMinutes: f('fixed_start_offset', 'nullable-int', StepFields.shape.fixedStartOffsetMinutes),
       externalRef: f('external_ref', 'text'),
     },
   },
   stepExecution: {
     table: 'step_executions',
     appendOnly: true,
+    signedBy: 'person',
     fields: {
-      runbookId: f('runbook_id', 'text'),
-      releaseId: f('release_id', 'text'),
-      stepId: f('step_id', 'text'),
-      action: f('action', 'text'),
+      runbookId: f('runbook_id', 'text', REF),
+      releaseId: f('release_id', 'text', REF),
+      stepId: f('step_id', 'text', REF),
+      action: f('action', 'text', ExecutionAction),
       reason: f('reason', 'text'),
-      personId: f('person_id', 'text'),
-      at: f('at', 'text'),
-      deviceId: f('device_id', 'text'),
+      personId: f('person_id', 'text', REF),
+      at: f('at', 'text', INSTANT_TEXT),
+      deviceId: f('device_id', 'text', REF),
     },
   },
   // Sync conflict resolutions: a person's answer to a conflict, synced so every device agrees.
   conflictResolution: {
     table: 'conflict_resolutions',
     appendOnly: true,
+    signedBy: 'person',
     fields: {
-      conflictEntity: f('conflict_entity', 'text'),
-      conflictRowId: f('conflict_row_id', 'text'),
-      conflictField: f('conflict_field', 'text'),
-      conflictHlc: f('conflict_hlc', 'text'),
-      resolution: f('resolution', 'text'),
+      conflictEntity: f('conflict_entity', 'text', REF),
+      conflictRowId: f('conflict_row_id', 'text', REF),
+      conflictField: f('conflict_field', 'text', REF),
+      conflictHlc: f('conflict_hlc', 'text', REF),
+      resolution: f('resolution', 'text', z.enum(['kept', 'restored'])),
+    },
+  },
+  // Device keys (docs/sync.md, "Signed records"): the workspace's root key, requests to enrol a device's key for a
+  // person, enrolments by an admin and revocations. Every device derives who may sign what from these records.
+  deviceKey: {
+    table: 'device_keys',
+    appendOnly: true,
+    signedBy: 'key',
+    fields: {
+      action: f('action', 'text', z.enum(['root', 'request', 'enrol', 'revoke'])),
+      keyDeviceId: f('key_device_id', 'text', REF),
+      publicKey: f('public_key', 'text', z.string().regex(/^[A-Za-z0-9_-]{43}$/, 'is not an Ed25519 public key')),
+      personId: f('person_id', 'text', REF),
+      label: f('label', 'text', z.string().max(200)),
+      /** For a revocation: records the key wrote up to this place in its chain stay valid; later ones do not. */
+      throughSeq: f('through_seq', 'int', z.number().int().min(0)),
+      reason: f('reason', 'text', z.string().max(2000)),
+    },
+  },
+  // Chain seals: a device signs the head of its hash-chained change log each time it publishes (docs/sync.md).
+  chainSeal: {
+    table: 'chain_seals',
+    appendOnly: true,
+    signedBy: 'device',
+    fields: {
+      throughSeq: f('through_seq', 'int', z.number().int().min(1)),
+      throughLink: f('through_link', 'text', z.string().regex(/^[0-9a-f]{64}$/)),
     },
   },
 } as const satisfies Record<string, EntityTable>;
@@ -306,10 +382,18 @@ export function isAppendOnly(entity: EntityName): boolean {
   return (ENTITY_TABLES[entity] as EntityTable).appendOnly === true;
 }
 
+export function signerOf(entity: EntityName): Signer | undefined {
+  return (ENTITY_TABLES[entity] as EntityTable).signedBy;
+}
+
 export function isEntityName(name: string): name is EntityName {
   return Object.prototype.hasOwnProperty.call(ENTITY_TABLES, name);
 }
 
+export function fieldSpec(entity: EntityName, field: string): FieldSpec | undefined {
+  const fields: Record<string, FieldSpec> = ENTITY_TABLES[entity].fields;
+  return Object.prototype.hasOwnProperty.call(fields, field) ? fields[field] : undefined;
+}
 export function encodeValue(codec: Codec, value: unknown): string | number | null {
   switch (codec) {
     case 'text':

@@ -1,18 +1,34 @@
 import type Database from 'better-sqlite3';
-import { hlcInstant } from './change-record';
-import type { HybridLogicalClock } from './hlc';
-import { DELETED_FIELD, ENTITY_TABLES, decodeValue, encodeValue, isAppendOnly, type EntityName, type FieldSpec } from './entity-tables';
 import { isDeepStrictEqual } from 'node:util';
+import { hlcInstant, type Change } from '../changes/change';
+import { groupWrites, type Write } from '../changes/rules/writes';
+import type { HybridLogicalClock } from './hlc';
+import { DELETED_FIELD, ENTITY_TABLES, decodeValue, encodeValue, isAppendOnly, signerOf, type EntityName, type FieldSpec } from './entity-tables';
+import { GENESIS_LINK, linkOf } from '../trust/chain-link';
+import type { DeviceKeyPair } from '../trust/device-key';
+import { recordId } from '../trust/record-id';
+import { SIGNATURE_FIELD, signWrite } from '../trust/write-signature';
 
 type Fields = Record<string, unknown>;
 
+/** Where this device's hash chain stands: the place and link of its newest change. */
+export interface ChainHead {
+  seq: number;
+  link: string;
+}
+
 /**
  * Writes domain rows and their change-log entries. Only WorkspaceStore.mutate hands one out, inside a transaction;
- * callers (the API handlers) have already validated values against the contract.
+ * callers (the API handlers) have already validated values against the contract. Every change extends this device's
+ * hash chain; a write the entity says must be signed (entity-tables.ts `signedBy`) is signed with the device key
+ * and its signature logged beside it as the `_sig` pseudo-field.
  */
 export class MutationWriter {
   private author = '';
   private wrote = false;
+  private written: Change[] = [];
+  private chain: ChainHead;
+  private chainAtBegin: ChainHead;
   private readonly statements = new Map<string, Database.Statement>();
   private readonly logStatement: Database.Statement;
   private readonly latestStatement: Database.Statement;
@@ -20,38 +36,58 @@ export class MutationWriter {
   constructor(
     private readonly db: Database.Database,
     private readonly clock: HybridLogicalClock,
-    private readonly deviceId: string,
+    private readonly key: () => DeviceKeyPair,
+    private readonly workspaceId: () => string,
   ) {
     this.logStatement = db.prepare(
-      `INSERT INTO change_log (hlc, device_id, author, entity, row_id, field, value, old_value, prev_hlc) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO change_log (hlc, device_id, author, entity, row_id, field, value, old_value, prev_hlc, chain_seq, link) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     this.latestStatement = db.prepare('SELECT max(hlc) AS hlc FROM change_log WHERE entity = ? AND row_id = ? AND field = ?').pluck();
+    this.chain = this.readChainHead();
+    this.chainAtBegin = this.chain;
+  }
+
+  get deviceId(): string {
+    return this.clock.deviceId;
   }
 
   begin(author: string): void {
     this.author = author;
     this.wrote = false;
+    this.written = [];
+    this.chainAtBegin = this.chain;
+  }
+
+  /** The transaction rolled back: the chain stands where it stood before. */
+  rollback(): void {
+    this.chain = this.chainAtBegin;
   }
 
   get changed(): boolean {
     return this.wrote;
   }
 
+  get head(): ChainHead {
+    return this.chain;
+  }
+
+  /** The signed writes of this mutation, for the rules to check before it commits. */
+  signedWrites(): Write[] {
+    return groupWrites(this.written);
+  }
+
   insert(entity: EntityName, id: string, fields: Fields): void {
-    const specs = this.specsFor(entity, fields);
+    if (isAppendOnly(entity)) throw new Error(`${entity} records are append-only: write them with append(), which derives their id.`);
+    this.insertRow(entity, id, fields, this.clock.tick());
+  }
+
+  /** An append-only record (a sign-off, a tick, a step execution …): its id comes from its stamp. Returns the id. */
+  append(entity: EntityName, fields: Fields): string {
+    if (!isAppendOnly(entity)) throw new Error(`${entity} records are not append-only: use insert().`);
     const hlc = this.clock.tick();
-    const at = hlcInstant(hlc);
-    const columns = specs.map(([, spec]) => spec.column);
-    const statement = this.statement(`insert:${entity}:${columns.join(',')}`, () => {
-      const { table } = ENTITY_TABLES[entity];
-      const names = ['id', ...columns, 'created_at', 'updated_at'];
-      return `INSERT INTO ${table} (${names.join(', ')}) VALUES (${names.map(() => '?').join(', ')})`;
-    });
-    statement.run(id, ...specs.map(([name, spec]) => encodeValue(spec.codec, fields[name])), at, at);
-    // A new row has no earlier change to any of its fields (the INSERT above fails on an existing id, and sync
-    // creates the row when it delivers any change), so there is no previous clock to look up.
-    for (const [name] of specs) this.log(hlc, entity, id, name, fields[name], null, null);
-    this.wrote = true;
+    const id = recordId(entity, hlc);
+    this.insertRow(entity, id, fields, hlc);
+    return id;
   }
 
   /** Writes only the fields whose value differs; returns the names of the fields that changed. */
@@ -73,28 +109,52 @@ export class MutationWriter {
     for (const [name, spec] of changed) {
       this.log(hlc, entity, id, name, fields[name], decodeValue(spec.codec, current[spec.column]));
     }
+    this.sign(entity, id, hlc, Object.fromEntries(changed.map(([name]) => [name, fields[name]])));
     this.wrote = true;
     return changed.map(([name]) => name);
   }
 
   /** A tombstone: the row stays (its history and, later, its sign-offs remain readable) but no list shows it. */
   delete(entity: EntityName, id: string): void {
-    this.refuseAppendOnly(entity);
-    const hlc = this.clock.tick();
-    const statement = this.statement(`delete:${entity}`, () => `UPDATE ${ENTITY_TABLES[entity].table} SET deleted = 1, updated_at = ? WHERE id = ?`);
-    statement.run(hlcInstant(hlc), id);
-    this.log(hlc, entity, id, DELETED_FIELD, true, false);
-    this.wrote = true;
+    this.setDeleted(entity, id, true);
   }
 
   /** Undoes a delete: a newer `_deleted = false` change, so the undo syncs like any edit. */
   restore(entity: EntityName, id: string): void {
+    this.setDeleted(entity, id, false);
+  }
+
+  private setDeleted(entity: EntityName, id: string, deleted: boolean): void {
     this.refuseAppendOnly(entity);
     const hlc = this.clock.tick();
-    const statement = this.statement(`restore:${entity}`, () => `UPDATE ${ENTITY_TABLES[entity].table} SET deleted = 0, updated_at = ? WHERE id = ?`);
-    statement.run(hlcInstant(hlc), id);
-    this.log(hlc, entity, id, DELETED_FIELD, false, true);
+    const statement = this.statement(`deleted:${entity}`, () => `UPDATE ${ENTITY_TABLES[entity].table} SET deleted = ?, updated_at = ? WHERE id = ?`);
+    statement.run(deleted ? 1 : 0, hlcInstant(hlc), id);
+    this.log(hlc, entity, id, DELETED_FIELD, deleted, !deleted);
+    this.sign(entity, id, hlc, { [DELETED_FIELD]: deleted });
     this.wrote = true;
+  }
+
+  private insertRow(entity: EntityName, id: string, fields: Fields, hlc: string): void {
+    const specs = this.specsFor(entity, fields);
+    const at = hlcInstant(hlc);
+    const columns = specs.map(([, spec]) => spec.column);
+    const statement = this.statement(`insert:${entity}:${columns.join(',')}`, () => {
+      const { table } = ENTITY_TABLES[entity];
+      const names = ['id', ...columns, 'created_at', 'updated_at'];
+      return `INSERT INTO ${table} (${names.join(', ')}) VALUES (${names.map(() => '?').join(', ')})`;
+    });
+    statement.run(id, ...specs.map(([name, spec]) => encodeValue(spec.codec, fields[name])), at, at);
+    // A new row has no earlier change to any of its fields (the INSERT above fails on an existing id, and sync
+    // creates the row when it delivers any change), so there is no previous clock to look up.
+    for (const [name] of specs) this.log(hlc, entity, id, name, fields[name], null, null);
+    this.sign(entity, id, hlc, Object.fromEntries(specs.map(([name]) => [name, fields[name]])));
+    this.wrote = true;
+  }
+
+  private sign(entity: EntityName, id: string, hlc: string, fields: Fields): void {
+    if (!signerOf(entity)) return;
+    const signature = signWrite(this.key(), this.workspaceId(), { entity, rowId: id, hlc, author: this.author, fields });
+    this.log(hlc, entity, id, SIGNATURE_FIELD, signature, null, null);
   }
 
   private refuseAppendOnly(entity: EntityName): void {
@@ -118,10 +178,34 @@ export class MutationWriter {
       });
   }
 
-  /** Records, with the change, the field's newest stamp known here: sync tells a sequential edit from a concurrent one by it. */
+  /**
+   * Records, with the change, the field's newest stamp known here (sync tells a sequential edit from a concurrent
+   * one by it), and extends the device's chain.
+   */
   private log(hlc: string, entity: EntityName, id: string, field: string, value: unknown, oldValue: unknown, knownPrevHlc?: null): void {
     const prevHlc = knownPrevHlc === null ? null : ((this.latestStatement.get(entity, id, field) as string | null) ?? null);
-    this.logStatement.run(hlc, this.deviceId, this.author, entity, id, field, JSON.stringify(value ?? null), JSON.stringify(oldValue ?? null), prevHlc);
+    const change: Change = {
+      hlc,
+      deviceId: this.deviceId,
+      author: this.author,
+      entity,
+      rowId: id,
+      field,
+      value: value ?? null,
+      oldValue: oldValue ?? null,
+      prevHlc,
+      chainSeq: this.chain.seq + 1,
+      link: '',
+    };
+    change.link = linkOf(this.chain.link, change);
+    this.logStatement.run(hlc, this.deviceId, this.author, entity, id, field, JSON.stringify(change.value), JSON.stringify(change.oldValue), prevHlc, change.chainSeq, change.link);
+    this.chain = { seq: change.chainSeq, link: change.link };
+    if (signerOf(entity)) this.written.push(change);
+  }
+
+  private readChainHead(): ChainHead {
+    const row = this.db.prepare('SELECT chain_seq AS seq, link FROM change_log WHERE device_id = ? ORDER BY chain_seq DESC LIMIT 1').get(this.deviceId) as ChainHead | undefined;
+    return row ?? { seq: 0, link: GENESIS_LINK };
   }
 
   private statement(key: string, sql: () => string): Database.Statement {

@@ -1,17 +1,23 @@
 import type Database from 'better-sqlite3';
-import { hlcInstant, type ChangeRecord } from './change-record';
+import { hlcInstant, type Change } from '../changes/change';
+import { fieldKey } from '../changes/change-key';
 import { parseHlc, type HybridLogicalClock } from './hlc';
 import { DELETED_FIELD, ENTITY_TABLES, encodeValue, type EntityName, type FieldSpec } from './entity-tables';
+import { SIGNATURE_FIELD } from '../trust/write-signature';
 
 export interface RemoteApplyResult {
   /** Changes new to this device, now in its change log. */
   received: number;
   /** Of those, changes that won their field (newest by hybrid logical clock) and so were written to the row. */
   applied: number;
+  /** Of those, changes that arrived after a newer change of the same field: kept in the log, not shown. */
+  superseded: number;
   /** Changes already here (duplicated delivery). */
   duplicates: number;
-  /** `entity\0rowId\0field` of each received change whose field now has more than one change (may repeat). */
+  /** Field keys (changes/change-key.ts) of received changes whose field now has more than one change (may repeat). */
   contested: string[];
+  /** Changes whose identity is already here with different content: never merged (the caller holds them). */
+  equivocal: Change[];
 }
 
 /** The newest change of one field known here; null when it has none. */
@@ -31,46 +37,40 @@ interface RowWrite {
 /** Rows whose newest stamps are remembered during one apply; a restore of a whole workspace clears and goes on. */
 const ROW_CACHE_LIMIT = 50_000;
 
-/** A change as it arrives; a backup restore also brings the old value recorded where the change was made. */
-export type IncomingChange = ChangeRecord & { oldValue?: unknown };
-
 export interface RemoteApplyOptions {
-  /**
-   * Keep each change's recorded `oldValue` instead of the value it replaced here. A restore uses it so that the
-   * audit history reads the same after a backup round trip; sync does not, since there the local view is the truth.
-   */
-  keepRecordedOldValues?: boolean;
+  /** The team-server member that pushed these changes, kept beside each (the server stamps it on what it relays). */
+  member?: (change: Change) => string | null;
 }
 
 /**
  * Last-writer-wins per field: a change is written to its row only if no change to the same field with a later
- * timestamp is already known. Every change, winner or not, is kept in the change log, so the result is the same
- * whatever the order or duplication of delivery, and a losing value is never thrown away.
+ * timestamp is already known. Every change, winner or not, is kept in the change log with the value it replaced
+ * where it was made, so the result is the same whatever the order or duplication of delivery, and a losing value is
+ * never thrown away. The changes were judged by the rules (changes/rules/) before they reach this.
  */
 export class RemoteApplier {
-  private readonly exists: Database.Statement;
+  private readonly existing: Database.Statement;
   private readonly anyForRow: Database.Statement;
   private readonly latest: Database.Statement;
   private readonly log: Database.Statement;
-  private readonly before: Database.Statement;
   private readonly statements = new Map<string, Database.Statement>();
 
   constructor(private readonly db: Database.Database) {
-    this.exists = db.prepare('SELECT 1 FROM change_log WHERE entity = ? AND row_id = ? AND field = ? AND hlc = ?');
+    this.existing = db.prepare('SELECT value, author, link FROM change_log WHERE entity = ? AND row_id = ? AND field = ? AND hlc = ?');
     this.anyForRow = db.prepare('SELECT 1 FROM change_log WHERE entity = ? AND row_id = ? LIMIT 1');
     this.latest = db.prepare('SELECT hlc, value FROM change_log WHERE entity = ? AND row_id = ? AND field = ? ORDER BY hlc DESC LIMIT 1');
     this.log = db.prepare(
-      'INSERT INTO change_log (hlc, device_id, author, entity, row_id, field, value, old_value, prev_hlc) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      'INSERT INTO change_log (hlc, device_id, author, entity, row_id, field, value, old_value, prev_hlc, chain_seq, link, member) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
     );
-    this.before = db.prepare('SELECT max(hlc) FROM change_log WHERE entity = ? AND row_id = ? AND field = ? AND hlc < ?').pluck();
   }
 
-  apply(clock: HybridLogicalClock, changes: readonly IncomingChange[], options: RemoteApplyOptions = {}): RemoteApplyResult {
-    const result: RemoteApplyResult = { received: 0, applied: 0, duplicates: 0, contested: [] };
+  apply(clock: HybridLogicalClock, changes: readonly Change[], options: RemoteApplyOptions = {}): RemoteApplyResult {
+    const result: RemoteApplyResult = { received: 0, applied: 0, superseded: 0, duplicates: 0, contested: [], equivocal: [] };
     const rows = new Map<string, KnownRow>();
     let newest = '';
     let group: RowWrite | null = null;
     for (const change of changes) {
+      const entity = change.entity as EntityName;
       const rowKey = `${change.entity}\u0000${change.rowId}`;
       let row = rows.get(rowKey);
       if (!row) {
@@ -84,36 +84,48 @@ export class RemoteApplier {
         previous = (this.latest.get(change.entity, change.rowId, change.field) as Newest | undefined) ?? null;
         row.fields.set(change.field, previous);
       }
+      const value = JSON.stringify(change.value ?? null);
       // The newest entry answers most duplicate checks; only an older-than-newest change needs the exact lookup.
-      const duplicate = previous && (previous.hlc === change.hlc || (previous.hlc > change.hlc && this.exists.get(change.entity, change.rowId, change.field, change.hlc)));
-      if (duplicate) {
-        result.duplicates++;
-        continue;
+      if (previous && previous.hlc >= change.hlc) {
+        const here = this.existing.get(change.entity, change.rowId, change.field, change.hlc) as { value: string | null; author: string; link: string } | undefined;
+        if (here) {
+          if (here.value === value && here.author === change.author && here.link === change.link) result.duplicates++;
+          else result.equivocal.push(change);
+          continue;
+        }
       }
       if (change.hlc > newest) newest = change.hlc;
       const wins = !previous || previous.hlc < change.hlc;
-      const value = JSON.stringify(change.value ?? null);
-      const oldValue = options.keepRecordedOldValues ? JSON.stringify(change.oldValue ?? null) : previous && wins ? previous.value : 'null';
-      // A change without causality (an old backup) is taken as sequential: based on the field's change just before it.
-      const prevHlc =
-        change.prevHlc !== undefined
-          ? change.prevHlc
-          : previous && wins
-            ? previous.hlc
-            : ((this.before.get(change.entity, change.rowId, change.field, change.hlc) as string | null) ?? null);
-      this.log.run(change.hlc, change.deviceId, change.author, change.entity, change.rowId, change.field, value, oldValue, prevHlc);
+      this.log.run(
+        change.hlc,
+        change.deviceId,
+        change.author,
+        change.entity,
+        change.rowId,
+        change.field,
+        value,
+        JSON.stringify(change.oldValue ?? null),
+        change.prevHlc,
+        change.chainSeq,
+        change.link,
+        options.member?.(change) ?? change.member ?? null,
+      );
       result.received++;
       // A field with more than one change is the only kind that can hold a conflict.
-      if (previous) result.contested.push(`${rowKey}\u0000${change.field}`);
-      if (!wins) continue;
-      row.fields.set(change.field, { hlc: change.hlc, value });
-      // The fields of one write arrive together: they are written to the row in one statement.
-      if (!group || group.entity !== change.entity || group.rowId !== change.rowId || group.hlc !== change.hlc) {
-        if (group) this.writeRow(group);
-        group = { entity: change.entity, rowId: change.rowId, hlc: change.hlc, columns: [], values: [] };
+      if (previous) result.contested.push(fieldKey(change));
+      if (!wins) {
+        result.superseded++;
+        continue;
       }
-      this.addField(group, change);
+      row.fields.set(change.field, { hlc: change.hlc, value });
       result.applied++;
+      // A signature lives in the log only; the fields of one write arrive together and go to the row in one statement.
+      if (change.field === SIGNATURE_FIELD) continue;
+      if (!group || group.entity !== entity || group.rowId !== change.rowId || group.hlc !== change.hlc) {
+        if (group) this.writeRow(group);
+        group = { entity, rowId: change.rowId, hlc: change.hlc, columns: [], values: [] };
+      }
+      this.addField(group, entity, change);
     }
     if (group) this.writeRow(group);
     // One receive of the newest stamp leaves the clock ahead of every stamp merged, as one receive per change would.
@@ -121,14 +133,13 @@ export class RemoteApplier {
     return result;
   }
 
-  private addField(group: RowWrite, change: ChangeRecord): void {
+  private addField(group: RowWrite, entity: EntityName, change: Change): void {
     if (change.field === DELETED_FIELD) {
       group.columns.push('deleted');
       group.values.push(change.value ? 1 : 0);
       return;
     }
-    const spec = (ENTITY_TABLES[change.entity].fields as Record<string, FieldSpec>)[change.field];
-    if (!spec) throw new Error(`${change.entity} has no field ${change.field}`);
+    const spec = (ENTITY_TABLES[entity].fields as Record<string, FieldSpec>)[change.field];
     group.columns.push(spec.column);
     group.values.push(encodeValue(spec.codec, change.value));
   }

@@ -1,14 +1,16 @@
 import { createHash } from 'node:crypto';
 import { gunzipSync, gzipSync } from 'node:zlib';
-import { SyncChangeSchema, type SyncChange } from './sync-change';
+import { ChangeSchema, type Change } from '../changes/change';
 
 /**
  * One file a device writes into the shared folder: gzip of NDJSON lines —
- *   {"format":"release-desk-sync","version":1,"deviceId":…,"file":7,"base":6,"count":N}   header
+ *   {"format":"release-desk-sync","version":1,"workspace":…,"deviceId":…,"file":7,"base":6,"count":N}   header
  *   {…change…}                                                                             N lines
  *   {"end":true,"count":N,"sha256":"…"}                                                    footer
  * The checksum covers the header and change lines. `base` is the file number the reader must already have read for
  * this file to continue its run: file - 1 normally, 0 for a compacted file that carries the owner's whole history.
+ * `workspace` is the workspace's root key id: a folder shared by two workspaces mixes nothing. The checksum only
+ * catches accidents; what proves who wrote a change is its device's signed chain and its own signature.
  */
 export const FOLDER_FORMAT = 'release-desk-sync';
 export const FOLDER_FORMAT_VERSION = 1;
@@ -17,16 +19,19 @@ export const FILE_NAME = /^(\d{8})\.ndjson\.gz$/;
 const MAX_FILE_BYTES = 256 * 1024 * 1024;
 
 export interface FolderFile {
+  workspace: string;
   deviceId: string;
   file: number;
   base: number;
-  changes: SyncChange[];
+  changes: Change[];
+  /** Lines that were not changes at all, in words (only when reading). */
+  rejected?: string[];
 }
 
 export const fileName = (file: number) => `${String(file).padStart(8, '0')}.ndjson.gz`;
 
-export function encodeFolderFile({ deviceId, file, base, changes }: FolderFile): Buffer {
-  const header = JSON.stringify({ format: FOLDER_FORMAT, version: FOLDER_FORMAT_VERSION, deviceId, file, base, count: changes.length });
+export function encodeFolderFile({ workspace, deviceId, file, base, changes }: FolderFile): Buffer {
+  const header = JSON.stringify({ format: FOLDER_FORMAT, version: FOLDER_FORMAT_VERSION, workspace, deviceId, file, base, count: changes.length });
   const body = [header, ...changes.map((c) => JSON.stringify(c))].join('\n');
   const footer = JSON.stringify({ end: true, count: changes.length, sha256: sha256(body) });
   return gzipSync(`${body}\n${footer}\n`);
@@ -60,12 +65,28 @@ export function decodeFolderFile(bytes: Buffer, expect: { deviceId: string; file
   }
   const base = Number(header.base);
   if (!Number.isInteger(base) || base < 0 || base >= expect.file) throw new FolderFileError('has an impossible base file number');
-  const changes = changeLines.map((line, i) => {
-    const parsed = SyncChangeSchema.safeParse(parseLine(line, `change ${i + 1}`));
-    if (!parsed.success) throw new FolderFileError(`change ${i + 1} is malformed (${parsed.error.issues[0]?.message ?? 'invalid'})`);
-    return parsed.data as SyncChange;
+  if (typeof header.workspace !== 'string' || header.workspace === '') throw new FolderFileError('does not say which workspace it belongs to');
+  // One line that is not a change at all is left out with its reason; it never stops the rest of the file.
+  const changes: Change[] = [];
+  const rejected: string[] = [];
+  changeLines.forEach((line, i) => {
+    let raw: unknown;
+    try {
+      raw = JSON.parse(line);
+    } catch {
+      rejected.push(`line ${i + 2} is not JSON`);
+      return;
+    }
+    const parsed = ChangeSchema.safeParse(raw);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      rejected.push(`line ${i + 2} is not a change (${issue?.path.join('.') || 'change'} ${issue?.message ?? 'is invalid'})`);
+      return;
+    }
+    // The team server's member stamp means nothing in a folder: nobody vouches for it here.
+    changes.push({ ...parsed.data, member: null } as Change);
   });
-  return { deviceId: expect.deviceId, file: expect.file, base, changes };
+  return { workspace: header.workspace, deviceId: expect.deviceId, file: expect.file, base, changes, rejected };
 }
 
 function parseLine(line: string, what: string): unknown {

@@ -4,7 +4,7 @@ import { randomBytes } from 'node:crypto';
 import type { WorkspaceStore } from '../store/workspace-store';
 import { FILE_NAME, FolderFileError, decodeFolderFile, encodeFolderFile, fileName } from './folder-file';
 import { readOutbox } from './outbox';
-import { rowToSyncChange, type ChangeLogRow } from './sync-change';
+import { rowToChange, withoutSeq, type ChangeRow } from '../changes/change-row';
 import { receiveChanges } from './receive-changes';
 import { SyncLedger } from './sync-ledger';
 import type { SyncProgress, SyncReport } from './sync-report';
@@ -31,6 +31,7 @@ export async function syncFolder(store: WorkspaceStore, folder: string, onProgre
     throw new FolderFileError(`The sync folder ${root} does not exist or is not a folder (is the drive connected?).`);
   }
   const transport = folderTransportId(root);
+  store.seal();
   await publish(store, root, transport, report, onProgress);
   followFolderClock(store, path.join(root, store.deviceId));
   await readPeers(store, root, transport, report, onProgress);
@@ -47,9 +48,7 @@ async function publish(store: WorkspaceStore, root: string, transport: string, r
   for (;;) {
     const batch = readOutbox(store.db, ledger.getNumber(key), FILE_CHANGES);
     if (batch.changes.length === 0) break;
-    const file = nextFileNumber(ledger, own, transport);
-    writeAtomically(own, fileName(file), encodeFolderFile({ deviceId: store.deviceId, file, base: file - 1, changes: batch.changes }));
-    ledger.set(`${transport}:lastFile`, String(file));
+    const file = writeNextFile(ledger, own, transport, (n) => encodeFolderFile({ workspace: workspaceOf(store), deviceId: store.deviceId, file: n, base: n - 1, changes: batch.changes }));
     ledger.set(key, String(batch.lastSeq));
     report.sent += batch.changes.length;
     onProgress({ phase: 'sending', done: report.sent, total });
@@ -75,6 +74,12 @@ async function readPeers(store: WorkspaceStore, root: string, transport: string,
         report.warnings.push(`Skipped ${where}: ${error instanceof FolderFileError ? error.message : `unreadable (${String(error)})`}. It will be read again next time.`);
         continue;
       }
+      const workspace = store.workspaceId;
+      if (workspace && decoded.workspace !== workspace) {
+        report.warnings.push(`Skipped ${where}: it belongs to another workspace (root ${decoded.workspace}); this workspace's root is ${workspace}. Is the folder shared by two teams?`);
+        continue;
+      }
+      for (const line of decoded.rejected ?? []) report.warnings.push(`Left out of ${where}: ${line}.`);
       // The cursor moves only along an unbroken run, so a file that arrives late (cloud folders deliver in any
       // order) or could not be read yet is still read later; files after a gap are merged now all the same.
       const advances = decoded.base <= cursor;
@@ -105,10 +110,9 @@ function compactOwnFiles(store: WorkspaceStore, root: string, transport: string,
   if (files.length <= COMPACT_AFTER_FILES) return;
   const ledger = new SyncLedger(store.db);
   const published = ledger.getNumber(`published:${transport}`);
-  const rows = store.db.prepare('SELECT * FROM change_log WHERE seq <= ? ORDER BY seq').all(published) as ChangeLogRow[];
-  const file = nextFileNumber(ledger, own, transport);
-  writeAtomically(own, fileName(file), encodeFolderFile({ deviceId: store.deviceId, file, base: 0, changes: rows.map(rowToSyncChange) }));
-  ledger.set(`${transport}:lastFile`, String(file));
+  const rows = store.db.prepare('SELECT * FROM change_log WHERE seq <= ? ORDER BY seq').all(published) as ChangeRow[];
+  const changes = rows.map((r) => withoutSeq(rowToChange(r)));
+  writeNextFile(ledger, own, transport, (n) => encodeFolderFile({ workspace: workspaceOf(store), deviceId: store.deviceId, file: n, base: 0, changes }));
   for (const old of files) fs.rmSync(path.join(own, fileName(old)), { force: true });
 }
 
@@ -135,11 +139,44 @@ function nextFileNumber(ledger: SyncLedger, own: string, transport: string): num
   return Math.max(ledger.getNumber(`${transport}:lastFile`), ...existing, 0) + 1;
 }
 
-/** Written under a temporary name in the same folder, then renamed: readers never see a half-written file of ours. */
-function writeAtomically(dir: string, name: string, bytes: Buffer): void {
-  const temp = path.join(dir, `.${name}.${randomBytes(6).toString('hex')}.tmp`);
-  fs.writeFileSync(temp, bytes);
-  fs.renameSync(temp, path.join(dir, name));
+/**
+ * Writes the next numbered file of this device: under a temporary name in the same folder, then linked to its final
+ * name, which fails if that name exists. So readers never see a half-written file, and a device never overwrites
+ * a file it did not write (a copy of this workspace elsewhere, or anyone else with access, may have written it):
+ * it takes the next free number instead. Returns the number written.
+ */
+function writeNextFile(ledger: SyncLedger, own: string, transport: string, encode: (file: number) => Buffer): number {
+  for (let file = nextFileNumber(ledger, own, transport); ; file++) {
+    const temp = path.join(own, `.${fileName(file)}.${randomBytes(6).toString('hex')}.tmp`);
+    fs.writeFileSync(temp, encode(file));
+    try {
+      publishExclusively(temp, path.join(own, fileName(file)));
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'EEXIST') continue;
+      throw error;
+    } finally {
+      fs.rmSync(temp, { force: true });
+    }
+    ledger.set(`${transport}:lastFile`, String(file));
+    return file;
+  }
+}
+
+/** A hard link fails if the name exists; some network and cloud drives have no hard links, and there a check must do. */
+function publishExclusively(temp: string, target: string): void {
+  try {
+    fs.linkSync(temp, target);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'ENOSYS' && code !== 'EXDEV') throw error;
+    if (fs.existsSync(target)) throw Object.assign(new Error(`${target} exists`), { code: 'EEXIST' });
+    fs.renameSync(temp, target);
+  }
+}
+
+/** Files carry the workspace's root id; a workspace without a root yet has written nothing worth publishing. */
+function workspaceOf(store: WorkspaceStore): string {
+  return store.workspaceId ?? store.deviceId;
 }
 
 function listFiles(dir: string, after: number, report: SyncReport): number[] {

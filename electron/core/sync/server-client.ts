@@ -1,8 +1,9 @@
 import { gzipSync } from 'node:zlib';
 import type { WorkspaceStore } from '../store/workspace-store';
 import { readOutbox } from './outbox';
-import { holdChange, receiveChanges } from './receive-changes';
-import { changeKey, type SyncChange } from './sync-change';
+import { receiveChanges } from './receive-changes';
+import type { Change } from '../changes/change';
+import { changeKey } from '../changes/change-key';
 import { SyncLedger } from './sync-ledger';
 import { addReceived } from './sync-report';
 import { MAX_PUSH_CHANGES, PROTOCOL_PREFIX, type PullResult, type PushResult, type ServerAnswer, type ServerError } from './server-protocol';
@@ -46,6 +47,7 @@ export async function syncServer(
     return value;
   };
 
+  store.seal();
   const key = `published:${transport}`;
   // The server cursor after this device's last push: every change it pushed is at or before it.
   const ackKey = `${transport}:pushedUpTo`;
@@ -69,8 +71,7 @@ export async function syncServer(
     });
     addReceived(report, result);
     const done = report.received + report.duplicates + report.held;
-    // An older server does not say how many remain: the bar is then indeterminate (total 0) until the last page.
-    onProgress({ phase: 'receiving', done, total: !page.more ? done : page.remaining ? done + page.remaining : 0 });
+    onProgress({ phase: 'receiving', done, total: done + page.remaining });
     if (!page.more) break;
     await yieldToEventLoop();
   }
@@ -80,7 +81,7 @@ export async function syncServer(
 async function pushBatch(
   store: WorkspaceStore,
   post: <T>(path: string, body: unknown) => Promise<T>,
-  changes: SyncChange[],
+  changes: Change[],
   report: SyncReport,
 ): Promise<number> {
   try {
@@ -89,13 +90,13 @@ async function pushBatch(
     const refused = error instanceof ServerSyncError ? error.error?.refused : undefined;
     if (!refused?.length) throw error;
     const keys = new Set(refused.map(changeKey));
-    // Held with the server's reason, then the rest goes: one refused sign-off must not stop a team's sync.
-    store.db.transaction(() => {
-      for (const r of refused) {
-        const change = changes.find((c) => changeKey(c) === changeKey(r));
-        if (change) holdChange(store, change, 'refused', `Refused by the team server: ${r.reason}`);
-      }
-    })();
+    // Held with the server's reason, then the rest goes: one refused sign-off must not stop a team's sync. A change
+    // of this device's own that the server refused stays in its log but counts nowhere (kind `server`).
+    const at = new Date(store.now()).toISOString();
+    store.held.hold(
+      changes.filter((c) => keys.has(changeKey(c))).map((change) => ({ change, kind: 'server' as const, reason: `the team server refused it: ${refused.find((r) => changeKey(r) === changeKey(change))?.reason ?? ''}` })),
+      at,
+    );
     report.held += refused.length;
     report.warnings.push(...refused.map((r) => `The team server refused a ${r.entity} change: ${r.reason}`));
     const rest = changes.filter((c) => !keys.has(changeKey(c)));

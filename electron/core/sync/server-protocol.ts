@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { SyncChangeList, type SyncChange } from './sync-change';
+import { ChangeSchema, DEVICE_ID_PATTERN, type Change } from '../changes/change';
 
 /**
  * The team server's protocol (docs/sync.md), shared by the client here and the server in electron/server.
@@ -14,7 +14,7 @@ export const MAX_REQUEST_BYTES = 8 * 1024 * 1024;
 export const MAX_INFLATED_BYTES = 64 * 1024 * 1024;
 
 export const PushRequest = z
-  .object({ deviceId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/), changes: SyncChangeList.max(MAX_PUSH_CHANGES) })
+  .object({ deviceId: z.string().regex(DEVICE_ID_PATTERN), changes: z.array(ChangeSchema).max(MAX_PUSH_CHANGES) })
   .strict();
 export type PushRequest = z.infer<typeof PushRequest>;
 
@@ -27,7 +27,7 @@ export const PullRequest = z
   .object({
     since: z.number().int().min(0),
     limit: z.number().int().min(1).max(MAX_PULL_CHANGES).default(MAX_PULL_CHANGES),
-    own: z.object({ deviceId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/), upTo: z.number().int().min(0) }).strict().optional(),
+    own: z.object({ deviceId: z.string().regex(DEVICE_ID_PATTERN), upTo: z.number().int().min(0) }).strict().optional(),
   })
   .strict();
 
@@ -38,15 +38,15 @@ export interface PushResult {
 }
 
 export interface PullResult {
-  changes: SyncChange[];
+  changes: Change[];
   /** The server's sequence number to pull after next time: past the last change returned and past the device's own. */
   cursor: number;
   more: boolean;
-  /** Changes for this device still after this page, for the progress bar (absent from older servers). */
-  remaining?: number;
+  /** Changes for this device still after this page, for the progress bar. */
+  remaining: number;
 }
 
-/** A change the server would not take, and why (a sign-off by someone not empowered, ...). */
+/** A change the server would not take, and why (a sign-off by someone not empowered, ...), and the hold kind. */
 export interface RefusedChange {
   entity: string;
   rowId: string;

@@ -1,8 +1,8 @@
-import { randomUUID } from 'node:crypto';
 import { ApiFailure, notFound } from '../../contract/api-result';
 import { fieldLabel } from '../../contract/field-messages';
 import type { ConflictSide, SyncConflict } from '../../contract/sync-entities';
-import { hlcInstant } from '../store/change-record';
+import { hlcInstant } from '../changes/change';
+import { changeKey, fieldKey, parseChangeKey } from '../changes/change-key';
 import { DELETED_FIELD, ENTITY_TABLES, isEntityName, type EntityName } from '../store/entity-tables';
 import type { WorkspaceStore } from '../store/workspace-store';
 import { ConflictIndex } from '../store/conflict-index';
@@ -25,7 +25,7 @@ interface LogRow {
 
 const ENTITY_LABELS: Partial<Record<string, string>> = { checklistItem: 'Checklist item', releaseNeed: 'Release need', readinessPolicy: 'Readiness policy' };
 
-export const conflictId = (r: Pick<ConflictRow, 'entity' | 'row_id' | 'field' | 'hlc'>) => [r.entity, r.row_id, r.field, r.hlc].join('|');
+export const conflictId = (r: Pick<ConflictRow, 'entity' | 'row_id' | 'field' | 'hlc'>) => changeKey({ entity: r.entity, rowId: r.row_id, field: r.field, hlc: r.hlc });
 
 /** The conflict's answer, if anyone on any device gave one: the newest resolution record for it. */
 const RESOLUTION_OF = `(SELECT r.resolution FROM conflict_resolutions r
@@ -94,7 +94,7 @@ export function resolveConflict(store: WorkspaceStore, author: string, id: strin
           w.update(entity, row.row_id, { [row.field]: value });
         }
       }
-      w.insert('conflictResolution', randomUUID(), {
+      w.append('conflictResolution', {
         conflictEntity: row.entity,
         conflictRowId: row.row_id,
         conflictField: row.field,
@@ -102,18 +102,15 @@ export function resolveConflict(store: WorkspaceStore, author: string, id: strin
         resolution: keep === 'other' ? 'restored' : 'kept',
       });
     });
-    new ConflictIndex(store.db).refresh([[row.entity, row.row_id, row.field].join('\u0000')], new Date(store.now()).toISOString());
+    new ConflictIndex(store.db).refresh([fieldKey({ entity: row.entity, rowId: row.row_id, field: row.field })], new Date(store.now()).toISOString());
   })();
   return listConflicts(store, true).find((c) => c.id === id) ?? describe(store, { ...row, resolution: keep === 'other' ? 'restored' : 'kept' }, personNames(store))!;
 }
 
 function splitId(id: string): [string, string, string, string] {
-  const parts = id.split('|');
-  if (parts.length < 4) throw notFound('Conflict', id);
-  const hlc = parts.pop()!;
-  const field = parts.pop()!;
-  const entity = parts.shift()!;
-  return [entity, parts.join('|'), field, hlc];
+  const key = parseChangeKey(id);
+  if (!key) throw notFound('Conflict', id);
+  return [key.entity, key.rowId, key.field, key.hlc];
 }
 
 function describe(store: WorkspaceStore, row: ConflictRow, names: Map<string, string>): SyncConflict | null {

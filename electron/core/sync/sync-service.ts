@@ -1,13 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { invalidInput } from '../../contract/api-result';
-import type { HeldChange, SyncSettings, SyncStatus } from '../../contract/sync-entities';
+import type { HeldChange, HeldKind, SyncSettings, SyncStatus } from '../../contract/sync-entities';
 import type { WorkspaceStore } from '../store/workspace-store';
 import { FolderFileError } from './folder-file';
 import { folderTransportId, syncFolder } from './folder-transport';
 import { ServerSyncError, normaliseServerUrl, serverTransportId, syncServer } from './server-client';
 import { SyncLedger } from './sync-ledger';
-import { releaseHeld } from './receive-changes';
 import { openConflictCount } from './sync-conflicts';
 import { addReceived, type SyncProgress, type SyncReport } from './sync-report';
 
@@ -108,8 +107,7 @@ export class SyncService {
   private async run(target: SyncTarget): Promise<SyncReport> {
     const onProgress = (p: SyncProgress) => (this.progress = p);
     try {
-      const transport = target.kind === 'folder' ? folderTransportId(path.resolve(target.folder)) : serverTransportId(target.url);
-      const released = releaseHeld(this.store, transport);
+      const released = this.store.retryHeld();
       const report = target.kind === 'folder' ? await syncFolder(this.store, target.folder, onProgress) : await syncServer(this.store, target, onProgress);
       addReceived(report, released);
       const held = heldChanges(this.store);
@@ -182,19 +180,36 @@ function checkFolder(folder: string): string {
 }
 
 function heldChanges(store: WorkspaceStore): HeldChange[] {
-  const rows = store.db
-    .prepare('SELECT kind, entity, row_id AS rowId, field, hlc, reason, held_at AS heldAt, change FROM sync_held ORDER BY held_at DESC, hlc LIMIT 200')
-    .all() as Array<Omit<HeldChange, 'deviceId'> & { change: string }>;
-  return rows.map(({ change, ...row }) => ({ ...row, deviceId: (JSON.parse(change) as { deviceId: string }).deviceId }));
+  return store.held.list(200).map(({ kind, reason, heldAt, change }) => ({
+    kind,
+    entity: change.entity,
+    rowId: change.rowId,
+    field: change.field,
+    hlc: change.hlc,
+    deviceId: change.deviceId,
+    reason: sentence(reason),
+    heldAt,
+  }));
 }
 
+/** Reasons finish "held: …"; on their own they read as a sentence. */
+function sentence(reason: string): string {
+  const text = reason.replace(/^it (is |was )?/, '');
+  return `${text.charAt(0).toUpperCase()}${text.slice(1)}${text.endsWith('.') ? '' : '.'}`;
+}
+
+const HELD_WORDS: Record<HeldKind, string> = {
+  invalid: 'they are malformed (a value that does not fit its field, a record that arrived incomplete); they will never merge',
+  unknown: 'this version of Release Desk cannot merge them; update Release Desk',
+  forged: 'their signatures do not hold; they will never merge or count',
+  refused: 'they break a rule no later record can mend (a sign-off rewritten, another device\'s stamp, another workspace)',
+  unverified: 'nothing here yet shows their signer may sign them; they are tried again as enrolments and roles arrive',
+  future: 'stamped too far in the future (a device clock is wrong); they merge once this clock reaches them',
+  server: 'the team server refused them; they count nowhere',
+};
+
 function summariseHeld(held: HeldChange[]): string[] {
-  const byKind = new Map<string, number>();
+  const byKind = new Map<HeldKind, number>();
   for (const h of held) byKind.set(h.kind, (byKind.get(h.kind) ?? 0) + 1);
-  const words: Record<string, string> = {
-    future: 'stamped too far in the future (a device clock is wrong); they merge once this clock reaches them',
-    unknown: 'this version of Release Desk cannot merge; update Release Desk',
-    refused: 'the team server refused',
-  };
-  return [...byKind].map(([kind, n]) => `${n} change${n === 1 ? '' : 's'} held back: ${words[kind]}.`);
+  return [...byKind].map(([kind, n]) => `${n} change${n === 1 ? '' : 's'} held back: ${HELD_WORDS[kind]}.`);
 }

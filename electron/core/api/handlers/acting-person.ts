@@ -1,13 +1,15 @@
-import { invalidInput } from '../../../contract/api-result';
+import { ApiFailure, invalidInput } from '../../../contract/api-result';
 import type { Person } from '../../../contract/entities';
+import { signsFor } from '../../keys/keys-view';
 import type { HandlerContext } from '../handler-context';
 import { getPerson } from './people-handlers';
 import { requireExisting } from './references';
 
 /**
  * Who acts: `asPersonId` when given (the CLI's --as), else the person chosen on this device. A device with no person
- * chosen cannot sign off, tick, decide or execute a step: those records must name a person. This is an integrity
- * rule, not authentication: whoever can open the workspace file can pick any person, as in the app's person picker.
+ * chosen cannot sign off, tick, decide or execute a step: those records must name a person, and are signed with this
+ * device's key, which counts only once a workspace admin has enrolled it for that person (docs/sync.md, "Signed
+ * records"). Without it the record would count nowhere, so it is refused here with the way to get one.
  * `toDoWhat` finishes the sentence "choose who you are before …", e.g. "recording a decision".
  */
 export function actingPerson(ctx: HandlerContext, asPersonId: string | undefined, toDoWhat: string): Person {
@@ -15,5 +17,16 @@ export function actingPerson(ctx: HandlerContext, asPersonId: string | undefined
   const id = asPersonId ?? (author.startsWith('device:') ? undefined : author);
   if (id === undefined) throw invalidInput('asPersonId', `No person is chosen on this device: choose who you are before ${toDoWhat}.`);
   requireExisting(ctx, 'person', [id], 'asPersonId');
-  return getPerson(ctx, id);
+  const person = getPerson(ctx, id);
+  if (!signsFor(ctx.store, person.id)) throw new ApiFailure('forbidden', noKeyMessage(ctx, person));
+  return person;
+}
+
+export function noKeyMessage(ctx: HandlerContext, person: Person): string {
+  const trust = ctx.store.trustView();
+  const name = JSON.stringify(person.name);
+  const admin = trust.adminAt(ctx.store.deviceId, '9999', Number.MAX_SAFE_INTEGER);
+  return admin
+    ? `This device holds no enrolled key of ${person.name}, so it cannot sign for them. As a workspace admin, enrol it: Settings → Keys, or "release-desk keys enrol --as ADMIN --key ${ctx.store.deviceId} --person ${name}".`
+    : `This device holds no enrolled key of ${person.name}, so it cannot sign for them. Ask for one: Settings → Keys, or "release-desk keys create --as ${name}"; then a workspace admin enrols it.`;
 }

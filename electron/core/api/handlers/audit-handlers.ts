@@ -1,5 +1,5 @@
 import type { AuditEntry } from '../../../contract/entities';
-import { hlcInstant } from '../../store/change-record';
+import { hlcInstant } from '../../changes/change';
 import type { HandlerMap } from '../handler-context';
 
 export const auditHandlers = {

@@ -88,7 +88,7 @@ export const meetingsHandlers = {
     requireExisting(ctx, 'release', [releaseId], 'releaseId');
     const person = actingPerson(ctx, asPersonId, 'recording a decision');
     ctx.store.mutate(person.id, (w) =>
-      w.insert('meetingDecision', randomUUID(), { meetingId, releaseId, decision, note, personId: person.id, deviceId: ctx.store.deviceId }),
+      w.append('meetingDecision', { meetingId, releaseId, decision, note, personId: person.id, deviceId: ctx.store.deviceId }),
     );
     return loadMeetingView(ctx, meetingId);
   },
@@ -131,7 +131,7 @@ export const meetingsHandlers = {
     // Marking done what is already done would only add noise to the record of who closed it.
     if (current.actions.find((a) => a.id === id)?.done === done) return current;
     ctx.store.mutate(person.id, (w) =>
-      w.insert('meetingActionCompletion', randomUUID(), { actionItemId: id, meetingId: item.meetingId, done, personId: person.id, deviceId: ctx.store.deviceId }),
+      w.append('meetingActionCompletion', { actionItemId: id, meetingId: item.meetingId, done, personId: person.id, deviceId: ctx.store.deviceId }),
     );
     return loadMeetingView(ctx, item.meetingId);
   },

@@ -5,7 +5,7 @@ import type { Meeting, MeetingDecisionKind, MeetingSummary, MeetingView } from '
 import { localDate } from '../../domain/calendar/zoned-time';
 import { buildAgenda, deriveActionItems, type CompletionFacts, type EnvironmentCheckFacts } from '../../domain/meetings';
 import { personNames } from '../../domain/readiness';
-import { hlcInstant } from '../../store/change-record';
+import { hlcInstant } from '../../changes/change';
 import type { HandlerContext } from '../handler-context';
 import { calendarHandlers } from './calendar-handlers';
 import { loadPeople, writtenOf } from './readiness-records';

@@ -19,7 +19,7 @@ import {
   releaseAuditTimeline,
   withdrawTarget,
 } from '../../domain/readiness';
-import { hlcInstant } from '../../store/change-record';
+import { hlcInstant } from '../../changes/change';
 import type { HandlerContext, HandlerMap } from '../handler-context';
 import { getPerson } from './people-handlers';
 import {
@@ -142,7 +142,7 @@ export const readinessHandlers = {
     }
     const { releaseId, state, action, comment, waivedIssues } = input;
     ctx.store.mutate(person.id, (w) =>
-      w.insert('signoff', randomUUID(), { releaseId, state, action, personId: person.id, comment, waivedIssues, withdrawsId, deviceId: ctx.store.deviceId }),
+      w.append('signoff', { releaseId, state, action, personId: person.id, comment, waivedIssues, withdrawsId, deviceId: ctx.store.deviceId }),
     );
     return loadReadiness(ctx, release);
   },
@@ -216,7 +216,7 @@ export const readinessHandlers = {
     const person = actingPerson(ctx, asPersonId, 'ticking a checklist item');
     refuseFinished(getRelease(ctx, item.releaseId));
     ctx.store.mutate(person.id, (w) =>
-      w.insert('checklistTick', randomUUID(), { itemId, releaseId: item.releaseId, ticked, personId: person.id, evidence, comment, deviceId: ctx.store.deviceId }),
+      w.append('checklistTick', { itemId, releaseId: item.releaseId, ticked, personId: person.id, evidence, comment, deviceId: ctx.store.deviceId }),
     );
     return itemView(ctx, item.releaseId, itemId);
   },
@@ -228,7 +228,7 @@ export const readinessHandlers = {
     if (!item.required) throw invalidInput('itemId', `"${item.title}" is not required, so there is nothing to waive.`);
     refuseFinished(getRelease(ctx, item.releaseId));
     ctx.store.mutate(person.id, (w) =>
-      w.insert('checklistWaiver', randomUUID(), { itemId, releaseId: item.releaseId, waived, personId: person.id, reason, deviceId: ctx.store.deviceId }),
+      w.append('checklistWaiver', { itemId, releaseId: item.releaseId, waived, personId: person.id, reason, deviceId: ctx.store.deviceId }),
     );
     return itemView(ctx, item.releaseId, itemId);
   },

@@ -31,6 +31,8 @@ const NOUNS: Record<EntityName, string> = {
   runbookStep: 'runbook step',
   stepExecution: 'step execution',
   conflictResolution: 'conflict resolution',
+  deviceKey: 'device key',
+  chainSeal: 'chain seal',
 };
 
 /** Local edits may only point at records that exist here; sync, which may deliver out of order, is exempt. */

@@ -6,6 +6,7 @@ import { outcomesSchema } from '../schema/outcomes';
 import { readinessSchema } from '../schema/readiness';
 import { runbooksSchema } from '../schema/runbooks';
 import { syncSchema } from '../schema/sync';
+import { trustSchema } from '../schema/trust';
 import { workspaceSchema } from '../schema/workspace';
 
 /**
@@ -18,5 +19,5 @@ import { workspaceSchema } from '../schema/workspace';
 export const migration001Initial: Migration = {
   version: 1,
   name: 'initial',
-  up: [changeLogSchema, workspaceSchema, readinessSchema, calendarSchema, meetingsSchema, outcomesSchema, runbooksSchema, syncSchema].join('\n'),
+  up: [changeLogSchema, workspaceSchema, readinessSchema, calendarSchema, meetingsSchema, outcomesSchema, runbooksSchema, syncSchema, trustSchema].join('\n'),
 };

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { WorkspaceSession } from '../../../../electron/core';
 import type { ChecklistItemView, ChecklistTemplate, ReadinessView, ReleaseAuditEntry } from '../../../../electron/contract/readiness-entities';
-import { changeLogCount, releaseInput, seedBasics, tempSession, valueOf } from '../../../helpers/temp-workspace';
+import { changeLogCount, changesOf, enrolHere, releaseInput, seedBasics, teammateSession, tempSession, valueOf } from '../../../helpers/temp-workspace';
 
 type Ids = { release: string; po: string; rc: string; sa: string; oc: string; engineer: string };
 
@@ -10,7 +10,7 @@ async function seedReadiness(session: WorkspaceSession): Promise<Ids> {
   const person = async (name: string, roles: string[], email = '') =>
     (valueOf(await session.dispatch('people.create', { name, roles, email })) as { id: string }).id;
   const release = valueOf(await session.dispatch('releases.create', releaseInput(basics, { status: 'planned' }))) as { id: string };
-  return {
+  const ids = {
     release: release.id,
     rc: basics.personId,
     po: await person('Paula Owens', ['product-owner'], 'paula@example.com'),
@@ -18,6 +18,9 @@ async function seedReadiness(session: WorkspaceSession): Promise<Ids> {
     oc: await person('Omar Cruz', ['operations-coordinator', 'engineer']),
     engineer: await person('Eli Novak', ['engineer']),
   };
+  // Everyone signs on this device in these tests: it holds an enrolled key of each of them.
+  await enrolHere(session, [ids.rc, ids.po, ids.sa, ids.oc, ids.engineer]);
+  return ids;
 }
 
 describe('readiness through the API', () => {
@@ -206,13 +209,12 @@ describe('readiness through the API', () => {
   });
 
   it('sign-offs merge from another device: a halt made offline elsewhere halts the release here', async () => {
-    const { session: other, cleanup: cleanupOther } = tempSession();
+    const { session: other, cleanup: cleanupOther } = await teammateSession(session, [ids.sa]);
     try {
-      other.store.applyRemote(session.store.reader.changeLog());
       valueOf(await other.dispatch('readiness.signoff', { releaseId: ids.release, state: 'security', action: 'halt', comment: 'From the other laptop', asPersonId: ids.sa }));
       valueOf(await signoff({ state: 'product', action: 'assert', asPersonId: ids.po }));
-      session.store.applyRemote(other.store.reader.changeLog());
-      other.store.applyRemote(session.store.reader.changeLog());
+      session.store.receive(changesOf(other));
+      other.store.receive(changesOf(session));
       const here = await readiness();
       const there = valueOf(await other.dispatch('readiness.get', { releaseId: ids.release })) as ReadinessView;
       expect(here.presumptive.status).toBe('halted');
@@ -222,14 +224,14 @@ describe('readiness through the API', () => {
       // A third device receiving everything backwards, the sign-off's fields one at a time, ends up the same.
       const { session: third, cleanup: cleanupThird } = tempSession();
       try {
-        const log = session.store.reader.changeLog();
+        const log = changesOf(session);
         const haltId = log.find((c) => c.entity === 'signoff' && c.field === 'action' && c.value === 'halt')!.rowId;
-        third.store.applyRemote(log.filter((c) => c.entity !== 'signoff'));
-        // Release, state and action have arrived, the person has not: not yet a halt (nor an assertion).
-        third.store.applyRemote(log.filter((c) => c.rowId === haltId && ['releaseId', 'state', 'action'].includes(c.field)));
+        third.store.receive(log.filter((c) => c.entity !== 'signoff'));
+        // Release, state and action have arrived, the person and the signature have not: a record stands whole or waits.
+        third.store.receive(log.filter((c) => c.rowId === haltId && ['releaseId', 'state', 'action'].includes(c.field)));
         const partial = valueOf(await third.dispatch('readiness.get', { releaseId: ids.release })) as ReadinessView;
         expect(partial.signoffs).toEqual([]);
-        third.store.applyRemote([...log].reverse());
+        third.store.receive([...log].reverse());
         const full = valueOf(await third.dispatch('readiness.get', { releaseId: ids.release })) as ReadinessView;
         expect(full.states).toEqual(here.states);
       } finally {

@@ -20,7 +20,10 @@ describe('the mutation path', () => {
     store.mutate('alice', (w) => w.insert('person', 'p1', { name: 'Ana', email: 'ana@example.com', roles: ['product-owner'] }));
     store.mutate('bob', (w) => w.update('person', 'p1', { name: 'Ana Lima', email: 'ana@example.com' }));
 
-    const history = store.history('person', 'p1');
+    // A person's identity is signed by an admin's key: each write logs its signature beside its fields.
+    const all = store.history('person', 'p1');
+    expect(all.filter((c) => c.field === '_sig')).toHaveLength(2);
+    const history = all.filter((c) => c.field !== '_sig');
     expect(history).toHaveLength(4);
     expect(history.slice(1).map((c) => c.field).sort()).toEqual(['email', 'name', 'roles']);
     expect(history.slice(1).every((c) => c.author === 'alice' && c.oldValue === null)).toBe(true);

@@ -9,7 +9,10 @@ describe('resolving a conflict syncs', () => {
 
   /** A and B edit the same description apart and exchange: both list the one conflict. */
   function conflicted() {
-    const world = devices([0, 0]);
+    const world = devices([0, 0], { people: [
+      { id: 'ana', name: 'Ana', roles: [] },
+      { id: 'ben', name: 'Ben', roles: [] },
+    ] });
     cleanup = world.cleanup;
     const [a, b] = world.stores;
     const { time } = world;

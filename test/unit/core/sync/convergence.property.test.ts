@@ -42,7 +42,7 @@ interface Made {
   executions: Set<string>;
 }
 
-function apply(stores: WorkspaceStore[], o: Op, now: number, made: Made, counter: { n: number }): void {
+function apply(stores: WorkspaceStore[], o: Op, now: number, made: Made): void {
   if (o.kind === 'deliver') {
     if (o.from === o.to) return;
     let changes = logOf(stores[o.from]);
@@ -55,19 +55,17 @@ function apply(stores: WorkspaceStore[], o: Op, now: number, made: Made, counter
   if (o.kind === 'wait') return;
   const store = stores[o.device];
   if (o.kind === 'signoff') {
-    const id = `signoff-${counter.n++}`;
-    made.signoffs.add(id);
-    store.mutate('p1', (w) =>
-      w.insert('signoff', id, { releaseId: 'r1', state: STATES[o.state], action: 'assert', personId: 'p1', comment: `on device ${o.device}`, waivedIssues: [], withdrawsId: null, deviceId: store.deviceId }),
+    const id = store.mutate('p1', (w) =>
+      w.append('signoff', { releaseId: 'r1', state: STATES[o.state], action: 'assert', personId: 'p1', comment: `on device ${o.device}`, waivedIssues: [], withdrawsId: null, deviceId: store.deviceId }),
     );
+    made.signoffs.add(id);
     return;
   }
   if (o.kind === 'stepExecution') {
-    const id = `execution-${counter.n++}`;
-    made.executions.add(id);
-    store.mutate('p1', (w) =>
-      w.insert('stepExecution', id, { runbookId: 'rb1', releaseId: 'r1', stepId: `step-${o.step}`, action: 'done', reason: '', personId: 'p1', at: new Date(now).toISOString(), deviceId: store.deviceId }),
+    const id = store.mutate('p1', (w) =>
+      w.append('stepExecution', { runbookId: 'rb1', releaseId: 'r1', stepId: `step-${o.step}`, action: 'complete', reason: '', personId: 'p1', at: new Date(now).toISOString(), deviceId: store.deviceId }),
     );
+    made.executions.add(id);
     return;
   }
   if (o.kind === 'deleteRelease' || o.kind === 'restoreRelease') {
@@ -90,7 +88,7 @@ function apply(stores: WorkspaceStore[], o: Op, now: number, made: Made, counter
   }
   const row = ROWS[o.row];
   const exists = store.reader.get('system', row) !== undefined;
-  if (o.kind === 'edit' && exists) store.mutate('p1', (w) => w.update('system', row, { [o.field]: `${o.value} (${o.device})` }));
+  if (o.kind === 'edit' && exists) store.mutate('p1', (w) => w.update('system', row, { [o.field]: [o.value, `(${o.device})`].filter(Boolean).join(' ') }));
   if (o.kind === 'delete' && exists) store.mutate('p1', (w) => w.delete('system', row));
   if (o.kind === 'restore' && store.reader.isDeleted('system', row)) store.mutate('p1', (w) => w.restore('system', row));
 }
@@ -99,21 +97,21 @@ describe('sync converges', () => {
   it('whatever the edits, delivery order, duplication and clock skew: identical exports, no sign-off or step execution lost, the same conflicts and answers', () => {
     fc.assert(
       fc.property(fc.array(skew, { minLength: DEVICES, maxLength: DEVICES }), fc.array(op, { minLength: 5, maxLength: 40 }), (skews, ops) => {
-        const world = devices(skews);
+        const world = devices(skews, { people: [{ id: 'p1', name: 'Priya', roles: ['product-owner', 'release-coordinator', 'security-architect', 'operations-coordinator'] }] });
         try {
           const { stores, time } = world;
           const made: Made = { signoffs: new Set(), executions: new Set() };
-          const counter = { n: 0 };
-          // A shared starting point: device 0 creates the records, everyone receives them.
+          // A shared starting point: one team, device 0 creates the records, everyone receives them.
+          time.skewed = false;
           stores[0].mutate('p1', (w) => {
-            w.insert('person', 'p1', { name: 'Priya', email: 'priya@example.com', roles: ['product-owner', 'release-coordinator', 'security-architect', 'operations-coordinator'] });
             for (const id of ROWS) w.insert('system', id, { name: id, description: '', dependsOn: [] });
             w.insert('release', 'r1', { name: 'Payments', version: '1.0', systemIds: ['s0'], environmentIds: [], windowStart: '2026-12-01T10:00:00.000Z', windowEnd: '2026-12-01T12:00:00.000Z', timeZone: 'UTC', status: 'planned', ownerId: null, description: '' });
           });
           for (const s of stores.slice(1)) deliver(s, logOf(stores[0]), time.now);
+          time.skewed = true;
           for (const o of ops) {
             time.now += o.kind === 'wait' ? o.ms : 1000;
-            apply(stores, o, time.now, made, counter);
+            apply(stores, o, time.now, made);
           }
           // Later, every clock has long passed every stamp, and everyone has heard from everyone (twice, reordered).
           time.now += 5 * DAY;

@@ -1,15 +1,23 @@
 import path from 'node:path';
 import { exportWorkspace } from '../../../../electron/core/backup/export-workspace';
+import type { Change } from '../../../../electron/core/changes/change';
+import { rowToChange, withoutSeq, type ChangeRow } from '../../../../electron/core/changes/change-row';
+import { enrolKey, requestKey } from '../../../../electron/core/keys/keys-writes';
 import { WorkspaceStore } from '../../../../electron/core/store/workspace-store';
-import { receiveChanges, releaseHeld } from '../../../../electron/core/sync/receive-changes';
-import { rowToSyncChange, type ChangeLogRow, type SyncChange } from '../../../../electron/core/sync/sync-change';
+import { receiveChanges } from '../../../../electron/core/sync/receive-changes';
+import type { PersonRole } from '../../../../electron/contract/entities';
 import { tempDir } from '../../../helpers/temp-workspace';
 
-/** Several devices on this machine, each with its own workspace file and its own (possibly skewed) clock. */
-export function devices(skewsMs: readonly number[], start = Date.parse('2026-11-20T09:00:00.000Z')) {
+/**
+ * Several devices of one team on this machine, each with its own workspace file and its own clock, skewed by
+ * `skewsMs`. The team sets up first, on a day its clocks agree (formTeam), and drifts later.
+ */
+export function devices(skewsMs: readonly number[], options: { start?: number; people?: readonly TeamPerson[] } = {}) {
   const t = tempDir('release-desk-sync-');
-  const time = { now: start };
-  const stores = skewsMs.map((skew, i) => WorkspaceStore.open(path.join(t.dir, `device-${i}.releasedesk`), { now: () => time.now + skew }));
+  const time = { now: options.start ?? Date.parse('2026-11-20T09:00:00.000Z'), skewed: false };
+  const stores = skewsMs.map((skew, i) => WorkspaceStore.open(path.join(t.dir, `device-${i}.releasedesk`), { now: () => time.now + (time.skewed ? skew : 0) }));
+  formTeam(stores, time.now, options.people ?? []);
+  time.skewed = true;
   return {
     dir: t.dir,
     time,
@@ -21,14 +29,36 @@ export function devices(skewsMs: readonly number[], start = Date.parse('2026-11-
   };
 }
 
-export function logOf(store: WorkspaceStore): SyncChange[] {
-  return (store.db.prepare('SELECT * FROM change_log ORDER BY seq').all() as ChangeLogRow[]).map(rowToSyncChange);
+export interface TeamPerson {
+  id: string;
+  name: string;
+  roles: PersonRole[];
+}
+
+/**
+ * One team: device 0's key becomes the workspace root (its first write), it adds the people, and every device asks
+ * for and is given a key for each of them, as a team sets up through Settings → Keys. Everyone ends with the same log.
+ */
+export function formTeam(stores: readonly WorkspaceStore[], now: number, people: readonly TeamPerson[]): void {
+  const [admin, ...others] = stores;
+  admin.mutate('setup', (w) => {
+    for (const p of people) w.insert('person', p.id, { name: p.name, email: '', roles: p.roles });
+  });
+  for (const s of others) deliver(s, logOf(admin), now);
+  for (const s of others) for (const p of people) requestKey(s, p.id, p.id);
+  for (const s of others) deliver(admin, logOf(s), now);
+  for (const s of stores) for (const p of people) enrolKey(admin, 'setup', s.deviceId, p.id);
+  for (const s of others) deliver(s, logOf(admin), now);
+}
+
+export function logOf(store: WorkspaceStore): Change[] {
+  return (store.db.prepare('SELECT * FROM change_log ORDER BY seq').all() as ChangeRow[]).map((r) => withoutSeq(rowToChange(r)));
 }
 
 /** A delivery as a transport would make it; the receiver learns the team's (true) time as from a server's Date header. */
-export function deliver(to: WorkspaceStore, changes: readonly SyncChange[], trueNow: number) {
+export function deliver(to: WorkspaceStore, changes: readonly Change[], trueNow: number) {
   to.followReferenceClock(trueNow);
-  releaseHeld(to, 'test');
+  to.retryHeld();
   return receiveChanges(to, changes, { transport: 'test' });
 }
 
