@@ -37,6 +37,8 @@ export async function seedBasics(session: WorkspaceSession) {
   const system = valueOf(await session.dispatch('systems.create', { name: 'Payments API' })) as { id: string };
   const environment = valueOf(await session.dispatch('environments.create', { name: 'Production', isProduction: true })) as { id: string };
   const person = valueOf(await session.dispatch('people.create', { name: 'Priya Natarajan', roles: ['release-coordinator'] })) as { id: string };
+  // Priya signs on this device: it holds an enrolled key of hers (the device is the new workspace's root).
+  valueOf(await session.dispatch('keys.enrol', { deviceId: session.store.deviceId, personId: person.id }));
   return { systemId: system.id, environmentId: environment.id, personId: person.id };
 }
 

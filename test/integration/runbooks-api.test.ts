@@ -2,8 +2,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { WorkspaceSession } from '../../electron/core';
 import type { Runbook, RunbookStep, RunbookSummary, RunbookView, ExecutionRecord } from '../../electron/contract/runbook-entities';
-import type { ChangeRecord } from '../../electron/core/store/change-record';
-import { changeLogCount, releaseInput, seedBasics, tempDir, tempSession, valueOf } from '../helpers/temp-workspace';
+import { changeLogCount, changesOf, releaseInput, seedBasics, teammateSession, tempDir, tempSession, valueOf } from '../helpers/temp-workspace';
 
 type Session = WorkspaceSession;
 const AFTER_WINDOW = Date.parse('2026-12-06T03:00:00Z');
@@ -274,19 +273,17 @@ describe('execution records merge through sync (issue 4)', () => {
   const cleanups: Array<() => void> = [];
   afterEach(() => cleanups.splice(0).reverse().forEach((c) => c()));
 
-  const strip = (changes: ChangeRecord[]): ChangeRecord[] =>
-    changes.map(({ hlc, deviceId, author, entity, rowId, field, value }) => ({ hlc, deviceId, author, entity, rowId, field, value }));
-
   it('two devices executing offline keep every record after exchanging change logs', async () => {
     const t = tempDir();
     const a = WorkspaceSession.open(path.join(t.dir, 'a.releasedesk'));
-    const b = WorkspaceSession.open(path.join(t.dir, 'b.releasedesk'));
-    cleanups.push(t.cleanup, () => a.close(), () => b.close());
+    cleanups.push(t.cleanup, () => a.close());
     const basics = await seedBasics(a);
     const release = await call<{ id: string }>(a, 'releases.create', releaseInput(basics));
     const tpl = await seedTemplate(a);
     const runbook = await call<Runbook>(a, 'runbooks.create', { name: 'Cutover', releaseId: release.id, fromRunbookId: tpl.template.id });
-    b.store.applyRemote(strip(a.store.reader.changeLog()));
+    const mate = await teammateSession(a, [basics.personId]);
+    const b = mate.session;
+    cleanups.push(mate.cleanup);
     a.store.setMeta('current_person_id', basics.personId);
     b.store.setMeta('current_person_id', basics.personId);
     a.store.followReferenceClock(AFTER_WINDOW);
@@ -298,8 +295,8 @@ describe('execution records merge through sync (issue 4)', () => {
     await call(b, 'runbookExecution.record', { stepId: steps[0].id, action: 'start', at: '2026-12-05T20:31:00Z' });
     await call(b, 'runbookExecution.record', { stepId: steps[0].id, action: 'complete', at: '2026-12-05T20:44:00Z' });
 
-    a.store.applyRemote(strip(b.store.reader.changeLog()));
-    b.store.applyRemote(strip(a.store.reader.changeLog()));
+    a.store.receive(changesOf(b));
+    b.store.receive(changesOf(a));
     const viewA = await call<RunbookView>(a, 'runbooks.get', { id: runbook.id });
     const viewB = await call<RunbookView>(b, 'runbooks.get', { id: runbook.id });
     expect(viewA.steps[0].records.map((r) => r.action)).toEqual(['start', 'start', 'complete']);

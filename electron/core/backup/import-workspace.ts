@@ -58,8 +58,8 @@ function replay(store: WorkspaceStore, backup: BackupFile) {
       const [first] = error.held;
       const index = backup.changeLog.findIndex((c) => changeKey(c) === changeKey(first.change));
       const field = `changeLog[${index}]`;
-      const more = error.held.length > 1 ? ` (${error.held.length} changes in all would be held)` : '';
-      throw invalidInput(field, `${field}: the ${first.change.entity} ${first.change.rowId} was not imported: ${first.reason}${more}; nothing was imported.`);
+      const more = error.held.length > 1 ? ` (${error.held.length - 1} more change${error.held.length === 2 ? '' : 's'} could not be imported)` : '';
+      throw invalidInput(field, `${field}: the ${first.change.entity} record ${first.change.rowId} was not imported: ${first.reason}${more}; nothing was imported.`);
     }
     throw error;
   }

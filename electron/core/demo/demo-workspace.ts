@@ -62,8 +62,8 @@ export function createDemoWorkspace(store: WorkspaceStore, options: DemoOptions 
   // The coordinator "set up" the workspace, so the audit history names a person rather than this machine.
   const author = people.find((p) => p.roles.includes('release-coordinator'))!.id;
 
+  requireEmptyWorkspace(store, 'demo data goes');
   store.mutate(author, (w) => {
-    requireEmptyWorkspace(store, 'demo data goes');
     w.insert('settings', SETTINGS_ROW_ID, WorkspaceSettings.parse(DEMO_SETTINGS));
     for (const { id, ...fields } of people) w.insert('person', id, fields);
     // One demo machine acts for everyone, so every demo person's sign-offs can be tried (and verify) here.

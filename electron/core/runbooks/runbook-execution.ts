@@ -3,7 +3,7 @@ import type { Environment, Release } from '../../contract/entities';
 import type { ExecutionRecord, ExecutionRecordInput } from '../../contract/runbook-entities';
 import type { z } from 'zod';
 import type { HandlerContext } from '../api/handler-context';
-import { actingPerson } from '../api/handlers/acting-person';
+import { signingPerson } from '../api/handlers/acting-person';
 import { recordProblem, releaseStatusForPhase } from '../domain/runbooks';
 import { deploymentProblems } from '../outcomes/deployment-writes';
 import { recordRunbookDeployment } from '../outcomes/runbook-outcome';
@@ -21,7 +21,7 @@ export function recordExecution(ctx: HandlerContext, input: z.output<typeof Exec
   if (runbook.releaseId === null) {
     throw invalidInput('stepId', `"${step.title}" belongs to the template ${runbook.name}: templates are planned, not executed. Create a release's runbook from it.`);
   }
-  const person = actingPerson(ctx, input.asPersonId, 'executing a step');
+  const person = signingPerson(ctx, input.asPersonId, 'executing a step');
   const nowMs = ctx.store.now();
   const at = input.at ?? new Date(nowMs).toISOString();
   const before = runbookFacts(ctx, runbook, new Date(nowMs));

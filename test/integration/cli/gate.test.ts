@@ -2,7 +2,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WorkspaceSession } from '../../../electron/core';
 import { GateView } from '../../../electron/contract/readiness-entities';
-import { changeLogCount, releaseInput, seedBasics, tempDir, valueOf } from '../../helpers/temp-workspace';
+import { changeLogCount, enrolHere, releaseInput, seedBasics, tempDir, valueOf } from '../../helpers/temp-workspace';
 import { cli } from '../../helpers/cli-process';
 
 
@@ -16,11 +16,15 @@ describe('release-desk gate and signoff', { timeout: 120_000 }, () => {
     db = path.join(t.dir, 'gate.releasedesk');
     const session = WorkspaceSession.open(db);
     const basics = await seedBasics(session); // Priya Natarajan, release coordinator
-    const person = (name: string, email: string, role: string) => session.dispatch('people.create', { name, email, roles: [role] });
-    valueOf(await person('Paula Owens', 'paula@example.com', 'product-owner'));
-    valueOf(await person('Sam Achebe', 'sam@example.com', 'security-architect'));
-    valueOf(await person('Omar Cruz', 'omar@example.com', 'operations-coordinator'));
-    valueOf(await person('Eli Novak', 'eli@example.com', 'engineer'));
+    const person = async (name: string, email: string, role: string) => (valueOf(await session.dispatch('people.create', { name, email, roles: [role] })) as { id: string }).id;
+    // Everyone but Nadia has a key enrolled on this machine; Nadia's laptop is elsewhere.
+    await enrolHere(session, [
+      await person('Paula Owens', 'paula@example.com', 'product-owner'),
+      await person('Sam Achebe', 'sam@example.com', 'security-architect'),
+      await person('Omar Cruz', 'omar@example.com', 'operations-coordinator'),
+      await person('Eli Novak', 'eli@example.com', 'engineer'),
+    ]);
+    await person('Nadia Haddad', 'nadia@example.com', 'security-architect');
     releaseId = (valueOf(await session.dispatch('releases.create', releaseInput(basics, { status: 'planned' }))) as { id: string }).id;
     session.close();
   });
@@ -47,6 +51,10 @@ describe('release-desk gate and signoff', { timeout: 120_000 }, () => {
     expect(noReason.stderr).toMatch(/Comment is required for a halt/);
     expect(signoff('--state', 'security', '--as', 'sam@example.com', '--assert', '--halt').stderr).toMatch(/exactly one of --assert, --halt, --withdraw/);
     expect(signoff('--state', 'security', '--as', 'nobody', '--assert').stderr).toMatch(/no person "nobody"/);
+    // Nadia holds the role, but no key of hers is on this machine: the CLI cannot sign for her, and says how to get one.
+    const keyless = signoff('--state', 'security', '--as', 'Nadia Haddad', '--assert');
+    expect(keyless.code).toBe(1);
+    expect(keyless.stderr.trim()).toMatch(/^release-desk: This device holds no enrolled key of Nadia Haddad, so it cannot sign for them\. .*keys enrol/);
     const session = WorkspaceSession.open(db);
     expect(session.store.reader.count('signoff')).toBe(0);
     expect(changeLogCount(session)).toBeGreaterThan(0);

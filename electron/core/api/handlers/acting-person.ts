@@ -7,9 +7,7 @@ import { requireExisting } from './references';
 
 /**
  * Who acts: `asPersonId` when given (the CLI's --as), else the person chosen on this device. A device with no person
- * chosen cannot sign off, tick, decide or execute a step: those records must name a person, and are signed with this
- * device's key, which counts only once a workspace admin has enrolled it for that person (docs/sync.md, "Signed
- * records"). Without it the record would count nowhere, so it is refused here with the way to get one.
+ * chosen cannot sign off, tick, decide, execute a step or close a review: those records must name a person.
  * `toDoWhat` finishes the sentence "choose who you are before …", e.g. "recording a decision".
  */
 export function actingPerson(ctx: HandlerContext, asPersonId: string | undefined, toDoWhat: string): Person {
@@ -17,7 +15,16 @@ export function actingPerson(ctx: HandlerContext, asPersonId: string | undefined
   const id = asPersonId ?? (author.startsWith('device:') ? undefined : author);
   if (id === undefined) throw invalidInput('asPersonId', `No person is chosen on this device: choose who you are before ${toDoWhat}.`);
   requireExisting(ctx, 'person', [id], 'asPersonId');
-  const person = getPerson(ctx, id);
+  return getPerson(ctx, id);
+}
+
+/**
+ * The acting person of a signed record (a sign-off, waiver, tick, decision, step execution): it is signed with this
+ * device's key, which counts only once a workspace admin has enrolled it for that person (docs/sync.md, "Signed
+ * records"). Without it the record would count nowhere, so it is refused here, with the way to get a key.
+ */
+export function signingPerson(ctx: HandlerContext, asPersonId: string | undefined, toDoWhat: string): Person {
+  const person = actingPerson(ctx, asPersonId, toDoWhat);
   if (!signsFor(ctx.store, person.id)) throw new ApiFailure('forbidden', noKeyMessage(ctx, person));
   return person;
 }

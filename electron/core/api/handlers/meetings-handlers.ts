@@ -8,7 +8,7 @@ import type { HandlerContext, HandlerMap } from '../handler-context';
 import { attendeeId, environmentCheckId, getMeeting, loadMeetingSummary, loadMeetingView } from './meetings-records';
 import { getPerson } from './people-handlers';
 import { requireExisting } from './references';
-import { actingPerson } from './acting-person';
+import { signingPerson } from './acting-person';
 
 /** The coordination meeting (issue 5): agenda, attendees, decisions, environments prepared, action items, minutes. */
 
@@ -86,7 +86,7 @@ export const meetingsHandlers = {
   'meetings.decide': (ctx, { meetingId, releaseId, decision, note, asPersonId }) => {
     getMeeting(ctx, meetingId);
     requireExisting(ctx, 'release', [releaseId], 'releaseId');
-    const person = actingPerson(ctx, asPersonId, 'recording a decision');
+    const person = signingPerson(ctx, asPersonId, 'recording a decision');
     ctx.store.mutate(person.id, (w) =>
       w.append('meetingDecision', { meetingId, releaseId, decision, note, personId: person.id, deviceId: ctx.store.deviceId }),
     );
@@ -126,7 +126,7 @@ export const meetingsHandlers = {
 
   'meetings.actions.complete': (ctx, { id, done, asPersonId }) => {
     const item = actionItem(ctx, id);
-    const person = actingPerson(ctx, asPersonId, 'closing an action item');
+    const person = signingPerson(ctx, asPersonId, 'closing an action item');
     const current = loadMeetingView(ctx, item.meetingId);
     // Marking done what is already done would only add noise to the record of who closed it.
     if (current.actions.find((a) => a.id === id)?.done === done) return current;

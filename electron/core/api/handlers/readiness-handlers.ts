@@ -34,7 +34,7 @@ import {
   releasePolicyId,
 } from './readiness-records';
 import { requireExisting, requireUnique } from './references';
-import { actingPerson } from './acting-person';
+import { signingPerson } from './acting-person';
 import { getRelease } from './releases-handlers';
 import { loadExecutionAudit } from '../../runbooks/runbook-audit';
 
@@ -122,7 +122,7 @@ export const readinessHandlers = {
 
   'readiness.signoff': (ctx, input) => {
     const release = releaseForWrite(ctx, input.releaseId);
-    const person = actingPerson(ctx, input.asPersonId, 'signing off');
+    const person = signingPerson(ctx, input.asPersonId, 'signing off');
     if (!mayActOn(person.roles, input.state)) throw new ApiFailure('forbidden', forbiddenMessage(person.name, input.state, input.action));
     refuseFinished(release);
     let withdrawsId: string | null = null;
@@ -213,7 +213,7 @@ export const readinessHandlers = {
 
   'checklists.tick': (ctx, { itemId, ticked, evidence, comment, asPersonId }) => {
     const item = itemForWrite(ctx, itemId);
-    const person = actingPerson(ctx, asPersonId, 'ticking a checklist item');
+    const person = signingPerson(ctx, asPersonId, 'ticking a checklist item');
     refuseFinished(getRelease(ctx, item.releaseId));
     ctx.store.mutate(person.id, (w) =>
       w.append('checklistTick', { itemId, releaseId: item.releaseId, ticked, personId: person.id, evidence, comment, deviceId: ctx.store.deviceId }),
@@ -223,7 +223,7 @@ export const readinessHandlers = {
 
   'checklists.waive': (ctx, { itemId, waived, reason, asPersonId }) => {
     const item = itemForWrite(ctx, itemId);
-    const person = actingPerson(ctx, asPersonId, 'waiving a checklist item');
+    const person = signingPerson(ctx, asPersonId, 'waiving a checklist item');
     if (!mayActOn(person.roles, item.state)) throw new ApiFailure('forbidden', forbiddenMessage(person.name, item.state, 'waive'));
     if (!item.required) throw invalidInput('itemId', `"${item.title}" is not required, so there is nothing to waive.`);
     refuseFinished(getRelease(ctx, item.releaseId));

@@ -4,7 +4,7 @@ import { tempSessions } from './temp-sessions';
 import { exportWorkspace } from '../../../../electron/core/backup/export-workspace';
 import { parseBackup, restoreBackup } from '../../../../electron/core/backup/import-workspace';
 import { createDemoWorkspace } from '../../../../electron/core/demo/demo-workspace';
-import { releaseInput, seedBasics, valueOf } from '../../../helpers/temp-workspace';
+import { changesOf, releaseInput, seedBasics, valueOf } from '../../../helpers/temp-workspace';
 
 describe('workspace backup', () => {
   let cleanup = () => {};
@@ -27,10 +27,10 @@ describe('workspace backup', () => {
     valueOf(await a.dispatch('people.delete', { id: temp.id }));
     valueOf(await a.dispatch('settings.update', { name: 'Payments team', defaultTimeZone: 'Europe/Berlin' }));
     // Another device edits the same field later; A then receives an older edit that loses.
-    other.store.applyRemote(a.store.reader.changeLog());
+    other.store.receive(changesOf(a));
     valueOf(await other.dispatch('releases.update', { id: release.id, changes: { description: 'Edited on B first.' } }));
     valueOf(await a.dispatch('releases.update', { id: release.id, changes: { description: 'Edited on A later.' } }));
-    a.store.applyRemote(other.store.reader.changeLog());
+    a.store.receive(changesOf(other));
   }
 
   it('round-trips exactly: export A, import into empty B, export B differ only in exportedAt', async () => {
