@@ -257,6 +257,21 @@ export const GateView = z.object({
   /** Lines a pipeline log shows: who halted and why, or what is missing. */
   lines: z.array(z.string()),
   presumptive: PresumptiveView,
+  /**
+   * Every sign-off of the release, and whether it verified: only verified records count toward the decision; the
+   * others are listed with why (docs/sync.md, "Signed records").
+   */
+  signoffs: z.array(
+    z.object({
+      state: ReadinessState,
+      action: SignoffAction,
+      personId: z.string(),
+      by: z.string(),
+      at: z.string(),
+      verified: z.boolean(),
+      reason: z.string().nullable(),
+    }),
+  ),
 });
 export type GateView = z.infer<typeof GateView>;
 
@@ -273,6 +288,15 @@ export const ReadinessDeadlineInput = z
 
 export const RELEASE_AUDIT_KINDS = ['assert', 'halt', 'withdraw', 'waiver', 'waiver-lifted', 'tick', 'untick', 'checklist', 'decision', 'release-change', 'step-execution'] as const;
 
+/**
+ * Whether a record of the audit can be trusted (docs/sync.md, "Signed records"): a signed record verified, or did not
+ * (kept and shown, with the reason, and counted nowhere); ordinary edits (a release's fields, a checklist item added)
+ * are not signed records.
+ */
+export const AUDIT_VERIFICATIONS = ['verified', 'unverified', 'not-signed'] as const;
+export const AuditVerification = z.object({ status: z.enum(AUDIT_VERIFICATIONS), reason: z.string().nullable() });
+export type AuditVerification = z.infer<typeof AuditVerification>;
+
 export const ReleaseAuditEntry = z.object({
   at: z.string(),
   hlc: z.string(),
@@ -281,6 +305,9 @@ export const ReleaseAuditEntry = z.object({
   personId: z.string(),
   who: z.string(),
   deviceId: z.string(),
+  /** The team-server member that relayed the record to this device, where it came that way. */
+  member: z.string().nullable(),
+  verification: AuditVerification,
   /** One sentence: what happened. */
   what: z.string(),
   comment: z.string(),

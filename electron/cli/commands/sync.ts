@@ -30,7 +30,7 @@ export const syncCommand = defineCommand({
       const report = await call(session, 'sync.now', { target });
       if (options.json) return printJson(report);
       printLine(
-        `Sent ${report.sent} change(s), received ${report.received} (${report.applied} applied, ${report.duplicates} already here), ${report.held} held back, ${report.openConflicts} open conflict(s).`,
+        `Sent ${report.sent} change(s), received ${report.received} (${report.applied} applied, ${report.superseded} older than a change already here, kept in the history), ${report.duplicates} already here, ${report.held} held back, ${report.openConflicts} open conflict(s).`,
       );
       for (const warning of report.warnings) process.stderr.write(`release-desk: warning: ${warning}\n`);
     });

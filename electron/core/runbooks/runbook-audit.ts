@@ -1,5 +1,4 @@
 import type { HandlerContext } from '../api/handler-context';
-import { writtenOf } from '../api/handlers/readiness-records';
 import { loadReleaseExecutions } from './runbook-records';
 
 /**
@@ -10,7 +9,7 @@ export function loadExecutionAudit(ctx: HandlerContext, releaseId: string) {
   const title = ctx.store.db.prepare('SELECT title FROM runbook_steps WHERE id = ?').pluck();
   const name = ctx.store.db.prepare('SELECT name FROM runbooks WHERE id = ?').pluck();
   return loadReleaseExecutions(ctx, releaseId).map((x) => ({
-    ...writtenOf(ctx, 'stepExecution', { id: x.id, createdAt: x.hlc, updatedAt: x.hlc }),
+    ...x.written,
     deviceId: x.deviceId,
     action: x.action,
     reason: x.reason,

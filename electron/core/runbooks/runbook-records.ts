@@ -2,6 +2,8 @@ import { notFound } from '../../contract/api-result';
 import type { ExecutionRecord, Runbook, RunbookStep } from '../../contract/runbook-entities';
 import type { ExecutionFact, PlanStep } from '../domain/runbooks';
 import type { EntityRow } from '../store/entity-reader';
+import { readSignedRows } from '../store/signed-records';
+import { signedRowsOf } from '../api/handlers/readiness-records';
 import type { HandlerContext } from '../api/handler-context';
 
 /**
@@ -118,7 +120,7 @@ export interface StoredExecution extends ExecutionFact {
   hlc: string;
 }
 
-function toExecution(row: EntityRow): StoredExecution {
+function toExecution({ row, written }: { row: EntityRow; written: { hlc: string } }): StoredExecution {
   return {
     id: row.id,
     runbookId: String(row.runbookId),
@@ -129,19 +131,23 @@ function toExecution(row: EntityRow): StoredExecution {
     personId: String(row.personId),
     at: Date.parse(String(row.at)),
     deviceId: String(row.deviceId),
-    hlc: row.createdAt,
+    hlc: written.hlc,
   };
 }
 
-const complete = (row: EntityRow) => row.stepId !== '' && row.action !== '' && row.personId !== '' && row.at !== '';
-
+/** The execution records that count (signed, verified: store/signed-records.ts). */
 export function loadExecutions(ctx: HandlerContext, runbookId: string): StoredExecution[] {
-  return ctx.store.reader.findEqual('stepExecution', 'runbookId', runbookId).filter(complete).map(toExecution);
+  return readSignedRows(ctx.store, 'stepExecution', ctx.store.reader.findEqual('stepExecution', 'runbookId', runbookId))
+    .filter((r) => r.trust.verified)
+    .map(toExecution);
 }
 
-/** Every execution record of a release's runbooks, deleted runbooks included: the back-trace audit keeps them all. */
-export function loadReleaseExecutions(ctx: HandlerContext, releaseId: string): StoredExecution[] {
-  return ctx.store.reader.findEqual('stepExecution', 'releaseId', releaseId).filter(complete).map(toExecution);
+/**
+ * Every execution record of a release's runbooks, deleted runbooks included, for the back-trace audit: those that do
+ * not count too, with why, and those the rules held back.
+ */
+export function loadReleaseExecutions(ctx: HandlerContext, releaseId: string) {
+  return signedRowsOf(ctx, 'stepExecution', 'releaseId', releaseId, 'all').map((r) => ({ ...toExecution(r), written: r.written }));
 }
 
 export function toExecutionRecord(fact: ExecutionFact & { runbookId: string }, names: (id: string) => string): ExecutionRecord {

@@ -47,6 +47,8 @@ export async function syncServer(
     return value;
   };
 
+  // The token is checked before anything is written here (the seal below is a write).
+  await post('/whoami', {});
   store.seal();
   const key = `published:${transport}`;
   // The server cursor after this device's last push: every change it pushed is at or before it.

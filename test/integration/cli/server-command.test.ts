@@ -2,23 +2,16 @@ import http from 'node:http';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Forger } from '../../helpers/forge';
 import { tempDir } from '../../helpers/temp-workspace';
 import { expectOneLineError, runCli, spawnCli, waitFor, type Running } from '../sync/processes';
 
 /** `release-desk server --port --data` and `release-desk server token add|revoke|list`, as an admin runs them. */
 const cli = (...args: string[]) => runCli(args);
 
-const change = (rowId: string) => ({
-  hlc: '2026-11-20T10:00:00.000Z-0000-devana',
-  deviceId: 'devana',
-  author: 'p-ana',
-  entity: 'system',
-  rowId,
-  field: 'name',
-  value: `System ${rowId}`,
-  oldValue: null,
-  prevHlc: null,
-});
+/** Ana's laptop, as a test writes its changes by hand. */
+const ana = new Forger('workspace');
+const change = (rowId: string) => ana.write('system', { name: `System ${rowId}` }, { rowId, author: 'p-ana', at: '2026-11-20T10:00:00.000Z' })[0];
 
 describe('release-desk server', { timeout: 180_000 }, () => {
   let dir = '';
@@ -73,7 +66,7 @@ describe('release-desk server', { timeout: 180_000 }, () => {
     const whoami = await post('whoami', token, {});
     expect(whoami.status).toBe(200);
     expect(await whoami.json()).toEqual({ ok: true, value: { name: 'Ana', personId: 'p-ana', admin: false } });
-    expect((await post('push', token, { deviceId: 'devana', changes: [change('s1')] })).status).toBe(200);
+    expect((await post('push', token, { deviceId: ana.deviceId, changes: [change('s1')] })).status).toBe(200);
     expect(stored()).toBe(1);
 
     expectOneLineError(cli('server', 'token', 'add', '--data', data(), '--name', 'Ana', '--person', 'p-other'), 1, /there is already a member called "Ana"/);
@@ -84,7 +77,7 @@ describe('release-desk server', { timeout: 180_000 }, () => {
     expect(cli('server', 'token', 'list', '--data', data()).stdout).toMatch(/^Ana\tperson p-ana\trevoked \d{4}-/m);
 
     for (const [route, body] of [
-      ['push', { deviceId: 'devana', changes: [change('s2')] }],
+      ['push', { deviceId: ana.deviceId, changes: [change('s2')] }],
       ['pull', { since: 0 }],
     ] as const) {
       const refused = await post(route, token, body);

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ReleaseAuditEntry } from '../../../electron/contract/readiness-entities';
 import { tempDir } from '../../helpers/temp-workspace';
-import { call, comparableExport, editApart, openWorkspace, seedTeam, signoffCount } from './sync-scenario';
+import { call, comparableExport, editApart, giveKey, openWorkspace, seedTeam, signoffCount } from './sync-scenario';
 
 /** A delete is a tombstone that syncs like any change; the deleted release's sign-offs stay in the audit everywhere. */
 describe('a release deleted on one device', () => {
@@ -21,6 +21,7 @@ describe('a release deleted on one device', () => {
     };
     const ids = await seedTeam(a);
     await sync();
+    await giveKey(a, b, ids.samId, sync);
     await editApart(a, b, ids); // one sign-off on each device
     await sync();
 

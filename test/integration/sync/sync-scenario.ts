@@ -27,7 +27,23 @@ export async function seedTeam(a: WorkspaceSession) {
     windowEnd: '2027-03-06T02:00:00+01:00',
     timeZone: 'Europe/Berlin',
   });
+  // Priya signs on A, the workspace's first device (its root), which enrols its own key for her.
+  await call(a, 'keys.enrol', { deviceId: a.store.deviceId, personId: priya.id });
   return { priyaId: priya.id, samId: sam.id, releaseId: release.id };
+}
+
+/**
+ * How a teammate gets a key, as in Settings → Keys: B asks for one for the person, the request travels, the admin's
+ * device (A) enrols it, and the enrolment travels back. `sync` syncs both devices once (each step runs it twice, so
+ * what one device published reaches the other whichever syncs first).
+ */
+export async function giveKey(admin: WorkspaceSession, mate: WorkspaceSession, personId: string, sync: () => Promise<void>) {
+  await call(mate, 'keys.request', { personId });
+  await sync();
+  await sync();
+  await call(admin, 'keys.enrol', { deviceId: mate.store.deviceId, personId });
+  await sync();
+  await sync();
 }
 
 /** Both edit the same field apart, and each records a sign-off (a halt needs only its empowered role and a reason). */

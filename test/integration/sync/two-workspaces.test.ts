@@ -4,7 +4,7 @@ import type { SyncConflict } from '../../../electron/contract/sync-entities';
 import { SqliteServerStore } from '../../../electron/server/sqlite-server-store';
 import { hashToken, newToken, startSyncServer } from '../../../electron/server/sync-server';
 import { tempDir } from '../../helpers/temp-workspace';
-import { call, comparableExport, editApart, openWorkspace, seedTeam, signoffCount } from './sync-scenario';
+import { call, comparableExport, editApart, giveKey, openWorkspace, seedTeam, signoffCount } from './sync-scenario';
 
 describe('two workspaces edited apart converge (issue 6, Done when)', () => {
   const cleanups: Array<() => void | Promise<void>> = [];
@@ -39,8 +39,12 @@ describe('two workspaces edited apart converge (issue 6, Done when)', () => {
     const folder = `${dir}/shared`;
     (await import('node:fs')).mkdirSync(folder);
     const ids = await seedTeam(a);
-    await call(a, 'sync.now', { target: { folder } });
-    await call(b, 'sync.now', { target: { folder } });
+    const sync = async () => {
+      await call(a, 'sync.now', { target: { folder } });
+      await call(b, 'sync.now', { target: { folder } });
+    };
+    await sync();
+    await giveKey(a, b, ids.samId, sync);
     await editApart(a, b, ids);
     await call(a, 'sync.now', { target: { folder } });
     await call(b, 'sync.now', { target: { folder } });
@@ -60,8 +64,12 @@ describe('two workspaces edited apart converge (issue 6, Done when)', () => {
     store.addMember({ id: 'm2', name: 'Sam', personId: ids.samId, admin: false }, hashToken(samToken));
     await call(a, 'sync.configure', { mode: 'server', serverUrl: server.url, token: priyaToken });
     await call(b, 'sync.configure', { mode: 'server', serverUrl: server.url, token: samToken });
-    await call(a, 'sync.now', {});
-    await call(b, 'sync.now', {});
+    const sync = async () => {
+      await call(a, 'sync.now', {});
+      await call(b, 'sync.now', {});
+    };
+    await sync();
+    await giveKey(a, b, ids.samId, sync);
     await editApart(a, b, ids);
     await call(a, 'sync.now', {});
     await call(b, 'sync.now', {});

@@ -8,7 +8,7 @@ import { personNames } from '../../domain/readiness';
 import { hlcInstant } from '../../changes/change';
 import type { HandlerContext } from '../handler-context';
 import { calendarHandlers } from './calendar-handlers';
-import { loadPeople, writtenOf } from './readiness-records';
+import { loadPeople, signedRowsOf } from './readiness-records';
 import { readinessHandlers } from './readiness-handlers';
 
 /**
@@ -36,23 +36,28 @@ const releasesIn = (ctx: HandlerContext, meeting: Meeting) =>
 const rowsOf = (ctx: HandlerContext, entity: 'meetingAttendee' | 'meetingDecision' | 'meetingEnvironmentCheck' | 'meetingActionItem' | 'meetingActionCompletion', meetingId: string) =>
   ctx.store.reader.findEqual(entity, 'meetingId', meetingId);
 
+/** Decisions and completions are signed records: only those that verified count (store/signed-records.ts). */
 function loadDecisions(ctx: HandlerContext, meetingId: string) {
-  // A decision counts only once sync has delivered who made it (see readiness-records.ts, REQUIRED_FIELDS).
-  return rowsOf(ctx, 'meetingDecision', meetingId)
-    .filter((row) => row.personId !== '' && row.decision !== '')
-    .map((row) => {
-      const written = writtenOf(ctx, 'meetingDecision', row);
-      return { id: row.id, releaseId: String(row.releaseId), decision: row.decision as MeetingDecisionKind, note: String(row.note), personId: String(row.personId), at: written.at, hlc: written.hlc };
-    });
+  return signedRowsOf(ctx, 'meetingDecision', 'meetingId', meetingId, 'counted').map(({ row, written }) => ({
+    id: row.id,
+    releaseId: String(row.releaseId),
+    decision: row.decision as MeetingDecisionKind,
+    note: String(row.note),
+    personId: String(row.personId),
+    at: written.at,
+    hlc: written.hlc,
+  }));
 }
 
 function loadCompletions(ctx: HandlerContext, meetingId: string): CompletionFacts[] {
-  return rowsOf(ctx, 'meetingActionCompletion', meetingId)
-    .filter((row) => row.personId !== '' && row.actionItemId !== '')
-    .map((row) => {
-      const written = writtenOf(ctx, 'meetingActionCompletion', row);
-      return { id: row.id, actionItemId: String(row.actionItemId), done: Boolean(row.done), personId: String(row.personId), at: written.at, hlc: written.hlc };
-    });
+  return signedRowsOf(ctx, 'meetingActionCompletion', 'meetingId', meetingId, 'counted').map(({ row, written }) => ({
+    id: row.id,
+    actionItemId: String(row.actionItemId),
+    done: Boolean(row.done),
+    personId: String(row.personId),
+    at: written.at,
+    hlc: written.hlc,
+  }));
 }
 
 function loadChecks(ctx: HandlerContext, meetingId: string): EnvironmentCheckFacts[] {

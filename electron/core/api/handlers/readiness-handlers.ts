@@ -83,12 +83,13 @@ function releaseForAudit(ctx: HandlerContext, releaseId: string): { id: string; 
   return { id: releaseId, name: last('name'), version: last('version') };
 }
 
+/** The audit lists every signed record, those that count nowhere too (marked, with why): forgeries stay visible. */
 function auditOf(ctx: HandlerContext, releaseId: string) {
-  const signoffs = loadSignoffs(ctx, releaseId);
-  const { items, ticks, waivers } = loadChecklistFacts(ctx, releaseId);
+  const signoffs = loadSignoffs(ctx, releaseId, 'all');
+  const { items, ticks, waivers } = loadChecklistFacts(ctx, releaseId, 'all');
   const releaseChanges = ctx.store.history('release', releaseId).map((c) => ({ ...c, at: hlcInstant(c.hlc) }));
   const authors = [...signoffs, ...ticks, ...waivers].map((r) => r.personId);
-  const decisions = loadDecisionFacts(ctx, releaseId);
+  const decisions = loadDecisionFacts(ctx, releaseId, 'all');
   const executions = loadExecutionAudit(ctx, releaseId);
   authors.push(...executions.map((x) => x.personId));
   authors.push(...items.map((i) => i.written.author), ...releaseChanges.map((c) => c.author), ...decisions.map((d) => d.personId));
@@ -149,7 +150,21 @@ export const readinessHandlers = {
 
   'readiness.gate': (ctx, { releaseId }) => {
     const release = getRelease(ctx, releaseId);
-    return gateDecision(release, loadReadiness(ctx, release).presumptive);
+    const gate = gateDecision(release, loadReadiness(ctx, release).presumptive);
+    const all = loadSignoffs(ctx, release.id, 'all');
+    const names = personNames(loadPeople(ctx, all.map((s) => s.personId)));
+    const signoffs = all.map((s) => ({
+      state: s.state,
+      action: s.action,
+      personId: s.personId,
+      by: names.name(s.personId),
+      at: s.at,
+      verified: s.trust?.verified ?? true,
+      reason: s.trust?.reason ?? null,
+    }));
+    const ignored = signoffs.filter((s) => !s.verified);
+    const lines = ignored.map((s) => `  Not counted: a ${s.action} of ${READINESS_STATE_LABELS[s.state]} "by" ${s.by} at ${s.at}: ${s.reason}.`);
+    return { ...gate, lines: [...gate.lines, ...(lines.length ? [`${ignored.length} sign-off(s) did not verify and count nowhere:`, ...lines] : [])], signoffs };
   },
 
   'readiness.setDeadline': (ctx, { releaseId, hours }) => {

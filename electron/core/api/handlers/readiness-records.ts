@@ -4,18 +4,23 @@ import type { ChecklistItemFacts, PersonFacts, TickFacts, WaiverFacts } from '..
 import { deadlinePolicy, deriveChecklist, deriveReadiness, personNames, type DeadlinePolicy } from '../../domain/readiness';
 import type { EntityName } from '../../store/entity-tables';
 import type { EntityRow } from '../../store/entity-reader';
+import { readHeldRows, readSignedRows, type RecordTrust } from '../../store/signed-records';
 import type { HandlerContext } from '../handler-context';
 
 /**
  * Reads the readiness records of a release out of the store as the plain data the pure rules in
  * core/domain/readiness take. Each record gets the clock stamp, device and author of its first change-log entry
- * (its insert): the stamp orders records, whatever order sync delivered them in.
+ * (its insert): the stamp orders records, whatever order sync delivered them in. Signed records (sign-offs, ticks,
+ * waivers, decisions) also get whether they verified: only those that did count (store/signed-records.ts); the audit
+ * lists the rest too, with the reason, and the ones the rules held back.
  */
 export interface Written {
   hlc: string;
   at: string;
   deviceId: string;
   author: string;
+  member?: string | null;
+  trust?: RecordTrust;
 }
 
 export function writtenOf(ctx: HandlerContext, entity: EntityName, row: EntityRow): Written {
@@ -24,29 +29,26 @@ export function writtenOf(ctx: HandlerContext, entity: EntityName, row: EntityRo
   return { hlc: first?.hlc ?? row.createdAt, at: row.createdAt, deviceId: first?.deviceId ?? '', author: first?.author ?? '' };
 }
 
-/**
- * Sync may deliver some fields of a record before the others (each column then holds its default). A sign-off,
- * tick or waiver counts only once it names its person: until then it is incomplete and left out, rather than read
- * as, say, an assertion with no author.
- */
-const REQUIRED_FIELDS: Partial<Record<EntityName, readonly string[]>> = {
-  signoff: ['state', 'action', 'personId'],
-  checklistItem: ['state', 'title'],
-  checklistTick: ['itemId', 'personId'],
-  checklistWaiver: ['itemId', 'personId'],
-  meetingDecision: ['decision', 'personId'],
-};
+/** Which signed records a reader wants: those that count (the rules, the board, the gate) or all (the audit). */
+export type Which = 'counted' | 'all';
 
-function rowsOf(ctx: HandlerContext, entity: EntityName, releaseId: string) {
-  const required = REQUIRED_FIELDS[entity] ?? [];
-  return ctx.store.reader
-    .findEqual(entity, 'releaseId', releaseId)
-    .filter((row) => required.every((field) => row[field] !== ''))
-    .map((row) => ({ row, written: writtenOf(ctx, entity, row) }));
+/** Signed records of one release (or meeting), each with whether it counts; with `all`, the held ones too. */
+export function signedRowsOf(ctx: HandlerContext, entity: EntityName, field: 'releaseId' | 'meetingId', value: string, which: Which): Array<{ row: EntityRow; written: Written }> {
+  const rows = readSignedRows(ctx.store, entity, ctx.store.reader.findEqual(entity, field, value));
+  const all = which === 'all' ? [...rows, ...readHeldRows(ctx.store, entity, field, value)] : rows.filter((r) => r.trust.verified);
+  return all.map(({ row, written, trust }) => ({ row, written: { ...written, trust } }));
 }
 
-export function loadSignoffs(ctx: HandlerContext, releaseId: string): SignoffRecord[] {
-  return rowsOf(ctx, 'signoff', releaseId).map(({ row, written }) => ({
+/** A checklist item may arrive from sync field by field: it counts once it has its state and title. */
+function itemsOf(ctx: HandlerContext, releaseId: string) {
+  return ctx.store.reader
+    .findEqual('checklistItem', 'releaseId', releaseId)
+    .filter((row) => row.state !== '' && row.title !== '')
+    .map((row) => ({ row, written: writtenOf(ctx, 'checklistItem', row) }));
+}
+
+export function loadSignoffs(ctx: HandlerContext, releaseId: string, which: Which = 'counted'): Array<SignoffRecord & Pick<Written, 'member' | 'trust'>> {
+  return signedRowsOf(ctx, 'signoff', 'releaseId', releaseId, which).map(({ row, written }) => ({
     id: row.id,
     releaseId: String(row.releaseId),
     state: row.state as SignoffRecord['state'],
@@ -58,11 +60,13 @@ export function loadSignoffs(ctx: HandlerContext, releaseId: string): SignoffRec
     deviceId: String(row.deviceId) || written.deviceId,
     at: written.at,
     hlc: written.hlc,
+    member: written.member,
+    trust: written.trust,
   }));
 }
 
-export function loadChecklistFacts(ctx: HandlerContext, releaseId: string) {
-  const items = rowsOf(ctx, 'checklistItem', releaseId).map(({ row, written }) => ({
+export function loadChecklistFacts(ctx: HandlerContext, releaseId: string, which: Which = 'counted') {
+  const items = itemsOf(ctx, releaseId).map(({ row, written }) => ({
     facts: {
       id: row.id,
       releaseId: String(row.releaseId),
@@ -74,7 +78,7 @@ export function loadChecklistFacts(ctx: HandlerContext, releaseId: string) {
     } satisfies ChecklistItemFacts,
     written,
   }));
-  const ticks = rowsOf(ctx, 'checklistTick', releaseId).map(({ row, written }) => ({
+  const ticks = signedRowsOf(ctx, 'checklistTick', 'releaseId', releaseId, which).map(({ row, written }) => ({
     id: row.id,
     itemId: String(row.itemId),
     ticked: Boolean(row.ticked),
@@ -84,7 +88,7 @@ export function loadChecklistFacts(ctx: HandlerContext, releaseId: string) {
     ...written,
     deviceId: String(row.deviceId) || written.deviceId,
   })) satisfies TickFacts[];
-  const waivers = rowsOf(ctx, 'checklistWaiver', releaseId).map(({ row, written }) => ({
+  const waivers = signedRowsOf(ctx, 'checklistWaiver', 'releaseId', releaseId, which).map(({ row, written }) => ({
     id: row.id,
     itemId: String(row.itemId),
     waived: Boolean(row.waived),
@@ -150,8 +154,8 @@ export function loadReadiness(ctx: HandlerContext, release: Release, now = new D
 }
 
 /** Decisions taken about this release in coordination meetings, with the meeting's title, for the back-trace audit. */
-export function loadDecisionFacts(ctx: HandlerContext, releaseId: string) {
-  return rowsOf(ctx, 'meetingDecision', releaseId).map(({ row, written }) => ({
+export function loadDecisionFacts(ctx: HandlerContext, releaseId: string, which: Which = 'counted') {
+  return signedRowsOf(ctx, 'meetingDecision', 'releaseId', releaseId, which).map(({ row, written }) => ({
     ...written,
     decision: String(row.decision),
     note: String(row.note),

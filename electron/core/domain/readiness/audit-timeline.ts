@@ -1,17 +1,22 @@
-import { READINESS_STATE_LABELS, type ReadinessState, type ReleaseAuditEntry, type SignoffRecord } from '../../../contract/readiness-entities';
+import { READINESS_STATE_LABELS, type AuditVerification, type ReadinessState, type ReleaseAuditEntry, type SignoffRecord } from '../../../contract/readiness-entities';
 import { RELEASE_STATUS_LABELS, type ReleaseStatus } from '../../../contract/entities';
 import type { PersonNames } from './person-names';
 import { fieldLabel } from '../../../contract/field-messages';
 
-/** A record with where and when it was written: every input of the timeline carries these. */
+/**
+ * A record with where and when it was written: every input of the timeline carries these. Signed records also carry
+ * whether they verified (and the member that relayed them, where the team server did).
+ */
 interface Written {
   hlc: string;
   at: string;
   deviceId: string;
+  member?: string | null;
+  trust?: { verified: boolean; reason: string | null };
 }
 
 export interface AuditFacts {
-  signoffs: readonly SignoffRecord[];
+  signoffs: ReadonlyArray<SignoffRecord & Pick<Written, 'member' | 'trust'>>;
   ticks: ReadonlyArray<Written & { itemId: string; ticked: boolean; personId: string; evidence: string; comment: string }>;
   waivers: ReadonlyArray<Written & { itemId: string; waived: boolean; personId: string; reason: string }>;
   /** Checklist items of the release, with who added them (from the change log). */
@@ -83,7 +88,12 @@ export function releaseAuditTimeline(facts: AuditFacts): Entry[] {
 }
 
 function pick(w: Written) {
-  return { hlc: w.hlc, at: w.at, deviceId: w.deviceId };
+  const verification: AuditVerification = !w.trust
+    ? { status: 'not-signed', reason: null }
+    : w.trust.verified
+      ? { status: 'verified', reason: null }
+      : { status: 'unverified', reason: w.trust.reason };
+  return { hlc: w.hlc, at: w.at, deviceId: w.deviceId, member: w.member ?? null, verification };
 }
 
 /** Changes written in one go (one clock stamp) make one entry; the first one of the release is its creation. */
@@ -111,7 +121,7 @@ function show(field: string, value: unknown): string {
   return String(value);
 }
 
-const CSV_COLUMNS = ['at', 'who', 'deviceId', 'kind', 'state', 'what', 'comment', 'evidence', 'waivedIssues'] as const;
+const CSV_COLUMNS = ['at', 'who', 'deviceId', 'member', 'kind', 'state', 'what', 'comment', 'evidence', 'waivedIssues', 'verification'] as const;
 
 /**
  * RFC 4180 CSV. A cell that a spreadsheet would run as a formula (starting with =, +, -, @) gets a leading
@@ -119,7 +129,13 @@ const CSV_COLUMNS = ['at', 'who', 'deviceId', 'kind', 'state', 'what', 'comment'
  */
 export function auditCsv(entries: readonly Entry[]): string {
   const cell = (value: unknown) => {
-    let s = Array.isArray(value) ? value.join('; ') : value === null || value === undefined ? '' : String(value);
+    let s = Array.isArray(value)
+      ? value.join('; ')
+      : value === null || value === undefined
+        ? ''
+        : typeof value === 'object'
+          ? [(value as AuditVerification).status, (value as AuditVerification).reason].filter(Boolean).join(': ')
+          : String(value);
     if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
     return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
   };

@@ -36,7 +36,7 @@ const STOPPED: readonly ReleaseStatus[] = ['cancelled', 'rolled-back'];
 export function gateDecision(
   release: { id: string; name: string; version: string; status: ReleaseStatus },
   presumptive: PresumptiveView,
-): GateView {
+): Omit<GateView, 'signoffs'> {
   const base = { releaseId: release.id, name: release.name, version: release.version, presumptive };
   const title = `${release.name} ${release.version}`;
   if (STOPPED.includes(release.status)) {
