@@ -1,6 +1,6 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import { ensurePrivateDir, ensurePrivateFile } from '../core/private-files';
 import { rowToSyncChange, type ChangeLogRow, type SyncChange } from '../core/sync/sync-change';
 import type { AppendResult, Member, ServerStore } from './server-store';
 
@@ -48,8 +48,11 @@ export class SqliteServerStore implements ServerStore {
   private readonly insert: Database.Statement;
 
   constructor(dataDir: string) {
-    fs.mkdirSync(dataDir, { recursive: true });
-    this.db = new Database(path.join(dataDir, 'server.sqlite'));
+    // Members' token hashes and every pushed change: readable by the server's own account only.
+    ensurePrivateDir(dataDir);
+    const file = path.join(dataDir, 'server.sqlite');
+    ensurePrivateFile(file);
+    this.db = new Database(file);
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = NORMAL');
     this.db.exec(SCHEMA);

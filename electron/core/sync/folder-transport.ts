@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
+import { ensurePrivateDir, writePrivateFile } from '../private-files';
 import type { WorkspaceStore } from '../store/workspace-store';
 import { FILE_NAME, FolderFileError, decodeFolderFile, encodeFolderFile, fileName } from './folder-file';
 import { readOutbox } from './outbox';
@@ -41,7 +42,7 @@ export async function syncFolder(store: WorkspaceStore, folder: string, onProgre
 async function publish(store: WorkspaceStore, root: string, transport: string, report: SyncReport, onProgress: (p: SyncProgress) => void): Promise<void> {
   const ledger = new SyncLedger(store.db);
   const own = path.join(root, store.deviceId);
-  fs.mkdirSync(own, { recursive: true });
+  ensurePrivateDir(own);
   const key = `published:${transport}`;
   const total = ledger.waiting(transport);
   for (;;) {
@@ -119,7 +120,7 @@ function compactOwnFiles(store: WorkspaceStore, root: string, transport: string,
 function followFolderClock(store: WorkspaceStore, own: string): void {
   try {
     const probe = path.join(own, '.clock');
-    fs.writeFileSync(probe, '');
+    writePrivateFile(probe, '');
     store.followReferenceClock(fs.statSync(probe).mtimeMs);
   } catch {
     // A read-only or flaky folder: sync goes on by this device's own clock.
@@ -138,7 +139,7 @@ function nextFileNumber(ledger: SyncLedger, own: string, transport: string): num
 /** Written under a temporary name in the same folder, then renamed: readers never see a half-written file of ours. */
 function writeAtomically(dir: string, name: string, bytes: Buffer): void {
   const temp = path.join(dir, `.${name}.${randomBytes(6).toString('hex')}.tmp`);
-  fs.writeFileSync(temp, bytes);
+  writePrivateFile(temp, bytes, 'wx');
   fs.renameSync(temp, path.join(dir, name));
 }
 
