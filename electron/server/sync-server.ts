@@ -3,6 +3,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import type { z } from 'zod';
+import { JsonTooDeepError, parseBoundedJson } from '../core/bounded-json';
 import {
   MAX_INFLATED_BYTES,
   MAX_REQUEST_BYTES,
@@ -147,9 +148,9 @@ async function readJson(req: http.IncomingMessage): Promise<unknown> {
     }
   } else if (encoding !== 'identity') fail('invalid_input', `Content-Encoding ${encoding} is not supported; send gzip or nothing.`);
   try {
-    return raw.length ? JSON.parse(raw.toString('utf8')) : {};
-  } catch {
-    fail('invalid_input', 'The request body is not valid JSON.');
+    return raw.length ? parseBoundedJson(raw.toString('utf8')) : {};
+  } catch (error) {
+    fail('invalid_input', error instanceof JsonTooDeepError ? `${error.message} Nothing was stored.` : 'The request body is not valid JSON.');
   }
 }
 

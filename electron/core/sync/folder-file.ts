@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { gunzipSync, gzipSync } from 'node:zlib';
+import { JsonTooDeepError, parseBoundedJson } from '../bounded-json';
 import { SyncChangeSchema, type SyncChange } from './sync-change';
 
 /**
@@ -70,9 +71,9 @@ export function decodeFolderFile(bytes: Buffer, expect: { deviceId: string; file
 
 function parseLine(line: string, what: string): unknown {
   try {
-    return JSON.parse(line);
-  } catch {
-    throw new FolderFileError(`is corrupt: its ${what} is not JSON`);
+    return parseBoundedJson(line);
+  } catch (error) {
+    throw new FolderFileError(error instanceof JsonTooDeepError ? `its ${what} nests too deep to be read` : `is corrupt: its ${what} is not JSON`);
   }
 }
 
