@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { Command, CommanderError } from 'commander';
+import { ignoreClosedPipes } from '../core/closed-pipes';
 import { SqliteServerStore } from './sqlite-server-store';
 import { hashToken, newToken, startSyncServer } from './sync-server';
 
@@ -77,6 +78,7 @@ function withStore(data: string, fn: (store: SqliteServerStore) => void): void {
   }
 }
 
+ignoreClosedPipes();
 try {
   await program.parseAsync(process.argv);
 } catch (error) {
