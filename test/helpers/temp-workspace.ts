@@ -11,10 +11,10 @@ export function tempDir(prefix = 'release-desk-test-'): { dir: string; cleanup: 
 }
 
 /** A real workspace file in a temp dir, with the API session over it. */
-export function tempSession(): { session: WorkspaceSession; file: string; cleanup: () => void } {
+export function tempSession(options?: Parameters<typeof WorkspaceSession.open>[1]): { session: WorkspaceSession; file: string; cleanup: () => void } {
   const { dir, cleanup } = tempDir();
   const file = path.join(dir, 'test.releasedesk');
-  const session = WorkspaceSession.open(file);
+  const session = WorkspaceSession.open(file, options);
   return {
     session,
     file,

@@ -10,6 +10,9 @@ import { ConflictIndex } from './conflict-index';
 import type { LoggedChange } from './change-record';
 import type { EntityName } from './entity-tables';
 
+/** How far ahead of the device's own clock a reference clock may move it, unless the store is opened with another bound. */
+export const DEFAULT_MAX_CLOCK_FOLLOW_MS = 24 * 3600 * 1000;
+
 /** Device-local facts that never sync: which device this is, its clock, who is using it. */
 type MetaKey = 'device_id' | 'hlc' | 'current_person_id' | 'created_at';
 
@@ -32,6 +35,7 @@ export class WorkspaceStore {
     readonly path: string,
     /** This device's wall clock; tests and the sync bench give devices skewed clocks through `open`'s options. */
     private readonly wallClock: () => number = Date.now,
+    private readonly maxClockFollowMs = DEFAULT_MAX_CLOCK_FOLLOW_MS,
   ) {
     this.deviceId = this.ensureMeta('device_id', () => randomUUID().replace(/-/g, '').slice(0, 16));
     this.ensureMeta('created_at', () => new Date().toISOString());
@@ -55,16 +59,27 @@ export class WorkspaceStore {
    * Sync tells the store the time of a reference clock it trusts (the team server's, a network drive's). A device
    * whose clock lags days behind then stamps and judges changes by the team's time, so it converges instead of
    * refusing everyone's changes as "from the future". Only ever moves forward: a clock cannot run backwards.
+   * Bounded: a reference further ahead of this device's own clock than the bound (a server, or someone between it
+   * and this device, saying it is 2036) is not followed, and the answer is a warning in words naming `source`.
    */
-  followReferenceClock(referenceMs: number): void {
-    this.clockOffset = Math.max(this.clockOffset, referenceMs - this.wallClock());
+  followReferenceClock(referenceMs: number, source = 'The reference clock'): string | null {
+    const own = this.wallClock();
+    const lead = referenceMs - own;
+    if (lead > this.maxClockFollowMs) {
+      const minute = (ms: number) => `${new Date(ms).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+      const hours = Math.round(this.maxClockFollowMs / 3_600_000);
+      return `${source} says it is ${minute(referenceMs)} while this device's clock says ${minute(own)}: more than ${hours} hour${hours === 1 ? '' : 's'} ahead, so this device did not follow it. Check the date and time of this device and of the other clock.`;
+    }
+    this.clockOffset = Math.max(this.clockOffset, lead);
+    return null;
   }
 
-  static open(file: string, options: { now?: () => number } = {}): WorkspaceStore {
+  /** `maxClockFollowMs`: how far ahead a reference clock may move this device's (default 24 hours). */
+  static open(file: string, options: { now?: () => number; maxClockFollowMs?: number } = {}): WorkspaceStore {
     const db = openDatabase(file);
     try {
       migrate(db);
-      return new WorkspaceStore(db, file, options.now);
+      return new WorkspaceStore(db, file, options.now, options.maxClockFollowMs);
     } catch (error) {
       db.close();
       throw error;

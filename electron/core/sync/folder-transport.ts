@@ -33,7 +33,7 @@ export async function syncFolder(store: WorkspaceStore, folder: string, onProgre
   }
   const transport = folderTransportId(root);
   await publish(store, root, transport, report, onProgress);
-  followFolderClock(store, path.join(root, store.deviceId));
+  followFolderClock(store, path.join(root, store.deviceId), report);
   await readPeers(store, root, transport, report, onProgress);
   compactOwnFiles(store, root, transport, report);
   return report;
@@ -117,11 +117,12 @@ function compactOwnFiles(store: WorkspaceStore, root: string, transport: string,
  * On a network drive the file server stamps modification times with its own clock: a probe file's time is then a
  * reference this device can follow if it lags. On a local cloud folder it is this device's own clock (no change).
  */
-function followFolderClock(store: WorkspaceStore, own: string): void {
+function followFolderClock(store: WorkspaceStore, own: string, report: SyncReport): void {
   try {
     const probe = path.join(own, '.clock');
     writePrivateFile(probe, '');
-    store.followReferenceClock(fs.statSync(probe).mtimeMs);
+    const warning = store.followReferenceClock(fs.statSync(probe).mtimeMs, "The shared folder's file server");
+    if (warning) report.warnings.push(warning);
   } catch {
     // A read-only or flaky folder: sync goes on by this device's own clock.
   }

@@ -39,10 +39,13 @@ export async function syncServer(
   const url = normaliseServerUrl(target.url);
   const transport = serverTransportId(url);
   const ledger = new SyncLedger(store.db);
-  // The server's clock is the team's reference: a device that lags behind it follows it (see followReferenceClock).
+  // The server's clock is the team's reference: a device that lags behind it follows it, within a bound (see
+  // followReferenceClock); a server clock beyond the bound is reported once per sync.
+  let clockWarning: string | null = null;
   const post = async <T>(path: string, body: unknown) => {
     const { value, date } = await postJson<T>(url, target.token, path, body);
-    if (date !== null) store.followReferenceClock(date);
+    const warning = date === null ? null : store.followReferenceClock(date, `The team server at ${url}`);
+    if (warning && !clockWarning) report.warnings.push((clockWarning = warning));
     return value;
   };
 

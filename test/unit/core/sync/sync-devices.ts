@@ -5,11 +5,17 @@ import { receiveChanges, releaseHeld } from '../../../../electron/core/sync/rece
 import { rowToSyncChange, type ChangeLogRow, type SyncChange } from '../../../../electron/core/sync/sync-change';
 import { tempDir } from '../../../helpers/temp-workspace';
 
-/** Several devices on this machine, each with its own workspace file and its own (possibly skewed) clock. */
+/**
+ * Several devices on this machine, each with its own workspace file and its own (possibly skewed) clock. They live on
+ * a simulated calendar, days away from the real one (which a folder's clock probe reads) and from each other, and
+ * follow the reference clock however far ahead it is; the 24-hour bound has its own test.
+ */
 export function devices(skewsMs: readonly number[], start = Date.parse('2026-11-20T09:00:00.000Z')) {
   const t = tempDir('release-desk-sync-');
   const time = { now: start };
-  const stores = skewsMs.map((skew, i) => WorkspaceStore.open(path.join(t.dir, `device-${i}.releasedesk`), { now: () => time.now + skew }));
+  const stores = skewsMs.map((skew, i) =>
+    WorkspaceStore.open(path.join(t.dir, `device-${i}.releasedesk`), { now: () => time.now + skew, maxClockFollowMs: Number.POSITIVE_INFINITY }),
+  );
   return {
     dir: t.dir,
     time,
