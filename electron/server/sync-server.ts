@@ -1,4 +1,5 @@
 import http from 'node:http';
+import https from 'node:https';
 import { createHash, randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { gunzipSync, gzipSync } from 'node:zlib';
@@ -46,14 +47,21 @@ export const newToken = () => `rdt_${randomBytes(32).toString('base64url')}`;
  * either does all it asks or, with a JSON error saying why, nothing. It serves no UI and keeps no workspace: it
  * relays the change log, so a PostgreSQL ServerStore can replace SQLite without touching this file.
  */
-export async function startSyncServer(options: { store: ServerStore; port?: number; host?: string }): Promise<RunningSyncServer> {
+export async function startSyncServer(options: {
+  store: ServerStore;
+  port?: number;
+  host?: string;
+  /** PEM certificate (chain) and private key: HTTPS. Without them, plain HTTP (main.ts allows that on loopback only). */
+  tls?: { cert: string | Buffer; key: string | Buffer };
+}): Promise<RunningSyncServer> {
   const { store } = options;
-  const server = http.createServer((req, res) => {
+  const listener: http.RequestListener = (req, res) => {
     handle(req, res).catch((error: unknown) => {
       const known = error instanceof RequestError ? error.error : { code: 'internal' as const, message: `The server failed: ${error instanceof Error ? error.message : String(error)}` };
       send(req, res, STATUS[known.code], { ok: false, error: known });
     });
-  });
+  };
+  const server = options.tls ? https.createServer({ cert: options.tls.cert, key: options.tls.key }, listener) : http.createServer(listener);
 
   // Longer than a client keeps an idle connection (undici: the server's hint less a second), so a client never
   // reuses a connection the server is closing; sync runs every minute, so reuse across syncs is rare anyway.
@@ -102,7 +110,7 @@ export async function startSyncServer(options: { store: ServerStore; port?: numb
   const port = (server.address() as AddressInfo).port;
   const host = options.host ?? '127.0.0.1';
   return {
-    url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
+    url: `${options.tls ? 'https' : 'http'}://${host.includes(':') ? `[${host}]` : host}:${port}`,
     port,
     close: () =>
       new Promise<void>((resolve) => {
