@@ -2,7 +2,8 @@ import http from 'node:http';
 import https from 'node:https';
 import { createHash, randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
-import { gunzipSync, gzipSync } from 'node:zlib';
+import { promisify } from 'node:util';
+import { gunzipSync, gzip } from 'node:zlib';
 import type { z } from 'zod';
 import { JsonTooDeepError, parseBoundedJson } from '../core/bounded-json';
 import {
@@ -15,6 +16,7 @@ import {
 } from '../core/sync/server-protocol';
 import type { SyncChange } from '../core/sync/sync-change';
 import { refusedChanges } from './authorize-push';
+import { pullPageBuilder } from './pull-pages';
 import type { Member, ServerStore } from './server-store';
 
 export interface RunningSyncServer {
@@ -55,16 +57,21 @@ export async function startSyncServer(options: {
   tls?: { cert: string | Buffer; key: string | Buffer };
 }): Promise<RunningSyncServer> {
   const { store } = options;
+  let lastConnectionAt = 0;
+  const pullPage = pullPageBuilder(store, () => lastConnectionAt);
   const listener: http.RequestListener = (req, res) => {
-    handle(req, res).catch((error: unknown) => {
-      const known = error instanceof RequestError ? error.error : { code: 'internal' as const, message: `The server failed: ${error instanceof Error ? error.message : String(error)}` };
-      send(req, res, STATUS[known.code], { ok: false, error: known });
-    });
+    handle(req, res)
+      .catch((error: unknown) => {
+        const known = error instanceof RequestError ? error.error : { code: 'internal' as const, message: `The server failed: ${error instanceof Error ? error.message : String(error)}` };
+        return send(req, res, STATUS[known.code], { ok: false, error: known });
+      })
+      .catch(() => res.destroy());
   };
   const server = options.tls ? https.createServer({ cert: options.tls.cert, key: options.tls.key }, listener) : http.createServer(listener);
 
   // Longer than a client keeps an idle connection (undici: the server's hint less a second), so a client never
   // reuses a connection the server is closing; sync runs every minute, so reuse across syncs is rare anyway.
+  server.on('connection', () => (lastConnectionAt = performance.now()));
   server.keepAliveTimeout = 65_000;
   server.headersTimeout = 66_000;
 
@@ -79,7 +86,7 @@ export async function startSyncServer(options: {
     if (route === 'whoami') return send(req, res, 200, { ok: true, value: { name: member.name, personId: member.personId, admin: member.admin } });
     if (route === 'pull') {
       const { since, limit, own } = parse(PullRequest, body);
-      return send(req, res, 200, { ok: true, value: store.pull(since, limit, own) });
+      return sendJsonText(req, res, 200, await pullPage(since, limit, own));
     }
     const push = parse(PushRequest, body);
     const changes = push.changes as SyncChange[];
@@ -162,14 +169,22 @@ async function readJson(req: http.IncomingMessage): Promise<unknown> {
   }
 }
 
-function send(req: http.IncomingMessage, res: http.ServerResponse, status: number, payload: unknown): void {
+const gzipAsync = promisify(gzip);
+
+function send(req: http.IncomingMessage, res: http.ServerResponse, status: number, payload: unknown): Promise<void> {
+  return sendJsonText(req, res, status, JSON.stringify(payload));
+}
+
+/** Compressed in libuv's thread pool, not on the event loop: a page is megabytes of JSON. */
+async function sendJsonText(req: http.IncomingMessage, res: http.ServerResponse, status: number, json: string): Promise<void> {
   if (res.headersSent) return void res.end();
-  const body = Buffer.from(JSON.stringify(payload));
-  const gzip = /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? '')) && body.length > 1024;
+  const body = Buffer.from(json);
+  const compress = /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? '')) && body.length > 1024;
+  const sent = compress ? await gzipAsync(body) : body;
   res.writeHead(status, {
     'Content-Type': 'application/json; charset=utf-8',
     'Cache-Control': 'no-store',
-    ...(gzip ? { 'Content-Encoding': 'gzip' } : {}),
+    ...(compress ? { 'Content-Encoding': 'gzip' } : {}),
   });
-  res.end(gzip ? gzipSync(body) : body);
+  res.end(sent);
 }
