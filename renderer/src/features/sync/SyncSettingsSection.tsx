@@ -106,7 +106,7 @@ export function SyncSettingsSection() {
                   onChange={(e) => setServerUrl(e.currentTarget.value)}
                 />
                 {typedUrlWarning && (
-                  <Alert color="yellow" variant="light" icon={<IconLockOpen size={16} />} title="Not encrypted" data-testid="plain-http-warning">
+                  <Alert color="yellow" variant="light" py="xs" icon={<IconLockOpen size={16} />} title="Not encrypted" data-testid="plain-http-warning">
                     {typedUrlWarning}
                   </Alert>
                 )}
