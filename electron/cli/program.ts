@@ -3,6 +3,7 @@ import { Command } from 'commander';
 import type { CliCommand } from './cli-command';
 import { describeFailure, usageError } from './cli-errors';
 import { COMMANDS } from './commands';
+import { printError } from './output';
 
 const GROUP_DESCRIPTIONS: Record<string, string> = {
   list: 'List records of a workspace.',
@@ -29,7 +30,7 @@ export async function runCli(argv: readonly string[]): Promise<number> {
     return 0;
   } catch (error) {
     const { exitCode, message } = describeFailure(error);
-    if (message) process.stderr.write(`release-desk: ${message}\n`);
+    if (message) printError(message);
     return exitCode;
   }
 }

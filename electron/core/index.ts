@@ -2,3 +2,4 @@
 export { WorkspaceSession } from './workspace/workspace-session';
 export { defaultWorkspacePath, defaultAppDataDir, WORKSPACE_FILE_EXTENSION } from './workspace/workspace-paths';
 export { CONTENT_SECURITY_POLICY } from './content-security-policy';
+export { JsonTooDeepError, parseBoundedJson } from './bounded-json';

@@ -1,6 +1,10 @@
+import fs from 'node:fs';
 import path from 'node:path';
+import { createSecureContext } from 'node:tls';
 import { randomUUID } from 'node:crypto';
 import { Command, CommanderError } from 'commander';
+import { isLoopbackHost } from '../contract/plain-http';
+import { ignoreClosedPipes } from '../core/closed-pipes';
 import { SqliteServerStore } from './sqlite-server-store';
 import { hashToken, newToken, startSyncServer } from './sync-server';
 
@@ -11,19 +15,29 @@ import { hashToken, newToken, startSyncServer } from './sync-server';
 const program = new Command('release-desk server')
   .description('Run the Release Desk team server, or manage its member tokens.')
   .option('--port <port>', 'port to listen on', '7420')
-  .option('--host <address>', 'address to listen on (0.0.0.0 for the whole network; put it behind HTTPS)', '127.0.0.1')
+  .option('--host <address>', 'address to listen on (0.0.0.0 for the whole network: needs --tls-cert and --tls-key)', '127.0.0.1')
   // Not a commander "required" option: the token subcommands have their own --data, and the check would trip them.
   .option('--data <dir>', 'folder for the server database (created if missing)')
+  .option('--tls-cert <file>', 'PEM certificate (with its chain) for HTTPS')
+  .option('--tls-key <file>', 'PEM private key of --tls-cert')
+  .option('--insecure-http', 'serve plain HTTP on a non-loopback --host (only behind a proxy that does TLS)')
   .enablePositionalOptions()
   .exitOverride()
   .configureOutput({ outputError: () => {} })
-  .action(async (opts: { port: string; host: string; data?: string }) => {
+  .action(async (opts: ServeOptions) => {
     if (!opts.data) throw new Error('--data <dir> is required: the folder for the server database');
     const port = Number(opts.port);
     if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be a whole number from 0 to 65535, not "${opts.port}"`);
+    const tls = readTls(opts);
     const store = new SqliteServerStore(path.resolve(opts.data));
-    const server = await startSyncServer({ store, port, host: opts.host });
+    const server = await startSyncServer({ store, port, host: opts.host, tls }).catch(async (error: unknown) => {
+      await store.close();
+      throw error;
+    });
     console.log(`Release Desk team server on ${server.url} (data in ${path.resolve(opts.data!)}, ${(await store.members()).filter((m) => !m.revokedAt).length} member tokens)`);
+    if (!tls && !isLoopbackHost(opts.host)) {
+      process.stderr.write(`release-desk: warning: plain HTTP on ${opts.host} (--insecure-http): tokens and changes are readable on the network unless a proxy in front of this server does TLS.\n`);
+    }
     const stop = () => void server.close().then(() => store.close()).then(() => process.exit(0));
     process.on('SIGINT', stop);
     process.on('SIGTERM', stop);
@@ -68,6 +82,48 @@ token
     }),
   );
 
+interface ServeOptions {
+  port: string;
+  host: string;
+  data?: string;
+  tlsCert?: string;
+  tlsKey?: string;
+  insecureHttp?: boolean;
+}
+
+/**
+ * The certificate and key for HTTPS, or none: then only loopback, where nothing crosses a network, unless
+ * --insecure-http says a proxy in front does TLS. Member tokens are bearer secrets; in clear text anyone on the way
+ * could copy one and sign off as its member.
+ */
+function readTls(opts: ServeOptions): { cert: Buffer; key: Buffer } | undefined {
+  if (opts.tlsCert === undefined && opts.tlsKey === undefined) {
+    if (!isLoopbackHost(opts.host) && !opts.insecureHttp) {
+      throw new Error(
+        `refusing plain HTTP on ${opts.host}: member tokens and every change would cross the network unencrypted; give --tls-cert FILE --tls-key FILE, or --insecure-http if a proxy in front of this server does TLS`,
+      );
+    }
+    return undefined;
+  }
+  if (opts.tlsCert === undefined || opts.tlsKey === undefined) throw new Error('--tls-cert and --tls-key go together: the certificate and its private key');
+  if (opts.insecureHttp) throw new Error('--insecure-http and --tls-cert contradict each other: choose one');
+  const read = (flag: string, file: string) => {
+    try {
+      return fs.readFileSync(file);
+    } catch (error) {
+      throw new Error(`cannot read ${flag} ${file}: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  };
+  const tls = { cert: read('--tls-cert', opts.tlsCert), key: read('--tls-key', opts.tlsKey) };
+  try {
+    // The same check https.createServer makes, here so that a wrong file is named before anything listens.
+    createSecureContext(tls);
+  } catch (error) {
+    throw new Error(`--tls-cert and --tls-key cannot serve HTTPS (${error instanceof Error ? error.message : String(error)}): give a PEM certificate and the private key that belongs to it`);
+  }
+  return tls;
+}
+
 async function withStore(data: string, fn: (store: SqliteServerStore) => Promise<void>): Promise<void> {
   const store = new SqliteServerStore(path.resolve(data));
   try {
@@ -77,6 +133,7 @@ async function withStore(data: string, fn: (store: SqliteServerStore) => Promise
   }
 }
 
+ignoreClosedPipes();
 try {
   await program.parseAsync(process.argv);
 } catch (error) {

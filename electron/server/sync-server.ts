@@ -1,8 +1,11 @@
 import http from 'node:http';
+import https from 'node:https';
 import { createHash, randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
-import { gunzipSync, gzipSync } from 'node:zlib';
+import { promisify } from 'node:util';
+import { gunzipSync, gzip } from 'node:zlib';
 import type { z } from 'zod';
+import { JsonTooDeepError, parseBoundedJson } from '../core/bounded-json';
 import {
   MAX_INFLATED_BYTES,
   MAX_REQUEST_BYTES,
@@ -13,6 +16,7 @@ import {
 } from '../core/sync/server-protocol';
 import type { Change } from '../core/changes/change';
 import { judgePush } from './push-rules';
+import { pullPageBuilder } from './pull-pages';
 import type { Member, ServerStore } from './server-store';
 
 export interface RunningSyncServer {
@@ -45,17 +49,29 @@ export const newToken = () => `rdt_${randomBytes(32).toString('base64url')}`;
  * request either does all it asks or, with a JSON error saying why, nothing. It serves no UI and keeps no
  * workspace: it relays the change log, so a PostgreSQL ServerStore can replace SQLite without touching this file.
  */
-export async function startSyncServer(options: { store: ServerStore; port?: number; host?: string }): Promise<RunningSyncServer> {
+export async function startSyncServer(options: {
+  store: ServerStore;
+  port?: number;
+  host?: string;
+  /** PEM certificate (chain) and private key: HTTPS. Without them, plain HTTP (main.ts allows that on loopback only). */
+  tls?: { cert: string | Buffer; key: string | Buffer };
+}): Promise<RunningSyncServer> {
   const { store } = options;
-  const server = http.createServer((req, res) => {
-    handle(req, res).catch((error: unknown) => {
-      const known = error instanceof RequestError ? error.error : { code: 'internal' as const, message: `The server failed: ${error instanceof Error ? error.message : String(error)}` };
-      send(req, res, STATUS[known.code], { ok: false, error: known });
-    });
-  });
+  let lastConnectionAt = 0;
+  const pullPage = pullPageBuilder(store, () => lastConnectionAt);
+  const listener: http.RequestListener = (req, res) => {
+    handle(req, res)
+      .catch((error: unknown) => {
+        const known = error instanceof RequestError ? error.error : { code: 'internal' as const, message: `The server failed: ${error instanceof Error ? error.message : String(error)}` };
+        return send(req, res, STATUS[known.code], { ok: false, error: known });
+      })
+      .catch(() => res.destroy());
+  };
+  const server = options.tls ? https.createServer({ cert: options.tls.cert, key: options.tls.key }, listener) : http.createServer(listener);
 
   // Longer than a client keeps an idle connection (undici: the server's hint less a second), so a client never
   // reuses a connection the server is closing; sync runs every minute, so reuse across syncs is rare anyway.
+  server.on('connection', () => (lastConnectionAt = performance.now()));
   server.keepAliveTimeout = 65_000;
   server.headersTimeout = 66_000;
 
@@ -81,7 +97,7 @@ export async function startSyncServer(options: { store: ServerStore; port?: numb
       const { since, limit, own } = parse(PullRequest, body);
       // The puller's own changes are left out only for a device the server knows to be this member's.
       const mine = own && (await store.device(own.deviceId))?.memberId === member.id ? own : undefined;
-      return send(req, res, 200, { ok: true, value: await store.pull(since, limit, mine) });
+      return sendJsonText(req, res, 200, await pullPage(since, limit, mine));
     }
     const push = parse(PushRequest, body);
     const result = await serialised(async () => {
@@ -117,7 +133,7 @@ export async function startSyncServer(options: { store: ServerStore; port?: numb
   const port = (server.address() as AddressInfo).port;
   const host = options.host ?? '127.0.0.1';
   return {
-    url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
+    url: `${options.tls ? 'https' : 'http'}://${host.includes(':') ? `[${host}]` : host}:${port}`,
     port,
     close: () =>
       new Promise<void>((resolve) => {
@@ -163,20 +179,28 @@ async function readJson(req: http.IncomingMessage): Promise<unknown> {
     }
   } else if (encoding !== 'identity') fail('invalid_input', `Content-Encoding ${encoding} is not supported; send gzip or nothing.`);
   try {
-    return raw.length ? JSON.parse(raw.toString('utf8')) : {};
-  } catch {
-    fail('invalid_input', 'The request body is not valid JSON.');
+    return raw.length ? parseBoundedJson(raw.toString('utf8')) : {};
+  } catch (error) {
+    fail('invalid_input', error instanceof JsonTooDeepError ? `${error.message} Nothing was stored.` : 'The request body is not valid JSON.');
   }
 }
 
-function send(req: http.IncomingMessage, res: http.ServerResponse, status: number, payload: unknown): void {
+const gzipAsync = promisify(gzip);
+
+function send(req: http.IncomingMessage, res: http.ServerResponse, status: number, payload: unknown): Promise<void> {
+  return sendJsonText(req, res, status, JSON.stringify(payload));
+}
+
+/** Compressed in libuv's thread pool, not on the event loop: a page is megabytes of JSON. */
+async function sendJsonText(req: http.IncomingMessage, res: http.ServerResponse, status: number, json: string): Promise<void> {
   if (res.headersSent) return void res.end();
-  const body = Buffer.from(JSON.stringify(payload));
-  const gzip = /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? '')) && body.length > 1024;
+  const body = Buffer.from(json);
+  const compress = /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? '')) && body.length > 1024;
+  const sent = compress ? await gzipAsync(body) : body;
   res.writeHead(status, {
     'Content-Type': 'application/json; charset=utf-8',
     'Cache-Control': 'no-store',
-    ...(gzip ? { 'Content-Encoding': 'gzip' } : {}),
+    ...(compress ? { 'Content-Encoding': 'gzip' } : {}),
   });
-  res.end(gzip ? gzipSync(body) : body);
+  res.end(sent);
 }

@@ -1,11 +1,11 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command } from 'commander';
+import { isLoopbackHost } from '../contract/plain-http';
 import { defaultWorkspacePath } from '../core';
 import { startWebServer } from './web-server';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1']);
 
 const program = new Command('release-desk-web')
   .description('Serve Release Desk to a browser on this machine, backed by a local workspace file.')
@@ -22,7 +22,7 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
   console.error(`release-desk-web: --port must be a whole number from 0 to 65535, not "${opts.port}".`);
   process.exit(2);
 }
-if (!LOOPBACK.has(opts.host)) {
+if (!isLoopbackHost(opts.host)) {
   console.warn(`release-desk-web: listening on ${opts.host}, not loopback: anyone who can reach it and has the token can change this workspace.`);
 }
 

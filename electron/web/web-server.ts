@@ -2,7 +2,7 @@ import http from 'node:http';
 import fs from 'node:fs';
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
-import { CONTENT_SECURITY_POLICY, WorkspaceSession } from '../core';
+import { CONTENT_SECURITY_POLICY, JsonTooDeepError, WorkspaceSession, parseBoundedJson } from '../core';
 import type { ApiError } from '../contract/api-result';
 import { HTTP_STATUS } from './http-status';
 import { resolveStaticFile } from './static-files';
@@ -80,9 +80,9 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
     if (body === null) return sendError(res, 413, { code: 'invalid_input', message: `Request body is larger than ${MAX_BODY_BYTES} bytes.` });
     let input: unknown;
     try {
-      input = body.length === 0 ? {} : JSON.parse(body);
-    } catch {
-      return sendError(res, 400, { code: 'invalid_input', message: 'Request body is not valid JSON.' });
+      input = body.length === 0 ? {} : parseBoundedJson(body);
+    } catch (error) {
+      return sendError(res, 400, { code: 'invalid_input', message: error instanceof JsonTooDeepError ? error.message : 'Request body is not valid JSON.' });
     }
     const result = await session.dispatch(decodeURIComponent(method), input);
     sendJson(res, result.ok ? 200 : HTTP_STATUS[result.error.code], result);

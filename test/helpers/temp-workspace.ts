@@ -12,10 +12,10 @@ export function tempDir(prefix = 'release-desk-test-'): { dir: string; cleanup: 
 }
 
 /** A real workspace file in a temp dir, with the API session over it. */
-export function tempSession(): { session: WorkspaceSession; file: string; cleanup: () => void } {
+export function tempSession(options?: Parameters<typeof WorkspaceSession.open>[1]): { session: WorkspaceSession; file: string; cleanup: () => void } {
   const { dir, cleanup } = tempDir();
   const file = path.join(dir, 'test.releasedesk');
-  const session = WorkspaceSession.open(file);
+  const session = WorkspaceSession.open(file, options);
   return {
     session,
     file,
@@ -73,8 +73,8 @@ export function changesOf(session: WorkspaceSession): Change[] {
  * A second device of the same team: a fresh workspace that first receives everything `of` holds (so it takes the
  * same root), and whose key `of` (the root's device) enrols for `personIds`, as an admin would.
  */
-export async function teammateSession(of: WorkspaceSession, personIds: readonly string[]): Promise<ReturnType<typeof tempSession>> {
-  const mate = tempSession();
+export async function teammateSession(of: WorkspaceSession, personIds: readonly string[], options?: Parameters<typeof tempSession>[0]): Promise<ReturnType<typeof tempSession>> {
+  const mate = tempSession(options);
   mate.session.store.receive(changesOf(of));
   for (const personId of personIds) valueOf(await mate.session.dispatch('keys.request', { personId }));
   of.store.receive(changesOf(mate.session));

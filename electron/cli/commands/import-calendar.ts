@@ -4,7 +4,7 @@ import { StoredWindowKind } from '../../contract/calendar-entities';
 import { defineCommand } from '../cli-command';
 import { call } from '../call';
 import { usageError } from '../cli-errors';
-import { printJson, printLine } from '../output';
+import { printJson, printLine, printWarning } from '../output';
 import { DbOption, withDbOption, withWorkspace } from '../workspace-option';
 import { environmentIdFor } from './export-calendar';
 
@@ -40,7 +40,7 @@ export const importCalendarCommand = defineCommand({
       return { windows: done.created, warnings: done.warnings };
     });
     if (json) return printJson(result);
-    for (const warning of result.warnings) process.stderr.write(`release-desk: warning: ${warning}\n`);
+    result.warnings.forEach(printWarning);
     const verb = dryRun ? 'Would create' : 'Created';
     printLine(`${verb} ${result.windows.length} ${kind} window${result.windows.length === 1 ? '' : 's'} from ${file}.`);
     for (const w of result.windows) printLine(`  ${w.name}: ${w.start} – ${w.end} (${w.timeZone})${w.rrule ? `, repeats ${w.rrule}` : ''}`);

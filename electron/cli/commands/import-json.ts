@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { z } from 'zod';
 import { ApiFailure } from '../../contract/api-result';
+import { JsonTooDeepError, parseBoundedJson } from '../../core/bounded-json';
 import { parseBackup, restoreBackup } from '../../core/backup/import-workspace';
 import type { BackupFile } from '../../core/backup/backup-format';
 import { defineCommand } from '../cli-command';
@@ -32,8 +33,9 @@ function readBackup(file: string): BackupFile {
   }
   let raw: unknown;
   try {
-    raw = JSON.parse(text);
+    raw = parseBoundedJson(text);
   } catch (error) {
+    if (error instanceof JsonTooDeepError) throw usageError(`cannot import ${file}: ${error.message}`);
     throw usageError(`cannot import ${file}: it is not JSON (${error instanceof Error ? error.message : String(error)})`);
   }
   try {

@@ -8,7 +8,7 @@ import { previewImport } from '../../core/runbooks/import/import-steps';
 import { defineCommand } from '../cli-command';
 import { call } from '../call';
 import { CliError, EXIT_USAGE, usageError } from '../cli-errors';
-import { formatTable, printJson, printLine } from '../output';
+import { formatTable, printJson, printLine, printLines } from '../output';
 import { DbOption, withDbOption, withWorkspace } from '../workspace-option';
 import { releaseRunbook } from './export-runbook';
 import { releaseIdFor } from './gate';
@@ -45,7 +45,7 @@ function printErrors(result: RunbookImportResult): void {
 function printPreview(result: RunbookImportResult): void {
   printLine(`Columns: ${result.columns.map((c) => `${c.field} ← "${c.header}"`).join(', ')}`);
   const rows = result.rows.map((r) => [String(r.row), r.externalRef, r.title.slice(0, 60), r.owner, r.section, r.start, r.durationMinutes === null ? '?' : `${r.durationMinutes}m`, r.predecessors.join(', ')]);
-  if (rows.length > 0) printLine(formatTable(['Row', 'ID', 'Title', 'Owner', 'Section', 'Start', 'Duration', 'After'], rows));
+  if (rows.length > 0) printLines(formatTable(['Row', 'ID', 'Title', 'Owner', 'Section', 'Start', 'Duration', 'After'], rows));
 }
 
 export const importRunbookCommand = defineCommand({

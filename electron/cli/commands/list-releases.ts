@@ -3,7 +3,7 @@ import { RELEASE_STATUS_LABELS, type Release } from '../../contract/entities';
 import type { WorkspaceSession } from '../../core';
 import { defineCommand } from '../cli-command';
 import { call } from '../call';
-import { formatTable, printJson, printLine } from '../output';
+import { formatTable, printJson, printLine, printLines } from '../output';
 import { DbOption, withDbOption, withWorkspace } from '../workspace-option';
 
 export const listReleasesCommand = defineCommand({
@@ -16,12 +16,12 @@ export const listReleasesCommand = defineCommand({
       const releases = await call(session, 'releases.list', {});
       if (json) return printJson(releases);
       if (releases.length === 0) return printLine('No releases.');
-      printLine(await releaseTable(session, releases));
+      printLines(await releaseTable(session, releases));
     });
   },
 });
 
-async function releaseTable(session: WorkspaceSession, releases: Release[]): Promise<string> {
+async function releaseTable(session: WorkspaceSession, releases: Release[]): Promise<string[]> {
   const names = async (method: 'people.list' | 'systems.list' | 'environments.list') =>
     new Map(((await call(session, method, {})) as Array<{ id: string; name: string }>).map((x) => [x.id, x.name]));
   const [people, systems, environments] = [await names('people.list'), await names('systems.list'), await names('environments.list')];

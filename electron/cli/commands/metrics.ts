@@ -5,7 +5,7 @@ import type { WorkspaceSession } from '../../core';
 import { defineCommand } from '../cli-command';
 import { call } from '../call';
 import { usageError } from '../cli-errors';
-import { formatTable, printJson, printLine } from '../output';
+import { formatTable, printJson, printLine, printLines } from '../output';
 import { DbOption, withDbOption, withWorkspace } from '../workspace-option';
 import { environmentIdFor } from './export-calendar';
 
@@ -61,7 +61,7 @@ export const metricsCommand = defineCommand({
     );
     if (json) return printJson(view);
     printLine(`DORA metrics ${view.from} to ${view.to} on ${view.environments.join(', ') || 'no production environment'}${system ? `, system ${system}` : ''}`);
-    printLine(formatTable(['metric', 'value', 'band'], summaryRows(view.summary)));
+    printLines(formatTable(['metric', 'value', 'band'], summaryRows(view.summary)));
     printLine(`Bands: ${view.thresholds}.`);
   },
 });

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { defineCommand } from '../cli-command';
 import { call } from '../call';
 import { usageError } from '../cli-errors';
-import { printJson, printLine } from '../output';
+import { printJson, printLine, printWarning } from '../output';
 import { DbOption, withDbOption, withWorkspace } from '../workspace-option';
 
 export const syncCommand = defineCommand({
@@ -32,7 +32,7 @@ export const syncCommand = defineCommand({
       printLine(
         `Sent ${report.sent} change(s), received ${report.received} (${report.applied} applied, ${report.superseded} older than a change already here, kept in the history), ${report.duplicates} already here, ${report.held} held back, ${report.openConflicts} open conflict(s).`,
       );
-      for (const warning of report.warnings) process.stderr.write(`release-desk: warning: ${warning}\n`);
+      report.warnings.forEach(printWarning);
     });
   },
 });

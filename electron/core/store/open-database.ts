@@ -1,15 +1,19 @@
 import Database from 'better-sqlite3';
-import { ApiFailure } from '../../contract/api-result';
-import fs from 'node:fs';
 import path from 'node:path';
+import { ApiFailure } from '../../contract/api-result';
+import { ensurePrivateDir, ensurePrivateFile } from '../private-files';
 
 /**
  * Opens a workspace file with the settings every connection needs. WAL keeps readers and the writer from blocking
  * each other and survives a crash mid-write; synchronous=NORMAL is the documented safe pairing with WAL (a power
- * cut may lose the last transactions, never corrupt the file).
+ * cut may lose the last transactions, never corrupt the file). A new file is created 0600 before SQLite opens it;
+ * SQLite gives its -wal and -shm files the database file's mode.
  */
 export function openDatabase(file: string): Database.Database {
-  if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  if (file !== ':memory:') {
+    ensurePrivateDir(path.dirname(path.resolve(file)));
+    ensurePrivateFile(file);
+  }
   const db = new Database(file);
   try {
     db.pragma('journal_mode = WAL');

@@ -22,6 +22,9 @@ import type { DeviceKeyPair } from '../trust/device-key';
 import type { TrustView } from '../trust/trust-view';
 import { deviceLabel } from '../trust/device-label';
 
+/** How far ahead of the device's own clock a reference clock may move it, unless the store is opened with another bound. */
+export const DEFAULT_MAX_CLOCK_FOLLOW_MS = 24 * 3600 * 1000;
+
 /** Device-local facts that never sync: which device this is, its clock, who is using it, the root it pinned. */
 type MetaKey = 'device_id' | 'hlc' | 'current_person_id' | 'created_at' | 'root';
 
@@ -56,6 +59,8 @@ export interface OpenOptions {
   now?: () => number;
   /** Where device keys live (default: beside the app's data, see trust/key-store.ts). */
   keys?: KeyStore;
+  /** How far ahead a reference clock may move this device's (default 24 hours). */
+  maxClockFollowMs?: number;
 }
 
 /**
@@ -91,6 +96,7 @@ export class WorkspaceStore {
     private readonly keys: KeyStore,
     previousDeviceId: string | null,
     private readonly wallClock: () => number = Date.now,
+    private readonly maxClockFollowMs = DEFAULT_MAX_CLOCK_FOLLOW_MS,
   ) {
     this.becameNewDevice = previousDeviceId ? { previousDeviceId } : null;
     this.ensureMeta('created_at', () => new Date().toISOString());
@@ -132,9 +138,19 @@ export class WorkspaceStore {
    * Sync tells the store the time of a reference clock it trusts (the team server's, a network drive's). A device
    * whose clock lags days behind then stamps and judges changes by the team's time, so it converges instead of
    * refusing everyone's changes as "from the future". Only ever moves forward: a clock cannot run backwards.
+   * Bounded: a reference further ahead of this device's own clock than the bound (a server, or someone between it
+   * and this device, saying it is 2036) is not followed, and the answer is a warning in words naming `source`.
    */
-  followReferenceClock(referenceMs: number): void {
-    this.clockOffset = Math.max(this.clockOffset, referenceMs - this.wallClock());
+  followReferenceClock(referenceMs: number, source = 'The reference clock'): string | null {
+    const own = this.wallClock();
+    const lead = referenceMs - own;
+    if (lead > this.maxClockFollowMs) {
+      const minute = (ms: number) => `${new Date(ms).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+      const hours = Math.round(this.maxClockFollowMs / 3_600_000);
+      return `${source} says it is ${minute(referenceMs)} while this device's clock says ${minute(own)}: more than ${hours} hour${hours === 1 ? '' : 's'} ahead, so this device did not follow it. Check the date and time of this device and of the other clock.`;
+    }
+    this.clockOffset = Math.max(this.clockOffset, lead);
+    return null;
   }
 
   static open(file: string, options: OpenOptions = {}): WorkspaceStore {
@@ -143,7 +159,7 @@ export class WorkspaceStore {
       migrate(db);
       const keys = options.keys ?? new KeyStore();
       const { key, previous } = resolveDevice(db, file, keys);
-      return new WorkspaceStore(db, file, key, keys, previous, options.now);
+      return new WorkspaceStore(db, file, key, keys, previous, options.now, options.maxClockFollowMs);
     } catch (error) {
       db.close();
       throw error;

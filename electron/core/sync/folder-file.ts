@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { gunzipSync, gzipSync } from 'node:zlib';
+import { JsonTooDeepError, parseBoundedJson } from '../bounded-json';
 import { ChangeSchema, type Change } from '../changes/change';
 
 /**
@@ -72,9 +73,9 @@ export function decodeFolderFile(bytes: Buffer, expect: { deviceId: string; file
   changeLines.forEach((line, i) => {
     let raw: unknown;
     try {
-      raw = JSON.parse(line);
-    } catch {
-      rejected.push(`line ${i + 2} is not JSON`);
+      raw = parseBoundedJson(line);
+    } catch (error) {
+      rejected.push(`line ${i + 2} ${error instanceof JsonTooDeepError ? 'nests too deep to be read' : 'is not JSON'}`);
       return;
     }
     const parsed = ChangeSchema.safeParse(raw);
@@ -91,9 +92,9 @@ export function decodeFolderFile(bytes: Buffer, expect: { deviceId: string; file
 
 function parseLine(line: string, what: string): unknown {
   try {
-    return JSON.parse(line);
-  } catch {
-    throw new FolderFileError(`is corrupt: its ${what} is not JSON`);
+    return parseBoundedJson(line);
+  } catch (error) {
+    throw new FolderFileError(error instanceof JsonTooDeepError ? `its ${what} nests too deep to be read` : `is corrupt: its ${what} is not JSON`);
   }
 }
 

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
+import { ensurePrivateDir, writePrivateFile } from '../private-files';
 import type { WorkspaceStore } from '../store/workspace-store';
 import { FILE_NAME, FolderFileError, decodeFolderFile, encodeFolderFile, fileName } from './folder-file';
 import { readOutbox } from './outbox';
@@ -33,7 +34,7 @@ export async function syncFolder(store: WorkspaceStore, folder: string, onProgre
   const transport = folderTransportId(root);
   store.seal();
   await publish(store, root, transport, report, onProgress);
-  followFolderClock(store, path.join(root, store.deviceId));
+  followFolderClock(store, path.join(root, store.deviceId), report);
   await readPeers(store, root, transport, report, onProgress);
   compactOwnFiles(store, root, transport, report);
   return report;
@@ -42,7 +43,7 @@ export async function syncFolder(store: WorkspaceStore, folder: string, onProgre
 async function publish(store: WorkspaceStore, root: string, transport: string, report: SyncReport, onProgress: (p: SyncProgress) => void): Promise<void> {
   const ledger = new SyncLedger(store.db);
   const own = path.join(root, store.deviceId);
-  fs.mkdirSync(own, { recursive: true });
+  ensurePrivateDir(own);
   const key = `published:${transport}`;
   const total = ledger.waiting(transport);
   for (;;) {
@@ -120,11 +121,12 @@ function compactOwnFiles(store: WorkspaceStore, root: string, transport: string,
  * On a network drive the file server stamps modification times with its own clock: a probe file's time is then a
  * reference this device can follow if it lags. On a local cloud folder it is this device's own clock (no change).
  */
-function followFolderClock(store: WorkspaceStore, own: string): void {
+function followFolderClock(store: WorkspaceStore, own: string, report: SyncReport): void {
   try {
     const probe = path.join(own, '.clock');
-    fs.writeFileSync(probe, '');
-    store.followReferenceClock(fs.statSync(probe).mtimeMs);
+    writePrivateFile(probe, '');
+    const warning = store.followReferenceClock(fs.statSync(probe).mtimeMs, "The shared folder's file server");
+    if (warning) report.warnings.push(warning);
   } catch {
     // A read-only or flaky folder: sync goes on by this device's own clock.
   }
@@ -148,7 +150,7 @@ function nextFileNumber(ledger: SyncLedger, own: string, transport: string): num
 function writeNextFile(ledger: SyncLedger, own: string, transport: string, encode: (file: number) => Buffer): number {
   for (let file = nextFileNumber(ledger, own, transport); ; file++) {
     const temp = path.join(own, `.${fileName(file)}.${randomBytes(6).toString('hex')}.tmp`);
-    fs.writeFileSync(temp, encode(file));
+    writePrivateFile(temp, encode(file), 'wx');
     try {
       publishExclusively(temp, path.join(own, fileName(file)));
     } catch (error) {

@@ -1,4 +1,5 @@
 import { gzipSync } from 'node:zlib';
+import { plainHttpWarning } from '../../contract/plain-http';
 import type { WorkspaceStore } from '../store/workspace-store';
 import { readOutbox } from './outbox';
 import { receiveChanges } from './receive-changes';
@@ -40,10 +41,15 @@ export async function syncServer(
   const url = normaliseServerUrl(target.url);
   const transport = serverTransportId(url);
   const ledger = new SyncLedger(store.db);
-  // The server's clock is the team's reference: a device that lags behind it follows it (see followReferenceClock).
+  const plainHttp = plainHttpWarning(url);
+  if (plainHttp) report.warnings.push(plainHttp);
+  // The server's clock is the team's reference: a device that lags behind it follows it, within a bound (see
+  // followReferenceClock); a server clock beyond the bound is reported once per sync.
+  let clockWarning: string | null = null;
   const post = async <T>(path: string, body: unknown) => {
     const { value, date } = await postJson<T>(url, target.token, path, body);
-    if (date !== null) store.followReferenceClock(date);
+    const warning = date === null ? null : store.followReferenceClock(date, `The team server at ${url}`);
+    if (warning && !clockWarning) report.warnings.push((clockWarning = warning));
     return value;
   };
 
@@ -108,6 +114,8 @@ async function pushBatch(
 
 /** A kept-alive connection the server closed as it was reused: the request never arrived, so it is sent again. */
 const STALE_CONNECTION = new Set(['UND_ERR_SOCKET', 'ECONNRESET']);
+/** Node's codes for a TLS certificate it would not accept (SELF_SIGNED_CERT_IN_CHAIN, CERT_HAS_EXPIRED, ERR_TLS_CERT_ALTNAME_INVALID, ...). */
+const UNTRUSTED_CERTIFICATE = /CERT|SELF_SIGNED|UNABLE_TO_VERIFY|UNABLE_TO_GET_ISSUER/;
 
 async function postJson<T>(url: string, token: string, path: string, body: unknown): Promise<{ value: T; date: number | null }> {
   let response: Response | undefined;
@@ -129,6 +137,11 @@ async function postJson<T>(url: string, token: string, path: string, body: unkno
     } catch (error) {
       const cause = (error as { cause?: { code?: string; message?: string } }).cause;
       if (attempt === 1 && STALE_CONNECTION.has(cause?.code ?? '')) continue;
+      if (UNTRUSTED_CERTIFICATE.test(cause?.code ?? '')) {
+        throw new ServerSyncError(
+          `The team server at ${url} presented a certificate this device does not trust (${cause?.code}): one for another name, expired, or signed by a private certificate authority this device was not told to trust (NODE_EXTRA_CA_CERTS; see docs/sync.md). Nothing was sent.`,
+        );
+      }
       throw new ServerSyncError(`Could not reach the team server at ${url} (${cause?.code ?? cause?.message ?? (error as Error).message}).`);
     }
   }

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { invalidInput } from '../../contract/api-result';
+import { plainHttpWarning } from '../../contract/plain-http';
 import type { HeldChange, HeldKind, SyncSettings, SyncStatus } from '../../contract/sync-entities';
 import type { WorkspaceStore } from '../store/workspace-store';
 import { FolderFileError } from './folder-file';
@@ -68,7 +69,9 @@ export class SyncService {
     }
     if (input.intervalSeconds !== undefined) this.ledger.set('intervalSeconds', String(input.intervalSeconds));
     this.ledger.set('mode', input.mode);
+    // What the last sync said was about the old settings.
     this.ledger.set('lastError', null);
+    this.ledger.set('lastWarnings', null);
     this.arm(true);
     return this.settings();
   }
@@ -83,7 +86,7 @@ export class SyncService {
       progress: this.progress,
       lastSyncedAt: this.ledger.get('lastSyncedAt') ?? null,
       lastError: this.ledger.get('lastError') ?? null,
-      warnings: JSON.parse(this.ledger.get('lastWarnings') ?? '[]') as string[],
+      warnings: withTransportWarning(settings, JSON.parse(this.ledger.get('lastWarnings') ?? '[]') as string[]),
       waiting: transport ? this.ledger.waiting(transport) : 0,
       openConflicts: openConflictCount(this.store),
       held: heldChanges(this.store),
@@ -177,6 +180,12 @@ function checkFolder(folder: string): string {
     throw invalidInput('folder', `This device may not write to ${folder}.`);
   }
   return path.resolve(folder);
+}
+
+/** A plain-HTTP server URL is warned about from the moment it is saved, not only after a sync. */
+function withTransportWarning(settings: SyncSettings, warnings: string[]): string[] {
+  const plainHttp = settings.mode === 'server' && settings.serverUrl ? plainHttpWarning(settings.serverUrl) : null;
+  return plainHttp && !warnings.includes(plainHttp) ? [plainHttp, ...warnings] : warnings;
 }
 
 function heldChanges(store: WorkspaceStore): HeldChange[] {

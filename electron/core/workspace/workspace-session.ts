@@ -14,8 +14,8 @@ export class WorkspaceSession {
     this.ctx = createHandlerContext(store);
   }
 
-  static open(path: string): WorkspaceSession {
-    return new WorkspaceSession(WorkspaceStore.open(path));
+  static open(path: string, options?: Parameters<typeof WorkspaceStore.open>[1]): WorkspaceSession {
+    return new WorkspaceSession(WorkspaceStore.open(path, options));
   }
 
   get path(): string {

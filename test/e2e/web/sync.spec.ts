@@ -65,3 +65,30 @@ test('sync through a shared folder: settings, status, and a conflict restored fr
     fs.rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('a team server URL that is plain HTTP to another machine is warned about while typing and once saved, light and dark', async ({ app: page, shell }) => {
+  await openScreen(page, 'Settings');
+  await page.getByRole('tab', { name: 'Sync' }).click();
+  await page.getByText('Team server', { exact: true }).click();
+  const url = page.getByRole('textbox', { name: 'Server URL' });
+  const warning = page.getByTestId('plain-http-warning');
+
+  await url.fill('https://release-desk.example.com');
+  await expect(warning).toBeHidden();
+  await url.fill('http://127.0.0.1:7420');
+  await expect(warning).toBeHidden();
+  await url.fill('http://release-desk.example.com:7420');
+  await expect(warning).toContainText('plain HTTP to another machine (release-desk.example.com:7420)');
+  await expect(warning).toContainText("Ask your admin for the server's https:// address.");
+
+  await page.getByLabel('Member token').fill('rdt_example-token');
+  await page.getByRole('button', { name: 'Save sync settings' }).click();
+  await expect(page.getByTestId('sync-status-card')).toBeVisible();
+  // Said once on the screen, next to the URL; the status the core reports carries it too (for the header, the CLI).
+  await expect(page.getByText(/plain HTTP to another machine/)).toHaveCount(1);
+  const status = await shell.session.dispatch('sync.status', {});
+  expect(status.ok && (status.value as { warnings: string[] }).warnings[0]).toMatch(/^The team server URL is plain HTTP to another machine/);
+  await snap(page, 'sync-settings-plain-http');
+  await page.getByRole('button', { name: 'Switch to dark mode' }).click();
+  await snap(page, 'sync-settings-plain-http-dark');
+});

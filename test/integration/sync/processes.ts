@@ -35,11 +35,11 @@ export function spawnCli(args: string[], env: NodeJS.ProcessEnv = {}): Running {
 }
 
 /** The team server module forked directly, so that the test holds the server's own pid and can SIGKILL it. */
-export async function startServerProcess(dataDir: string, port: number): Promise<Running & { url: string }> {
+export async function startServerProcess(dataDir: string, port: number, args: string[] = []): Promise<Running & { url: string }> {
   const running = track(
-    spawn(process.execPath, ['--import', TSX_LOADER, SERVER_MAIN, '--port', String(port), '--data', dataDir], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] }),
+    spawn(process.execPath, ['--import', TSX_LOADER, SERVER_MAIN, '--port', String(port), '--data', dataDir, ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] }),
   );
-  const url = await waitFor(() => /team server on (http:\/\/\S+)/.exec(running.stdout())?.[1], 30_000, () => `server did not start: ${running.stderr()}`);
+  const url = await waitFor(() => /team server on (https?:\/\/\S+)/.exec(running.stdout())?.[1], 30_000, () => `server did not start: ${running.stderr()}`);
   return { ...running, url };
 }
 

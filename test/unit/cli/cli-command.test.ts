@@ -34,6 +34,6 @@ describe('CLI plumbing', () => {
   });
 
   it('aligns table columns', () => {
-    expect(formatTable(['A', 'Bee'], [['long cell', 'x'], ['s', 'y']])).toBe('A          Bee\nlong cell  x\ns          y');
+    expect(formatTable(['A', 'Bee'], [['long cell', 'x'], ['s', 'y']])).toEqual(['A          Bee', 'long cell  x', 's          y']);
   });
 });

@@ -1,5 +1,6 @@
 import { readSheet } from 'read-excel-file/node';
-import { ImportFileError, type SheetRow } from './sheet-row';
+import type { SheetRow } from './sheet-row';
+import { refuseZipBomb, unreadable } from './workbook-size';
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
@@ -27,12 +28,12 @@ function dateText(date: Date): string {
 
 /** The first worksheet of a workbook, as text rows (a cutover plan is one sheet; later sheets are notes and lists). */
 export async function readXlsxSheet(fileName: string, bytes: Uint8Array): Promise<SheetRow[]> {
+  refuseZipBomb(fileName, bytes);
   let data: unknown[][];
   try {
     data = (await readSheet(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength))) as unknown[][];
   } catch (error) {
-    const why = error instanceof Error ? error.message : String(error);
-    throw new ImportFileError(`${fileName} is not a readable Excel workbook (it may be damaged or cut short): ${why}.`);
+    throw unreadable(fileName, error);
   }
   return data.map((cells, index) => ({ row: index + 1, cells: cells.map(cellText) }));
 }

@@ -1,6 +1,7 @@
 import { Alert, Button, Card, Group, List, NumberInput, PasswordInput, Progress, SegmentedControl, Stack, Text, TextInput, Title } from '@mantine/core';
-import { IconAlertTriangle, IconRefresh } from '@tabler/icons-react';
+import { IconAlertTriangle, IconLockOpen, IconRefresh } from '@tabler/icons-react';
 import { useEffect, useState, type FormEvent } from 'react';
+import { plainHttpWarning } from '../../../../electron/contract/plain-http';
 import type { SyncMode } from '../../../../electron/contract/sync-entities';
 import { formatInstant } from '../../shared/dates';
 import { notifyFailed, notifyInfo, notifySaved } from '../../shared/notify';
@@ -65,6 +66,9 @@ export function SyncSettingsSection() {
 
   const summary = syncSummary(status);
   const progress = status?.progress;
+  const typedUrlWarning = mode === 'server' ? plainHttpWarning(serverUrl.trim()) : null;
+  // Said once on this screen: by the form, next to the URL it is about.
+  const statusWarnings = status?.warnings.filter((w) => w !== typedUrlWarning) ?? [];
   return (
     <Stack gap="md" maw={1100}>
       <div>
@@ -101,6 +105,11 @@ export function SyncSettingsSection() {
                   error={errors.serverUrl}
                   onChange={(e) => setServerUrl(e.currentTarget.value)}
                 />
+                {typedUrlWarning && (
+                  <Alert color="yellow" variant="light" py="xs" icon={<IconLockOpen size={16} />} title="Not encrypted" data-testid="plain-http-warning">
+                    {typedUrlWarning}
+                  </Alert>
+                )}
                 <PasswordInput
                   label="Member token"
                   description={settings?.tokenSet ? 'A token is saved; enter a new one only to replace it.' : 'Your admin issues it with "release-desk server token add".'}
@@ -160,9 +169,9 @@ export function SyncSettingsSection() {
                 {status.lastError}
               </Alert>
             )}
-            {status.warnings.length > 0 && (
+            {statusWarnings.length > 0 && (
               <List size="sm" c="dimmed" spacing={2}>
-                {status.warnings.slice(0, 8).map((w) => (
+                {statusWarnings.slice(0, 8).map((w) => (
                   <List.Item key={w}>{w}</List.Item>
                 ))}
               </List>

@@ -10,12 +10,14 @@ import { tempDir } from '../../../helpers/temp-workspace';
 
 /**
  * Several devices of one team on this machine, each with its own workspace file and its own clock, skewed by
- * `skewsMs`. The team sets up first, on a day its clocks agree (formTeam), and drifts later.
+ * `skewsMs`. The team sets up first, on a day its clocks agree (formTeam), and drifts later. They live on a simulated
+ * calendar, days away from the real one (which a folder's clock probe reads) and from each other, and follow the
+ * reference clock however far ahead it is; the 24-hour bound has its own test.
  */
 export function devices(skewsMs: readonly number[], options: { start?: number; people?: readonly TeamPerson[] } = {}) {
   const t = tempDir('release-desk-sync-');
   const time = { now: options.start ?? Date.parse('2026-11-20T09:00:00.000Z'), skewed: false };
-  const stores = skewsMs.map((skew, i) => WorkspaceStore.open(path.join(t.dir, `device-${i}.releasedesk`), { now: () => time.now + (time.skewed ? skew : 0) }));
+  const stores = skewsMs.map((skew, i) => WorkspaceStore.open(path.join(t.dir, `device-${i}.releasedesk`), { now: () => time.now + (time.skewed ? skew : 0), maxClockFollowMs: Number.POSITIVE_INFINITY }));
   formTeam(stores, time.now, options.people ?? []);
   time.skewed = true;
   return {
