@@ -4,6 +4,7 @@ import type { Runbook, RunbookStep, RunbookSummary, RunbookView, StepView } from
 import { loadPeople, loadReadiness } from '../api/handlers/readiness-records';
 import type { HandlerContext } from '../api/handler-context';
 import { deriveExecution, isRollbackStep, scheduleRunbook, tableOrder, type ExecutionState, type RunbookSchedule } from '../domain/runbooks';
+import { releaseGate } from './release-gate';
 import { getRunbook, loadExecutions, loadSteps, toExecutionRecord, toPlanStep, type StoredExecution } from './runbook-records';
 
 /** A template has no window: its times are shown from a nominal anchor, as offsets would be. */
@@ -50,6 +51,7 @@ export function signoffLine(state: Pick<ReadinessStateView, 'label' | 'status' |
 
 function releaseInfo(ctx: HandlerContext, release: Release, names: Map<string, string>): NonNullable<RunbookView['release']> {
   const readiness = loadReadiness(ctx, release, new Date(ctx.store.now()).toISOString());
+  const gate = releaseGate(ctx, release, readiness);
   const nameOf = (entity: 'environment' | 'system', id: string) => String(ctx.store.reader.get(entity, id)?.name ?? id);
   return {
     id: release.id,
@@ -64,6 +66,7 @@ function releaseInfo(ctx: HandlerContext, release: Release, names: Map<string, s
     systemNames: release.systemIds.map((id) => nameOf('system', id)),
     presumptive: readiness.presumptive.status,
     signoffs: readiness.states.map(signoffLine),
+    gate: { decision: gate.decision, lines: gate.lines },
   };
 }
 
@@ -75,7 +78,7 @@ function releaseInfo(ctx: HandlerContext, release: Release, names: Map<string, s
 export function readRunbookView(ctx: HandlerContext, runbookId: string, now: Date = new Date(ctx.store.now())): RunbookView {
   const facts = runbookFacts(ctx, getRunbook(ctx, runbookId), now);
   const { runbook, release, steps, anchorMs, schedule, execution } = facts;
-  const named = [...facts.records.map((r) => r.personId), ...steps.flatMap((s) => (s.ownerPersonId ? [s.ownerPersonId] : []))];
+  const named = [...facts.records.map((r) => r.personId), ...steps.flatMap((s) => (s.ownerPersonId ? [s.ownerPersonId, ...s.approverIds] : s.approverIds))];
   const names = new Map(loadPeople(ctx, named).map((p) => [p.id, p.name]));
   const nameOf = (id: string) => names.get(id) ?? id;
   const at = (minutes: number) => iso(anchorMs + minutes * MINUTE);
@@ -99,6 +102,10 @@ export function readRunbookView(ctx: HandlerContext, runbookId: string, now: Dat
       dependsOn: step.dependsOn,
       fixedStartOffsetMinutes: step.fixedStartOffsetMinutes,
       externalRef: step.externalRef,
+      approverIds: step.approverIds,
+      criteria: step.criteria,
+      pointOfNoReturn: step.pointOfNoReturn,
+      approverNames: step.approverIds.map(nameOf),
       ownerName: step.ownerPersonId ? nameOf(step.ownerPersonId) : step.ownerTeam,
       plannedStart: at(planned.start),
       plannedFinish: at(planned.finish),
@@ -131,6 +138,13 @@ export function readRunbookView(ctx: HandlerContext, runbookId: string, now: Dat
       runningStepIds: ids(execution.running),
       nextStepIds: ids(execution.next),
       noGo: execution.noGo ? toExecutionRecord({ ...execution.noGo, runbookId: runbook.id }, nameOf) : null,
+      ended: execution.ended ? toExecutionRecord({ ...execution.ended, runbookId: runbook.id }, nameOf) : null,
+      failedStepIds: ids(execution.failed),
+      settledCount: execution.settledCount,
+      stepCount: execution.stepCount,
+      beforeCutover: execution.beforeCutover,
+      rehearsal: execution.rehearsal,
+      shiftMinutes: Math.round(execution.shift / MINUTE),
     },
   };
 }

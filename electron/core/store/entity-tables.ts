@@ -266,6 +266,9 @@ export const ENTITY_TABLES = {
       dependsOn: f('depends_on', 'json'),
       fixedStartOffsetMinutes: f('fixed_start_offset', 'nullable-int'),
       externalRef: f('external_ref', 'text'),
+      approverIds: f('approver_ids', 'json'),
+      criteria: f('criteria', 'text'),
+      pointOfNoReturn: f('point_of_no_return', 'bool'),
     },
   },
   stepExecution: {

@@ -131,11 +131,11 @@ describe('runbook execution state', () => {
 describe('rules for recording an action', () => {
   const graph = buildGraph(steps);
   const problem = (records: ExecutionFact[], stepId: string, action: ExecutionAction, reason = '', minutes = 70) =>
-    recordProblem(steps, derive(records, 70), graph.deps, idx(stepId), { action, reason, at: at(minutes), now: at(70) });
+    recordProblem(steps, derive(records, 70), graph.deps, idx(stepId), { action, reason, at: at(minutes), now: at(70), roles: [], window: null, gate: null });
   const upToGate = doneUpToTheGate();
 
   it('go and no-go only on checkpoints; start, complete, fail, skip only on other steps', () => {
-    expect(problem([], 'freeze', 'go')?.message).toBe('"FREEZE" is not a go/no-go checkpoint: only a checkpoint is decided go or no-go.');
+    expect(problem([], 'freeze', 'go')?.message).toBe('"FREEZE" is not a go/no-go checkpoint: only a checkpoint is decided go or no-go (or a failed step, no-go).');
     expect(problem(upToGate, 'gate', 'start')?.field).toBe('action');
     expect(problem(upToGate, 'gate', 'go')).toBeNull();
   });
