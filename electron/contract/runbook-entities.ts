@@ -274,6 +274,11 @@ export const RunbookView = z.object({
     /** Started as a rehearsal: the release's status and the metrics are left alone. */
     rehearsal: z.boolean(),
     /**
+     * Before the first record: how far outside the release window "now" is ("19 days before the window opens"),
+     * or null inside it. Starting then needs a reason (a rehearsal is one).
+     */
+    outsideWindow: z.string().nullable(),
+    /**
      * Minutes the execution started ahead of plan (0 or negative): an early start or rehearsal moves the whole plan
      * with it, so projections and lateness read against the plan as if it had started then.
      */

@@ -10,9 +10,7 @@ import { deploymentProblems } from '../outcomes/deployment-writes';
 import { recordRunbookDeployment } from '../outcomes/runbook-outcome';
 import { releaseGate } from './release-gate';
 import { getRunbook, getStep, toExecutionRecord } from './runbook-records';
-import { runbookFacts, type RunbookFacts } from './runbook-view';
-
-const MINUTE = 60_000;
+import { executionWindow, runbookFacts, type RunbookFacts } from './runbook-view';
 
 /**
  * Records one execution action (start, complete, fail, skip, go, no-go, rehearse, reopen, override, abort,
@@ -34,14 +32,13 @@ export function recordExecution(ctx: HandlerContext, input: z.output<typeof Exec
   const i = before.steps.findIndex((s) => s.id === step.id);
   const release = before.release;
   const gate = release && step.kind === 'readiness-gate' ? releaseGate(ctx, release) : null;
-  const planStart = before.schedule.start === null ? null : before.anchorMs + before.schedule.start * MINUTE;
   const problem = recordProblem(before.steps, before.execution, before.schedule.graph.deps, i, {
     action: input.action,
     reason: input.reason,
     at: Date.parse(at),
     now: nowMs,
     roles: person.roles,
-    window: release ? { start: Date.parse(release.windowStart), end: Date.parse(release.windowEnd), planStart } : null,
+    window: executionWindow(before),
     gate: gate ? { decision: gate.decision, lines: gate.lines } : null,
   });
   if (problem) throw invalidInput(problem.field, problem.message);

@@ -3,7 +3,7 @@ import type { ReadinessStateView } from '../../contract/readiness-entities';
 import type { Runbook, RunbookStep, RunbookSummary, RunbookView, StepView } from '../../contract/runbook-entities';
 import { loadPeople, loadReadiness } from '../api/handlers/readiness-records';
 import type { HandlerContext } from '../api/handler-context';
-import { deriveExecution, isRollbackStep, scheduleRunbook, tableOrder, type ExecutionState, type RunbookSchedule } from '../domain/runbooks';
+import { deriveExecution, isRollbackStep, outsideWindow, scheduleRunbook, tableOrder, type ExecutionState, type RunbookSchedule } from '../domain/runbooks';
 import { releaseGate } from './release-gate';
 import { getRunbook, loadExecutions, loadSteps, toExecutionRecord, toPlanStep, type StoredExecution } from './runbook-records';
 
@@ -37,6 +37,13 @@ export function runbookFacts(ctx: HandlerContext, runbook: Runbook, now: Date = 
   const schedule = scheduleRunbook(plan, windowMinutes);
   const execution = deriveExecution(plan, schedule, records, anchorMs, now.getTime());
   return { runbook, release, steps, records, anchorMs, schedule, execution };
+}
+
+/** The release window and the plan's first start (pre-checks may begin before the window): what "outside the window" means. */
+export function executionWindow(facts: Pick<RunbookFacts, 'release' | 'schedule' | 'anchorMs'>): { start: number; end: number; planStart: number | null } | null {
+  if (!facts.release) return null;
+  const planStart = facts.schedule.start === null ? null : facts.anchorMs + facts.schedule.start * MINUTE;
+  return { start: facts.anchorMs, end: Date.parse(facts.release.windowEnd), planStart };
 }
 
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -122,6 +129,8 @@ export function readRunbookView(ctx: HandlerContext, runbookId: string, now: Dat
     };
   });
   const ids = (indexes: readonly number[]) => indexes.map((i) => steps[i].id);
+  const window = executionWindow(facts);
+  const outside = window && execution.phase === 'not-started' ? outsideWindow(window, now.getTime()) : null;
   return {
     runbook,
     release: release ? releaseInfo(ctx, release, names) : null,
@@ -144,6 +153,7 @@ export function readRunbookView(ctx: HandlerContext, runbookId: string, now: Dat
       stepCount: execution.stepCount,
       beforeCutover: execution.beforeCutover,
       rehearsal: execution.rehearsal,
+      outsideWindow: outside,
       shiftMinutes: Math.round(execution.shift / MINUTE),
     },
   };

@@ -45,13 +45,15 @@ export const FINAL_PHASES: readonly ExecutionPhase[] = ['finished', 'rolled-back
 
 /**
  * Before the cutover point a no-go may abort: nothing was deployed. The point is the step marked as the point of no
- * return; once it has started (or failed, or been done), production has changed. A runbook with no such mark falls
- * back on its first go: once any go/no-go checkpoint has been decided go, the cutover is under way.
+ * return; once it has started (or failed, or been done), production has changed. A runbook with no such mark is
+ * read cautiously, since only its planner knows where production starts to change: the cutover has begun once any
+ * forward task has started (not merely been skipped) or any go/no-go checkpoint has been decided go.
  */
 function isBeforeCutover(steps: readonly PlanStep[], statuses: readonly StepStatus[]): boolean {
   const marked = steps.flatMap((s, i) => (s.pointOfNoReturn && !isRollbackStep(s) ? [i] : []));
   if (marked.length > 0) return marked.every((i) => statuses[i] === 'pending');
-  return !steps.some((s, i) => s.kind === 'checkpoint' && statuses[i] === 'go');
+  const acted = (status: StepStatus) => status === 'running' || status === 'done' || status === 'failed';
+  return !steps.some((s, i) => !isRollbackStep(s) && ((s.kind === 'task' && acted(statuses[i])) || (s.kind === 'checkpoint' && statuses[i] === 'go')));
 }
 
 /**

@@ -175,10 +175,12 @@ describe('abort before the cutover point', () => {
     expect(problem(early, 'pre', 'abort', { nowMs: at(-24), reason: 'Not tonight' })).toBeNull();
   });
 
-  it('with no step marked, the first go at a checkpoint is the cutover', () => {
+  it('with no step marked, the cutover has begun once a task has started or a checkpoint said go', () => {
     const unmarked = steps.map((s) => ({ ...s, pointOfNoReturn: false }));
-    expect(derive(throughTheGate(), at(-19), unmarked).beforeCutover).toBe(true);
-    expect(derive([...throughTheGate(), rec('start', 'go', at(0))], at(0), unmarked).beforeCutover).toBe(false);
+    // Only the readiness gate so far, decided go: nothing has changed.
+    expect(derive([rec('pre', 'skip', at(-30), 'Done yesterday'), rec('gate', 'go', at(-19))], at(-19), unmarked).beforeCutover).toBe(true);
+    expect(derive(throughTheGate(), at(-19), unmarked).beforeCutover).toBe(false);
+    expect(derive([rec('pre', 'skip', at(-30), 'x'), rec('gate', 'go', at(-19)), rec('start', 'go', at(0))], at(0), unmarked).beforeCutover).toBe(false);
   });
 });
 
