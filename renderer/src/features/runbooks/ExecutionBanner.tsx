@@ -39,7 +39,7 @@ export function ExecutionBanner({ view, format, now, me, onAction }: BannerProps
     const button = (action: StepAction, label: string, blocked: string | null = noPerson) => (
       <Tooltip key={label} label={blocked} disabled={!blocked} withArrow multiline maw={360}>
         <span style={{ display: 'inline-flex' }}>
-          <Button size="sm" color={action.color} variant={action === A.retry ? 'filled' : 'light'} disabled={blocked !== null} onClick={() => onAction(step, action)}>
+          <Button size="sm" color={action.color} variant={action === A.retry ? 'filled' : 'default'} disabled={blocked !== null} onClick={() => onAction(step, action)}>
             {label}
           </Button>
         </span>

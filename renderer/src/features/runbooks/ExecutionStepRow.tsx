@@ -83,15 +83,15 @@ function Buttons({ step, actions, size, disabledReason, onAction }: Pick<Executi
 }
 
 /** A step's marks beside its title: the point of no return, and a readiness gate's answer. */
-function Marks({ step, gate }: Pick<ExecutionStepRowProps, 'step' | 'gate'>) {
+function Marks({ step, gate, size = 'sm' }: Pick<ExecutionStepRowProps, 'step' | 'gate'> & { size?: 'xs' | 'sm' }) {
   return (
     <>
       {step.pointOfNoReturn && (
-        <Badge size="sm" color="red" variant="outline" radius="sm" style={{ textTransform: 'none' }} title="Once this step has started, a no-go needs the rollback: an abort is no longer offered.">
+        <Badge size={size} color="red" variant="outline" radius="sm" style={{ textTransform: 'none', flexShrink: 0 }} title="Once this step has started, a no-go needs the rollback: an abort is no longer offered.">
           Point of no return
         </Badge>
       )}
-      {step.kind === 'readiness-gate' && step.status === 'pending' && gate && <GateBadge gate={gate} />}
+      {step.kind === 'readiness-gate' && step.status === 'pending' && gate && <GateBadge gate={gate} size={size} />}
     </>
   );
 }
@@ -123,7 +123,7 @@ export function ExecutionStepRow({ step, number, format, now, gate, size, disabl
             </Group>
             <Text size="lg">{owner}</Text>
             <Text size="md" c="dimmed" title={format.inReleaseZone(step.plannedStart)}>
-              Planned {format.span(step.plannedStart, step.plannedFinish, now)} ({formatDuration(step.durationMinutes)})
+              Planned {step.durationMinutes === 0 ? format.at(step.plannedStart, now) : `${format.span(step.plannedStart, step.plannedFinish, now)} (${formatDuration(step.durationMinutes)})`}
               {step.status === 'running' && step.actualStart ? ` · started ${format.at(step.actualStart, now)}, expected done ${format.at(step.projectedFinish, now)}` : ''}
             </Text>
             {decision && (
@@ -172,16 +172,18 @@ export function ExecutionStepRow({ step, number, format, now, gate, size, disabl
         {number}
       </Text>
       <Stack gap={0} style={{ minWidth: 0 }}>
-        <Group gap={6} wrap="nowrap" style={{ minWidth: 0 }}>
-          <Text size="md" fw={500} truncate>
-            {step.title}
-          </Text>
-          <Marks step={step} gate={gate} />
-        </Group>
-        {decision && (
-          <Text size="xs" lineClamp={1} title={decision}>
-            {decision}
-          </Text>
+        <Text size="md" fw={500} truncate title={step.title}>
+          {step.title}
+        </Text>
+        {(decision || step.pointOfNoReturn || step.kind === 'readiness-gate') && (
+          <Group gap={6} wrap="nowrap" style={{ minWidth: 0 }}>
+            <Marks step={step} gate={gate} size="xs" />
+            {decision && (
+              <Text size="xs" truncate title={decision}>
+                {decision}
+              </Text>
+            )}
+          </Group>
         )}
         {records && (
           <Text size="xs" c="dimmed" lineClamp={2} title={records} data-testid="step-records">
@@ -205,7 +207,7 @@ export function ExecutionStepRow({ step, number, format, now, gate, size, disabl
       </Text>
       <StepStatusBadge status={step.status} size="md" />
       <Group gap={4} wrap="nowrap" justify="flex-end">
-        {waitingFor ? (
+        {waitingFor !== null ? (
           <Text size="sm" c="dimmed">
             {waitingFor}
           </Text>

@@ -36,6 +36,18 @@ function Figure({ label, value, color, hint, sub, testId }: { label: string; val
   );
 }
 
+/** A figure's time, big, under its day in smaller type when it is not today. */
+function When({ instant, format, now }: { instant: string | null; format: TimeFormat; now: number }) {
+  if (!instant) return <>—</>;
+  const day = format.day(instant, now);
+  return (
+    <>
+      {day && <span className={classes.figureDay}>{day}</span>}
+      {format.clock(instant)}
+    </>
+  );
+}
+
 /** The projected end figure: how the execution ended, or when it will, and against the plan. Never "ahead" on a failure. */
 function endFigure({ execution }: RunbookView): { label: string; note: string; color: string } {
   switch (execution.phase) {
@@ -46,7 +58,7 @@ function endFigure({ execution }: RunbookView): { label: string; note: string; c
     case 'rolling-back':
       return { label: 'Rollback ends', note: 'projected', color: 'red' };
     case 'aborted':
-      return { label: 'Aborted at', note: 'nothing deployed', color: 'yellow' };
+      return { label: 'Aborted at', note: 'nothing deployed', color: 'var(--mantine-color-text)' };
     case 'failed':
       return { label: 'Ended at', note: 'failed', color: 'red' };
     case 'step-failed':
@@ -118,8 +130,9 @@ export function ExecutionView({ view, format, now }: { view: RunbookView; format
   const next = new Set(execution.nextStepIds);
   /** A pending step offers buttons only once it may start; until then the list says what it waits for. */
   const waitingFor = (s: StepView): string | null => {
+    // Once the execution is over, no step offers anything: the records say what happened.
+    if (finished) return '';
     if (s.status !== 'pending' || next.has(s.id)) return null;
-    if (finished) return '—';
     // A failure lets the rollback section start too (the core's rule), without a no-go.
     if (s.rollback && !rollingBack) return view.steps.some((x) => x.status === 'failed') ? null : 'after a no-go';
     const open = s.dependsOn.filter((id) => !['done', 'skipped', 'go'].includes(byId.get(id)?.status ?? 'done')).map((id) => numbers.get(id));
@@ -157,7 +170,7 @@ export function ExecutionView({ view, format, now }: { view: RunbookView; format
         <Figure
           label="Now"
           testId="execution-now"
-          value={format.at(new Date(now).toISOString(), now)}
+          value={<When instant={new Date(now).toISOString()} format={format} now={now} />}
           sub={release ? `window ${format.span(release.windowStart, release.windowEnd, now)}` : undefined}
           hint={release ? format.inReleaseZone(release.windowStart) : undefined}
         />
@@ -170,7 +183,7 @@ export function ExecutionView({ view, format, now }: { view: RunbookView; format
         <Figure
           label="Planned end"
           testId="planned-end"
-          value={view.plannedEnd ? format.at(view.plannedEnd, now) : '—'}
+          value={<When instant={view.plannedEnd} format={format} now={now} />}
           hint={view.plannedEnd ? format.inReleaseZone(view.plannedEnd) : undefined}
           color={view.overrunMinutes > 0 ? 'red' : undefined}
           sub={view.overrunMinutes > 0 ? `${formatDuration(view.overrunMinutes)} past the window end` : 'inside the window'}
@@ -180,7 +193,7 @@ export function ExecutionView({ view, format, now }: { view: RunbookView; format
           testId="projected-end"
           value={
             <>
-              {execution.projectedEnd ? format.at(execution.projectedEnd, now) : '—'}
+              <When instant={execution.projectedEnd} format={format} now={now} />
               <Text fz={18} fw={700} c={end.color} lh={1.2}>
                 {end.note}
               </Text>
@@ -195,13 +208,15 @@ export function ExecutionView({ view, format, now }: { view: RunbookView; format
             Release {release.name} {release.version}
           </Text>
           <StatusBadge status={release.status as ReleaseStatus} />
-          <Text size="sm" c="dimmed">
-            Readiness
-          </Text>
-          <GateBadge gate={release.gate} />
+          <GateBadge gate={release.gate} long />
+          {execution.outsideWindow && (
+            <Text size="sm" c="orange" fw={500} data-testid="outside-window">
+              Now is {execution.outsideWindow}: starting asks for a reason (a rehearsal is one).
+            </Text>
+          )}
           {execution.shiftMinutes < 0 && (
             <Text size="sm" c="dimmed">
-              · started {formatDuration(-execution.shiftMinutes)} ahead of plan: projections follow the actual start
+              Started {formatDuration(-execution.shiftMinutes)} ahead of plan: projections follow the actual start.
             </Text>
           )}
         </Group>

@@ -7,13 +7,16 @@ const GATE_LOOK = {
   pending: { label: 'Gate: PENDING', color: 'orange' },
 } as const;
 
-/** The readiness gate's answer (the pipeline's `gate`), with its lines on hover: who halted, what is missing. */
-export function GateBadge({ gate, size = 'sm' }: { gate: NonNullable<RunbookView['release']>['gate']; size?: 'sm' | 'md' | 'lg' }) {
+/**
+ * The readiness gate's answer (the pipeline's `gate`), with its lines on hover: who halted, what is missing. `long`
+ * says "Readiness gate: …" where the badge stands alone, as in the execution header.
+ */
+export function GateBadge({ gate, size = 'sm', long = false }: { gate: NonNullable<RunbookView['release']>['gate']; size?: 'xs' | 'sm' | 'md' | 'lg'; long?: boolean }) {
   const look = GATE_LOOK[gate.decision];
   return (
     <Tooltip label={gate.lines.map((l) => l.trim()).join('\n')} multiline maw={460} withArrow style={{ whiteSpace: 'pre-line' }}>
-      <Badge size={size} color={look.color} variant="light" radius="sm" style={{ textTransform: 'none' }} data-testid="gate-badge">
-        {look.label}
+      <Badge size={size} style={{ textTransform: 'none', flexShrink: 0 }} color={look.color} variant="light" radius="sm" data-testid="gate-badge">
+        {long ? `Readiness g${look.label.slice(1)}` : look.label}
       </Badge>
     </Tooltip>
   );

@@ -18,7 +18,7 @@ export const STATUS_LOOK: Record<StepStatus, { label: string; color: string }> =
 export const PHASE_LOOK: Record<ExecutionPhase, { label: string; color: string }> = {
   'not-started': { label: 'Not started', color: 'gray' },
   running: { label: 'Running', color: 'blue' },
-  'step-failed': { label: 'Stopped: a step failed', color: 'red' },
+  'step-failed': { label: 'Step failed', color: 'red' },
   'rolling-back': { label: 'Rolling back', color: 'red' },
   finished: { label: 'Finished', color: 'green' },
   'rolled-back': { label: 'Rolled back', color: 'red' },
