@@ -324,4 +324,16 @@ test('step defaults: a new step lands in the chosen step’s section and waits f
   const added = page.getByTestId('step-table').getByRole('row', { name: /^6 Warm the caches$/ });
   await expect(added).toBeVisible();
   await expect(added.getByRole('gridcell').nth(6)).toHaveText('5');
+
+  // A go/no-go step names its approvers and its criteria.
+  await page.getByTestId('step-table').getByRole('row', { name: /^3 Go\/no-go: start the cutover$/ }).dblclick();
+  const edit = dialog(page, /Step 3/);
+  await expect(edit.getByRole('textbox', { name: 'Go criteria' })).toHaveValue('Provider green and the on-call engineers on the bridge');
+  await expect(edit).toContainText('Ada Lead');
+  await snap(page, 'runbook-step-editor-checkpoint');
+  await edit.getByRole('button', { name: 'Cancel' }).click();
+  await page.getByRole('button', { name: 'Switch to dark mode' }).click();
+  await page.getByTestId('step-table').getByRole('row', { name: /^3 Go\/no-go: start the cutover$/ }).dblclick();
+  await expect(edit.getByRole('textbox', { name: 'Go criteria' })).toBeVisible();
+  await snap(page, 'runbook-step-editor-checkpoint-dark');
 });
