@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { ExecutionAction } from '../../../../electron/contract/runbook-entities';
 import { buildGraph, deriveExecution, recordProblem, scheduleRunbook, type ExecutionFact, type RecordInput } from '../../../../electron/core/domain/runbooks';
-import { plan, step } from './plan';
+import { fact, plan, step } from './plan';
 
 /** The war room's decisions (issue 18, issue 13): failures, early starts, reopening, abort, end as failed, the readiness gate. */
 
@@ -20,19 +20,9 @@ const steps = plan(
   step('open', 0, ['verify'], { kind: 'checkpoint', section: 'Verify' }),
   step('undo', 30, ['open'], { kind: 'rollback', section: 'Rollback' }),
 );
-const schedule = scheduleRunbook(steps, 240);
 const graph = buildGraph(steps);
 const idx = (id: string) => steps.findIndex((s) => s.id === id);
-
-let seq = 0;
-const rec = (stepId: string, action: ExecutionAction, ms: number, reason = ''): ExecutionFact => ({
-  id: `r${String(seq++).padStart(4, '0')}`,
-  stepId,
-  action,
-  reason,
-  personId: 'p1',
-  at: ms,
-});
+const rec = fact;
 const derive = (records: ExecutionFact[], nowMs: number, plan = steps) => deriveExecution(plan, scheduleRunbook(plan, 240), records, ANCHOR, nowMs);
 
 const WINDOW = { start: ANCHOR, end: at(240), planStart: at(-30) };
