@@ -51,6 +51,7 @@ test.describe('before the window, in New York', () => {
     // The pre-check is planned 20 minutes before the window, on its own day.
     await expect(executionRow(page, 'Check the payment provider status page')).toContainText(`15:40${opens.day}`);
     await expect(page.getByTestId('execution-progress')).toContainText('0 of 6');
+    await expect(page.getByTestId('outside-window')).toContainText(/^Now is \d+ days before the window opens: starting asks for a reason/);
     await topOfExecution(page);
     await snap(page, 'execution-before-window-view');
 
