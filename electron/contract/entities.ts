@@ -32,7 +32,11 @@ export const ROLE_LABELS: Record<PersonRole, string> = {
   observer: 'Observer',
 };
 
-/** Lifecycle from BRIEF.md: planned → in readiness → go → in progress → released | rolled back | cancelled. */
+/**
+ * Lifecycle from BRIEF.md: planned → in readiness → go → in progress → released | rolled back | cancelled, plus
+ * aborted: a no-go before the runbook's cutover point stopped the release with nothing deployed (issue 18), so
+ * neither a rollback nor a failed deployment happened.
+ */
 export const RELEASE_STATUSES = [
   'planned',
   'in-readiness',
@@ -40,6 +44,7 @@ export const RELEASE_STATUSES = [
   'in-progress',
   'released',
   'rolled-back',
+  'aborted',
   'cancelled',
 ] as const;
 export const ReleaseStatus = z.enum(RELEASE_STATUSES);
@@ -52,6 +57,7 @@ export const RELEASE_STATUS_LABELS: Record<ReleaseStatus, string> = {
   'in-progress': 'In progress',
   released: 'Released',
   'rolled-back': 'Rolled back',
+  aborted: 'Aborted (nothing deployed)',
   cancelled: 'Cancelled',
 };
 

@@ -13,16 +13,25 @@ import { PresumptiveStatus } from './readiness-entities';
  * a step's status is derived from them (so two devices that executed offline merge without losing any).
  */
 
-export const STEP_KINDS = ['task', 'checkpoint', 'communication', 'rollback'] as const;
+/**
+ * A readiness gate is a go/no-go checkpoint that reads the release's readiness when it is reached: Go is refused
+ * while the gate (the pipeline's `gate`) does not say go; a release coordinator may override it with a reason.
+ */
+export const STEP_KINDS = ['task', 'checkpoint', 'readiness-gate', 'communication', 'rollback'] as const;
 export const StepKind = z.enum(STEP_KINDS);
 export type StepKind = z.infer<typeof StepKind>;
 
 export const STEP_KIND_LABELS: Record<StepKind, string> = {
   task: 'Task',
   checkpoint: 'Go/no-go checkpoint',
+  'readiness-gate': 'Readiness gate',
   communication: 'Communication',
   rollback: 'Rollback',
 };
+
+/** Steps decided go or no-go rather than started and completed. */
+export const DECISION_KINDS: readonly StepKind[] = ['checkpoint', 'readiness-gate'];
+export const isDecisionKind = (kind: StepKind): boolean => DECISION_KINDS.includes(kind);
 
 /** Sections offered first in the UI; any other name is allowed. "Rollback" is the section a no-go moves into. */
 export const SUGGESTED_SECTIONS = ['Pre-checks', 'Deploy', 'Verify', 'Communication', 'Rollback'] as const;
@@ -80,6 +89,15 @@ export const StepFields = z.object({
   fixedStartOffsetMinutes: z.number().int().min(-20_160).max(40_320).nullable(),
   /** The step's id in the spreadsheet it came from ("3"), kept so a re-import and a CSV export line up. */
   externalRef: text('ID', 40),
+  /** Go/no-go steps: the people who decide it, named on the step and in the PDF. */
+  approverIds: z.array(Id).max(20, 'At most 20 approvers'),
+  /** Go/no-go steps: what must hold for a go, in words ("p95 under 400 ms for 10 minutes"). */
+  criteria: text('Criteria', 4000),
+  /**
+   * The cutover point: once this step has started, something has changed in production, so a no-go needs the
+   * rollback; before it, a no-go may abort instead (nothing deployed). docs/runbooks.md, "The cutover point".
+   */
+  pointOfNoReturn: z.boolean(),
 });
 export const StepCreate = StepFields.extend({
   runbookId: Id,
@@ -95,6 +113,9 @@ export const StepCreate = StepFields.extend({
   dependsOn: StepFields.shape.dependsOn.default([]),
   fixedStartOffsetMinutes: StepFields.shape.fixedStartOffsetMinutes.default(null),
   externalRef: StepFields.shape.externalRef.default(''),
+  approverIds: StepFields.shape.approverIds.default([]),
+  criteria: StepFields.shape.criteria.default(''),
+  pointOfNoReturn: StepFields.shape.pointOfNoReturn.default(false),
 }).strict();
 export type StepCreateInput = z.input<typeof StepCreate>;
 export const StepPatch = StepFields.partial().strict();
@@ -120,15 +141,29 @@ export const StepMoveInput = z
 
 // ---------------------------------------------------------------- execution (append-only) ---------------------------
 
-export const EXECUTION_ACTIONS = ['start', 'complete', 'fail', 'skip', 'go', 'no-go'] as const;
+/**
+ * Every action is one append-only record of a step (docs/runbooks.md). Besides the step's own start, complete, fail
+ * and skip, and a checkpoint's go and no-go:
+ * - rehearse: starts the step, and makes the whole execution a rehearsal (the release and its metrics stay as
+ *   they are); only as the execution's first record;
+ * - reopen: undoes the step's last start, completion or skip (a mis-click), with a reason;
+ * - override: a go at a readiness gate that says halted or pending, by a release coordinator, with a reason;
+ * - abort: a no-go before the cutover point, at a checkpoint or a failed step: nothing was deployed, no rollback
+ *   runs, and the execution ends aborted;
+ * - end-failed: a release coordinator ends the execution at a failed step, without a rollback: a failed deployment.
+ */
+export const EXECUTION_ACTIONS = ['start', 'complete', 'fail', 'skip', 'go', 'no-go', 'rehearse', 'reopen', 'override', 'abort', 'end-failed'] as const;
 export const ExecutionAction = z.enum(EXECUTION_ACTIONS);
 export type ExecutionAction = z.infer<typeof ExecutionAction>;
+
+/** Actions that need a reason: for the war room and the audit. */
+export const REASONED_ACTIONS: readonly ExecutionAction[] = ['fail', 'skip', 'no-go', 'reopen', 'override', 'abort', 'end-failed'];
 
 export const ExecutionRecordInput = z
   .object({
     stepId: Id,
     action: ExecutionAction,
-    /** Required for fail, skip and no-go. */
+    /** Required for the REASONED_ACTIONS, and for the first record of an execution outside the release window. */
     reason: text('Reason', 4000).default(''),
     /** When it happened; default now. Lets a person record a step done while the laptop was closed. */
     at: Instant.optional(),
@@ -153,7 +188,12 @@ export const STEP_STATUSES = ['pending', 'running', 'done', 'failed', 'skipped',
 export const StepStatus = z.enum(STEP_STATUSES);
 export type StepStatus = z.infer<typeof StepStatus>;
 
-export const EXECUTION_PHASES = ['not-started', 'running', 'rolling-back', 'finished', 'rolled-back'] as const;
+/**
+ * running → step-failed while a forward step has failed and nobody has retried, skipped or decided on it yet;
+ * rolling-back → rolled-back after a no-go; finished when every forward step is settled; aborted and failed end the
+ * execution by a record (abort, end-failed).
+ */
+export const EXECUTION_PHASES = ['not-started', 'running', 'step-failed', 'rolling-back', 'finished', 'rolled-back', 'aborted', 'failed'] as const;
 export const ExecutionPhase = z.enum(EXECUTION_PHASES);
 export type ExecutionPhase = z.infer<typeof ExecutionPhase>;
 
@@ -161,6 +201,7 @@ export type ExecutionPhase = z.infer<typeof ExecutionPhase>;
 
 export const StepView = RunbookStep.extend({
   ownerName: z.string(),
+  approverNames: z.array(z.string()),
   plannedStart: z.string(),
   plannedFinish: z.string(),
   /** Minutes this step can slip without moving the runbook's planned end. */
@@ -197,6 +238,8 @@ export const RunbookView = z.object({
       presumptive: PresumptiveStatus,
       /** One line per readiness state, e.g. "Security: asserted by Ana Díaz, 2026-12-03 14:10 UTC". */
       signoffs: z.array(z.string()),
+      /** The pipeline gate's answer now, as a readiness gate step reads it. */
+      gate: z.object({ decision: PresumptiveStatus, lines: z.array(z.string()) }),
     })
     .nullable(),
   /** Steps in table order (sections in order of their first step, the rollback section last). */
@@ -219,6 +262,27 @@ export const RunbookView = z.object({
     nextStepIds: z.array(z.string()),
     /** The no-go that moved execution to rollback, if any. */
     noGo: ExecutionRecord.nullable(),
+    /** The abort or end-failed record that ended the execution, if any. */
+    ended: ExecutionRecord.nullable(),
+    /** Steps of the section that runs now (forward, or rollback) that failed and are not yet retried or skipped. */
+    failedStepIds: z.array(z.string()),
+    /** Steps settled (done, skipped, go) of the section that runs now: forward steps, or the rollback ones. */
+    settledCount: z.number(),
+    stepCount: z.number(),
+    /** No step marked as the point of no return has started yet: a no-go may still abort (docs/runbooks.md). */
+    beforeCutover: z.boolean(),
+    /** Started as a rehearsal: the release's status and the metrics are left alone. */
+    rehearsal: z.boolean(),
+    /**
+     * Before the first record: how far outside the release window "now" is ("19 days before the window opens"),
+     * or null inside it. Starting then needs a reason (a rehearsal is one).
+     */
+    outsideWindow: z.string().nullable(),
+    /**
+     * Minutes the execution started ahead of plan (0 or negative): an early start or rehearsal moves the whole plan
+     * with it, so projections and lateness read against the plan as if it had started then.
+     */
+    shiftMinutes: z.number(),
   }),
 });
 export type RunbookView = z.infer<typeof RunbookView>;

@@ -51,7 +51,7 @@ describe('deeply nested JSON from outside', () => {
       expect(answer.error.code).toBe('invalid_input');
       expect(answer.error.message).toMatch(TOO_DEEP);
     }
-    expect(store.pull(0, 10).changes).toHaveLength(0);
+    expect((await store.pull(0, 10)).changes).toHaveLength(0);
     // The server is still up and serving.
     expect((await fetch(`${server.url}/v1/health`)).status).toBe(200);
   });

@@ -215,24 +215,103 @@ describe('runbooks through the API (issue 4)', () => {
     ]);
   });
 
-  it('moves a release with its go to in progress at the first start and to released at the end; one still in readiness stays', async () => {
+  it('moves the release to in progress at the first start and to released at the end; a rehearsal moves nothing', async () => {
+    const status = async () => (await call<{ status: string }>(session, 'releases.get', { id: releaseId })).status;
+    const rehearsal = await call<Runbook>(session, 'runbooks.create', { name: 'Dry run', releaseId });
+    const tried = await call<RunbookStep>(session, 'runbookSteps.create', { runbookId: rehearsal.id, title: 'Deploy hotfix', durationMinutes: 20 });
+    await call(session, 'releases.update', { id: releaseId, changes: { status: 'in-readiness' } });
+    // Days before the window: a reason is needed, and as a rehearsal the release and its metrics stay as they are.
+    expect(await session.dispatch('runbookExecution.record', { stepId: tried.id, action: 'rehearse', at: '2026-11-20T10:00:00Z' })).toMatchObject({
+      ok: false,
+      error: { field: 'reason', message: expect.stringMatching(/^Starting 15 days before the window opens needs a reason/) },
+    });
+    await call(session, 'runbookExecution.record', { stepId: tried.id, action: 'rehearse', at: '2026-11-20T10:00:00Z', reason: 'Rehearsal' });
+    await call(session, 'runbookExecution.record', { stepId: tried.id, action: 'complete', at: '2026-11-20T10:25:00Z' });
+    expect((await call<RunbookView>(session, 'runbooks.get', { id: rehearsal.id })).execution).toMatchObject({ phase: 'finished', rehearsal: true });
+    expect(await status()).toBe('in-readiness');
+    expect(await call<unknown[]>(session, 'deployments.list', { releaseId })).toEqual([]);
+
     const runbook = await call<Runbook>(session, 'runbooks.create', { name: 'Quick fix', releaseId });
     const step = await call<RunbookStep>(session, 'runbookSteps.create', { runbookId: runbook.id, title: 'Deploy hotfix', durationMinutes: 20 });
-    const status = async () => (await call<{ status: string }>(session, 'releases.get', { id: releaseId })).status;
-
-    await call(session, 'releases.update', { id: releaseId, changes: { status: 'in-readiness' } });
     await call(session, 'runbookExecution.record', { stepId: step.id, action: 'start', at: '2026-12-05T21:00:00Z' });
-    expect(await status()).toBe('in-readiness');
-
-    const other = await call<Runbook>(session, 'runbooks.create', { name: 'Second attempt', releaseId });
-    const again = await call<RunbookStep>(session, 'runbookSteps.create', { runbookId: other.id, title: 'Deploy hotfix again', durationMinutes: 20 });
-    await call(session, 'releases.update', { id: releaseId, changes: { status: 'go' } });
-    await call(session, 'runbookExecution.record', { stepId: again.id, action: 'start', at: '2026-12-05T21:05:00Z' });
     expect(await status()).toBe('in-progress');
-    await call(session, 'runbookExecution.record', { stepId: again.id, action: 'complete', at: '2026-12-05T21:30:00Z' });
+    await call(session, 'runbookExecution.record', { stepId: step.id, action: 'complete', at: '2026-12-05T21:30:00Z' });
     expect(await status()).toBe('released');
   });
 
+  it('a no-go before the point of no return aborts: the release is aborted and no deployment is recorded', async () => {
+    const runbook = await call<Runbook>(session, 'runbooks.create', { name: 'Cutover', releaseId });
+    const add = (input: Record<string, unknown>) => call<RunbookStep>(session, 'runbookSteps.create', { runbookId: runbook.id, ...input });
+    const check = await add({ title: 'Check the provider status page', section: 'Pre-checks', durationMinutes: 5 });
+    const go = await add({ title: 'Go/no-go: start', kind: 'checkpoint', section: 'Pre-checks', durationMinutes: 0, dependsOn: [check.id], approverIds: [personId], criteria: 'Provider green' });
+    await add({ title: 'Switch on maintenance mode', durationMinutes: 5, dependsOn: [go.id], pointOfNoReturn: true });
+    await add({ title: 'Roll back', kind: 'rollback', section: 'Rollback', dependsOn: [go.id] });
+    await call(session, 'runbookExecution.record', { stepId: check.id, action: 'start', at: '2026-12-05T21:00:00Z' });
+    await call(session, 'runbookExecution.record', { stepId: check.id, action: 'complete', at: '2026-12-05T21:04:00Z' });
+    const view = await call<RunbookView>(session, 'runbooks.get', { id: runbook.id });
+    expect(view.execution).toMatchObject({ beforeCutover: true, settledCount: 1, stepCount: 3 });
+    expect(view.steps[1]).toMatchObject({ approverNames: ['Priya Natarajan'], criteria: 'Provider green' });
+    await call(session, 'runbookExecution.record', { stepId: go.id, action: 'abort', at: '2026-12-05T21:05:00Z', reason: 'Payment provider outage' });
+    const after = await call<RunbookView>(session, 'runbooks.get', { id: runbook.id });
+    expect(after.execution).toMatchObject({ phase: 'aborted', ended: { action: 'abort', reason: 'Payment provider outage' } });
+    expect((await call<{ status: string }>(session, 'releases.get', { id: releaseId })).status).toBe('aborted');
+    expect(await call<unknown[]>(session, 'deployments.list', { releaseId })).toEqual([]);
+    const gate = await call<{ decision: string; lines: string[] }>(session, 'readiness.gate', { releaseId });
+    expect(gate).toMatchObject({ decision: 'halted', lines: ['Payments 2.4.0 is HALTED: the release is Aborted (nothing deployed).'] });
+  });
+
+  it('a release coordinator ends a runbook stopped on a failed step as failed: a failed deployment for DORA', async () => {
+    const runbook = await call<Runbook>(session, 'runbooks.create', { name: 'Cutover', releaseId });
+    const migrate = await call<RunbookStep>(session, 'runbookSteps.create', { runbookId: runbook.id, title: 'Migrate', durationMinutes: 30, pointOfNoReturn: true });
+    await call(session, 'runbookExecution.record', { stepId: migrate.id, action: 'start', at: '2026-12-05T21:00:00Z' });
+    await call(session, 'runbookExecution.record', { stepId: migrate.id, action: 'fail', at: '2026-12-05T21:20:00Z', reason: 'Lock timeout' });
+    expect((await call<RunbookView>(session, 'runbooks.get', { id: runbook.id })).execution).toMatchObject({ phase: 'step-failed', failedStepIds: [migrate.id] });
+    const engineer = await call<{ id: string }>(session, 'people.create', { name: 'Ben Engineer', roles: ['engineer'] });
+    expect(await session.dispatch('runbookExecution.record', { stepId: migrate.id, action: 'end-failed', reason: 'Fix forward', asPersonId: engineer.id })).toMatchObject({
+      ok: false,
+      error: { field: 'asPersonId', message: 'Ending the execution as failed needs the release coordinator role, who owns the release as a whole.' },
+    });
+    await call(session, 'runbookExecution.record', { stepId: migrate.id, action: 'end-failed', at: '2026-12-05T21:30:00Z', reason: 'Fix forward on Monday' });
+    expect((await call<RunbookView>(session, 'runbooks.get', { id: runbook.id })).execution.phase).toBe('failed');
+    expect(await call<unknown[]>(session, 'deployments.list', { releaseId })).toEqual([
+      expect.objectContaining({ result: 'failed', source: 'runbook', deployedAt: '2026-12-05T21:30:00.000Z' }),
+    ]);
+    expect((await call<{ status: string }>(session, 'releases.get', { id: releaseId })).status).toBe('in-progress');
+    const metrics = await call<{ summary: { changeFailureRate: { failures: number; deployments: number } } }>(session, 'metrics.compute', { from: '2026-12-01', to: '2026-12-31' });
+    expect(metrics.summary.changeFailureRate).toMatchObject({ failures: 1, deployments: 1 });
+  });
+
+  it('a readiness gate step blocks go while a readiness state is halted; the release coordinator may override, with a reason', async () => {
+    const runbook = await call<Runbook>(session, 'runbooks.create', { name: 'Cutover', releaseId });
+    const gate = await call<RunbookStep>(session, 'runbookSteps.create', { runbookId: runbook.id, title: 'Readiness gate', kind: 'readiness-gate', section: 'Pre-checks', durationMinutes: 0 });
+    const security = await call<{ id: string }>(session, 'people.create', { name: 'Amara Okafor', roles: ['security-architect'] });
+    await call(session, 'readiness.signoff', { releaseId, state: 'security', action: 'halt', comment: 'CVE-2026-1234 open', asPersonId: security.id });
+    const view = await call<RunbookView>(session, 'runbooks.get', { id: runbook.id });
+    expect(view.release!.gate.decision).toBe('halted');
+    const go = await session.dispatch('runbookExecution.record', { stepId: gate.id, action: 'go', at: '2026-12-05T21:00:00Z' });
+    expect(go).toMatchObject({ ok: false, error: { field: 'action', message: expect.stringMatching(/^The readiness gate says HALTED: Payments 2\.4\.0 is HALTED\. Security halted by Amara Okafor .*CVE-2026-1234 open\. Go is blocked/) } });
+    expect(await session.dispatch('runbookExecution.record', { stepId: gate.id, action: 'override', at: '2026-12-05T21:00:00Z', reason: 'x', asPersonId: security.id })).toMatchObject({
+      ok: false,
+      error: { field: 'asPersonId' },
+    });
+    const override = valueOf(await session.dispatch('runbookExecution.record', { stepId: gate.id, action: 'override', at: '2026-12-05T21:00:00Z', reason: 'The CVE is not reachable from outside' })) as ExecutionRecord;
+    expect(override).toMatchObject({ action: 'override', personName: 'Priya Natarajan' });
+    const after = await call<RunbookView>(session, 'runbooks.get', { id: runbook.id });
+    expect(after.steps[0].status).toBe('go');
+    const audit = await call<Array<{ kind: string; what: string; comment: string }>>(session, 'audit.release', { releaseId });
+    expect(audit.find((e) => e.kind === 'step-execution')).toMatchObject({ what: 'Overrode the readiness gate at "Readiness gate" (Cutover).', comment: 'The CVE is not reachable from outside' });
+  });
+
+  it('a go at a passing readiness gate keeps the gate’s answer as its reason', async () => {
+    const runbook = await call<Runbook>(session, 'runbooks.create', { name: 'Cutover', releaseId });
+    const gate = await call<RunbookStep>(session, 'runbookSteps.create', { runbookId: runbook.id, title: 'Readiness gate', kind: 'readiness-gate', durationMinutes: 0 });
+    const roles = ['product-owner', 'release-coordinator', 'security-architect', 'operations-coordinator'] as const;
+    const states = ['product', 'organization', 'security', 'operation'] as const;
+    await call(session, 'people.update', { id: personId, changes: { roles: [...roles] } });
+    for (const state of states) await call(session, 'readiness.signoff', { releaseId, state, action: 'assert' });
+    const go = valueOf(await session.dispatch('runbookExecution.record', { stepId: gate.id, action: 'go', at: '2026-12-05T21:00:00Z' })) as ExecutionRecord;
+    expect(go.reason).toBe('Readiness gate: Payments 2.4.0 may GO: all four readiness states are asserted.');
+  });
   it('refuses to execute a template', async () => {
     const t = await seedTemplate(session);
     const result = await session.dispatch('runbookExecution.record', { stepId: t.freeze.id, action: 'start' });
@@ -244,8 +323,15 @@ describe('runbooks through the API (issue 4)', () => {
     const runbook = await call<Runbook>(session, 'runbooks.create', { name: 'Payments cutover', releaseId, fromRunbookId: t.template.id });
     const view = await call<RunbookView>(session, 'runbooks.get', { id: runbook.id });
     await call(session, 'runbookExecution.record', { stepId: view.steps[0].id, action: 'start', at: '2026-12-05T20:31:00Z' });
-    const audit = await call<Array<{ kind: string; what: string; who: string }>>(session, 'audit.release', { releaseId });
-    expect(audit[0]).toMatchObject({ kind: 'step-execution', who: 'Priya Natarajan', what: 'Started "Freeze deployments" (Payments cutover).' });
+    await call(session, 'runbookExecution.record', { stepId: view.steps[0].id, action: 'reopen', at: '2026-12-05T20:32:00Z', reason: 'Started the wrong step' });
+    const audit = await call<Array<{ kind: string; what: string; who: string; comment: string }>>(session, 'audit.release', { releaseId });
+    const executions = audit.filter((e) => e.kind === 'step-execution');
+    expect(executions).toEqual([
+      expect.objectContaining({ who: 'Priya Natarajan', what: 'Reopened "Freeze deployments" (Payments cutover).', comment: 'Started the wrong step' }),
+      expect.objectContaining({ who: 'Priya Natarajan', what: 'Started "Freeze deployments" (Payments cutover).' }),
+    ]);
+    // The first start put the release in progress, in its own entry of the audit.
+    expect(audit.some((e) => e.kind === 'release-change' && e.what === 'Changed Status from Planned to In progress.')).toBe(true);
   });
 
   it('a person owning steps in two overlapping runbooks is a runbook-owner collision, with a sentence', async () => {

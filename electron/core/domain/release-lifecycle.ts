@@ -3,16 +3,17 @@ import { RELEASE_STATUS_LABELS } from '../../contract/entities';
 
 /**
  * Which status may follow which (BRIEF.md: planned → in readiness → go → in progress → released | rolled back |
- * cancelled). Stepping back one stage is allowed (a go that is reconsidered returns to readiness); a finished
- * release is final, except that a cancelled one may be planned again.
+ * aborted | cancelled). Stepping back one stage is allowed (a go that is reconsidered returns to readiness); a
+ * finished release is final, except that a cancelled, rolled-back or aborted one may be planned again.
  */
 export const RELEASE_TRANSITIONS: Record<ReleaseStatus, readonly ReleaseStatus[]> = {
   planned: ['in-readiness', 'cancelled'],
   'in-readiness': ['planned', 'go', 'cancelled'],
   go: ['in-readiness', 'in-progress', 'cancelled'],
-  'in-progress': ['released', 'rolled-back'],
+  'in-progress': ['released', 'rolled-back', 'aborted'],
   released: [],
   'rolled-back': ['planned'],
+  aborted: ['planned'],
   cancelled: ['planned'],
 };
 

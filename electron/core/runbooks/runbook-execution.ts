@@ -4,16 +4,19 @@ import type { ExecutionRecord, ExecutionRecordInput } from '../../contract/runbo
 import type { z } from 'zod';
 import type { HandlerContext } from '../api/handler-context';
 import { signingPerson } from '../api/handlers/acting-person';
-import { recordProblem, releaseStatusForPhase } from '../domain/runbooks';
+import { deploymentResultForPhase, recordProblem, releaseStatusForPhase } from '../domain/runbooks';
 import { deploymentProblems } from '../outcomes/deployment-writes';
 import { recordRunbookDeployment } from '../outcomes/runbook-outcome';
+import { releaseGate } from './release-gate';
 import { getRunbook, getStep, toExecutionRecord } from './runbook-records';
-import { runbookFacts, type RunbookFacts } from './runbook-view';
+import { executionWindow, runbookFacts, type RunbookFacts } from './runbook-view';
 
 /**
- * Records one start, complete, fail, skip, go or no-go: an append-only insert, after the rules of
- * domain/runbooks/execution-rules.ts. When the record ends the execution (every forward step done: finished; every
- * rollback step done after a no-go: rolled back), the release's deployment is recorded for the DORA metrics.
+ * Records one execution action (start, complete, fail, skip, go, no-go, rehearse, reopen, override, abort,
+ * end-failed): an append-only insert, after the rules of domain/runbooks/execution-rules.ts. A readiness gate reads
+ * the release's gate as the action is recorded, and its go keeps the gate's answer as the record's reason. When the
+ * record changes the execution's phase, the release's status follows, and an ended execution records the release's
+ * deployment for the DORA metrics.
  */
 export function recordExecution(ctx: HandlerContext, input: z.output<typeof ExecutionRecordInput>): ExecutionRecord {
   const step = getStep(ctx, input.stepId);
@@ -26,20 +29,26 @@ export function recordExecution(ctx: HandlerContext, input: z.output<typeof Exec
   const at = input.at ?? new Date(nowMs).toISOString();
   const before = runbookFacts(ctx, runbook, new Date(nowMs));
   const i = before.steps.findIndex((s) => s.id === step.id);
+  const release = before.release;
+  const gate = release && step.kind === 'readiness-gate' ? releaseGate(ctx, release) : null;
   const problem = recordProblem(before.steps, before.execution, before.schedule.graph.deps, i, {
     action: input.action,
     reason: input.reason,
     at: Date.parse(at),
     now: nowMs,
+    roles: person.roles,
+    window: executionWindow(before),
+    gate: gate ? { decision: gate.decision, lines: gate.lines } : null,
   });
   if (problem) throw invalidInput(problem.field, problem.message);
 
+  const reason = input.reason.trim() || (gate && input.action === 'go' ? `Readiness gate: ${gate.lines[0]}` : '');
   const fields = {
     runbookId: runbook.id,
     releaseId: runbook.releaseId,
     stepId: step.id,
     action: input.action,
-    reason: input.reason.trim(),
+    reason,
     personId: person.id,
     at,
     deviceId: ctx.store.deviceId,
@@ -54,10 +63,10 @@ export function recordExecution(ctx: HandlerContext, input: z.output<typeof Exec
   return toExecutionRecord({ ...fields, id, at: Date.parse(at) }, (pid) => (pid === person.id ? person.name : pid));
 }
 
-/** The first start puts a release with its go in progress; the end of execution makes it released or rolled back. */
+/** The first start puts the release in progress; the end of execution makes it released, rolled back or aborted. */
 function moveReleaseStatus(ctx: HandlerContext, facts: RunbookFacts, personId: string): void {
   if (!facts.release) return;
-  const next = releaseStatusForPhase(facts.execution.phase, facts.release.status);
+  const next = releaseStatusForPhase(facts.execution.phase, facts.release.status, facts.execution.rehearsal);
   if (next && next !== facts.release.status) ctx.store.mutate(personId, (w) => w.update('release', facts.release!.id, { status: next }));
 }
 
@@ -71,20 +80,22 @@ function targetEnvironment(ctx: HandlerContext, release: Release): string | null
 }
 
 /**
- * The execution just ended: record the deployment (source "runbook") through the outcomes hook. A release that
- * cannot take a deployment (cancelled, no environment, the same deployment already recorded) is left as it is: the
- * step's record stands either way, and the deployment can still be recorded by hand.
+ * The execution just ended: record the deployment (source "runbook") through the outcomes hook: succeeded,
+ * rolled back, or failed (ended as failed); an abort and a rehearsal record none. A release that cannot take a
+ * deployment (cancelled, no environment, the same deployment already recorded) is left as it is: the step's record
+ * stands either way, and the deployment can still be recorded by hand.
  */
 function recordDeploymentWhenEnded(ctx: HandlerContext, facts: RunbookFacts): void {
-  const { phase, projectedEnd } = facts.execution;
-  if ((phase !== 'finished' && phase !== 'rolled-back') || !facts.release || projectedEnd === null) return;
+  const { phase, projectedEnd, rehearsal } = facts.execution;
+  const result = deploymentResultForPhase(phase, rehearsal);
+  if (!result || !facts.release || projectedEnd === null) return;
   const environmentId = targetEnvironment(ctx, facts.release);
   if (!environmentId) return;
   const execution = {
     releaseId: facts.release.id,
     environmentId,
     finishedAt: new Date(projectedEnd).toISOString(),
-    result: phase === 'finished' ? ('succeeded' as const) : ('rolled-back' as const),
+    result,
     note: `Runbook: ${facts.runbook.name}`,
   };
   const record = { ...execution, deployedAt: execution.finishedAt, source: 'runbook' as const, incidents: [] };

@@ -45,6 +45,9 @@ export function toStep(row: EntityRow): RunbookStep {
     dependsOn: (row.dependsOn as string[]) ?? [],
     fixedStartOffsetMinutes: (row.fixedStartOffsetMinutes as number | null) ?? null,
     externalRef: String(row.externalRef),
+    approverIds: (row.approverIds as string[]) ?? [],
+    criteria: String(row.criteria),
+    pointOfNoReturn: Boolean(row.pointOfNoReturn),
   };
 }
 
@@ -63,6 +66,9 @@ interface StepColumns {
   depends_on: string;
   fixed_start_offset: number | null;
   external_ref: string;
+  approver_ids: string;
+  criteria: string;
+  point_of_no_return: number;
 }
 
 /**
@@ -73,7 +79,7 @@ export function loadSteps(ctx: HandlerContext, runbookId: string): RunbookStep[]
   const rows = ctx.store.db
     .prepare(
       `SELECT id, runbook_id, position, title, description, command, owner_person_id, owner_team, kind, section, duration_minutes,
-              depends_on, fixed_start_offset, external_ref
+              depends_on, fixed_start_offset, external_ref, approver_ids, criteria, point_of_no_return
        FROM runbook_steps WHERE runbook_id = ? AND deleted = 0 AND title != '' ORDER BY position, id`,
     )
     .all(runbookId) as StepColumns[];
@@ -92,6 +98,9 @@ export function loadSteps(ctx: HandlerContext, runbookId: string): RunbookStep[]
     dependsOn: JSON.parse(r.depends_on) as string[],
     fixedStartOffsetMinutes: r.fixed_start_offset,
     externalRef: r.external_ref,
+    approverIds: JSON.parse(r.approver_ids) as string[],
+    criteria: r.criteria,
+    pointOfNoReturn: r.point_of_no_return === 1,
   }));
 }
 
@@ -110,6 +119,7 @@ export const toPlanStep = (s: RunbookStep): PlanStep => ({
   durationMinutes: s.durationMinutes,
   dependsOn: s.dependsOn,
   fixedStartOffsetMinutes: s.fixedStartOffsetMinutes,
+  pointOfNoReturn: s.pointOfNoReturn,
 });
 
 export interface StoredExecution extends ExecutionFact {

@@ -3,7 +3,8 @@ import type { ReadinessStateView } from '../../contract/readiness-entities';
 import type { Runbook, RunbookStep, RunbookSummary, RunbookView, StepView } from '../../contract/runbook-entities';
 import { loadPeople, loadReadiness } from '../api/handlers/readiness-records';
 import type { HandlerContext } from '../api/handler-context';
-import { deriveExecution, isRollbackStep, scheduleRunbook, tableOrder, type ExecutionState, type RunbookSchedule } from '../domain/runbooks';
+import { deriveExecution, isRollbackStep, outsideWindow, scheduleRunbook, tableOrder, type ExecutionState, type RunbookSchedule } from '../domain/runbooks';
+import { releaseGate } from './release-gate';
 import { getRunbook, loadExecutions, loadSteps, toExecutionRecord, toPlanStep, type StoredExecution } from './runbook-records';
 
 /** A template has no window: its times are shown from a nominal anchor, as offsets would be. */
@@ -38,6 +39,13 @@ export function runbookFacts(ctx: HandlerContext, runbook: Runbook, now: Date = 
   return { runbook, release, steps, records, anchorMs, schedule, execution };
 }
 
+/** The release window and the plan's first start (pre-checks may begin before the window): what "outside the window" means. */
+export function executionWindow(facts: Pick<RunbookFacts, 'release' | 'schedule' | 'anchorMs'>): { start: number; end: number; planStart: number | null } | null {
+  if (!facts.release) return null;
+  const planStart = facts.schedule.start === null ? null : facts.anchorMs + facts.schedule.start * MINUTE;
+  return { start: facts.anchorMs, end: Date.parse(facts.release.windowEnd), planStart };
+}
+
 const iso = (ms: number) => new Date(ms).toISOString();
 const utc = (at: string) => `${at.slice(0, 10)} ${at.slice(11, 16)} UTC`;
 
@@ -50,6 +58,7 @@ export function signoffLine(state: Pick<ReadinessStateView, 'label' | 'status' |
 
 function releaseInfo(ctx: HandlerContext, release: Release, names: Map<string, string>): NonNullable<RunbookView['release']> {
   const readiness = loadReadiness(ctx, release, new Date(ctx.store.now()).toISOString());
+  const gate = releaseGate(ctx, release, readiness);
   const nameOf = (entity: 'environment' | 'system', id: string) => String(ctx.store.reader.get(entity, id)?.name ?? id);
   return {
     id: release.id,
@@ -64,6 +73,7 @@ function releaseInfo(ctx: HandlerContext, release: Release, names: Map<string, s
     systemNames: release.systemIds.map((id) => nameOf('system', id)),
     presumptive: readiness.presumptive.status,
     signoffs: readiness.states.map(signoffLine),
+    gate: { decision: gate.decision, lines: gate.lines },
   };
 }
 
@@ -75,7 +85,7 @@ function releaseInfo(ctx: HandlerContext, release: Release, names: Map<string, s
 export function readRunbookView(ctx: HandlerContext, runbookId: string, now: Date = new Date(ctx.store.now())): RunbookView {
   const facts = runbookFacts(ctx, getRunbook(ctx, runbookId), now);
   const { runbook, release, steps, anchorMs, schedule, execution } = facts;
-  const named = [...facts.records.map((r) => r.personId), ...steps.flatMap((s) => (s.ownerPersonId ? [s.ownerPersonId] : []))];
+  const named = [...facts.records.map((r) => r.personId), ...steps.flatMap((s) => (s.ownerPersonId ? [s.ownerPersonId, ...s.approverIds] : s.approverIds))];
   const names = new Map(loadPeople(ctx, named).map((p) => [p.id, p.name]));
   const nameOf = (id: string) => names.get(id) ?? id;
   const at = (minutes: number) => iso(anchorMs + minutes * MINUTE);
@@ -99,6 +109,10 @@ export function readRunbookView(ctx: HandlerContext, runbookId: string, now: Dat
       dependsOn: step.dependsOn,
       fixedStartOffsetMinutes: step.fixedStartOffsetMinutes,
       externalRef: step.externalRef,
+      approverIds: step.approverIds,
+      criteria: step.criteria,
+      pointOfNoReturn: step.pointOfNoReturn,
+      approverNames: step.approverIds.map(nameOf),
       ownerName: step.ownerPersonId ? nameOf(step.ownerPersonId) : step.ownerTeam,
       plannedStart: at(planned.start),
       plannedFinish: at(planned.finish),
@@ -115,6 +129,8 @@ export function readRunbookView(ctx: HandlerContext, runbookId: string, now: Dat
     };
   });
   const ids = (indexes: readonly number[]) => indexes.map((i) => steps[i].id);
+  const window = executionWindow(facts);
+  const outside = window && execution.phase === 'not-started' ? outsideWindow(window, now.getTime()) : null;
   return {
     runbook,
     release: release ? releaseInfo(ctx, release, names) : null,
@@ -131,6 +147,14 @@ export function readRunbookView(ctx: HandlerContext, runbookId: string, now: Dat
       runningStepIds: ids(execution.running),
       nextStepIds: ids(execution.next),
       noGo: execution.noGo ? toExecutionRecord({ ...execution.noGo, runbookId: runbook.id }, nameOf) : null,
+      ended: execution.ended ? toExecutionRecord({ ...execution.ended, runbookId: runbook.id }, nameOf) : null,
+      failedStepIds: ids(execution.failed),
+      settledCount: execution.settledCount,
+      stepCount: execution.stepCount,
+      beforeCutover: execution.beforeCutover,
+      rehearsal: execution.rehearsal,
+      outsideWindow: outside,
+      shiftMinutes: Math.round(execution.shift / MINUTE),
     },
   };
 }

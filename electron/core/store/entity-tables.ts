@@ -313,6 +313,9 @@ export const ENTITY_TABLES = {
       dependsOn: f('depends_on', 'json', REFS),
       fixedStartOffsetMinutes: f('fixed_start_offset', 'nullable-int', StepFields.shape.fixedStartOffsetMinutes),
       externalRef: f('external_ref', 'text'),
+      approverIds: f('approver_ids', 'json'),
+      criteria: f('criteria', 'text'),
+      pointOfNoReturn: f('point_of_no_return', 'bool'),
     },
   },
   stepExecution: {

@@ -9,6 +9,7 @@ const STATUS_COLORS: Record<ReleaseStatus, string> = {
   'in-progress': 'orange',
   released: 'green',
   'rolled-back': 'red',
+  aborted: 'yellow',
   cancelled: 'gray',
 };
 

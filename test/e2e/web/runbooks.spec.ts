@@ -109,8 +109,11 @@ test('build a runbook with dependencies, see its critical path, execute it into 
   await expect(deploy.getByTestId('step-records')).toContainText(TIME_BY('Failed', LEAD));
   await expect(deploy.getByTestId('step-records')).toContainText('Helm timed out waiting for the rollout');
 
-  // Retried: started again and done; then both checks.
-  await deploy.getByRole('button', { name: 'Start' }).click();
+  // The failure stops the phase, with a banner; retried from the row: started again and done; then both checks.
+  await expect(page.getByTestId('failure-banner')).toContainText('Step 2 failed: Deploy payments-api');
+  await expect(deploy).not.toContainText('ahead');
+  await deploy.getByRole('button', { name: 'Retry' }).click();
+  await expect(page.getByTestId('failure-banner')).toHaveCount(0);
   await deploy.getByRole('button', { name: 'Complete' }).click();
   await expect(deploy).toContainText('Done');
   for (const title of ['Smoke test checkout', 'Check dashboards']) {
@@ -208,8 +211,12 @@ test('the demo cutover runbook: a template, multi-select delete with Undo, delet
   await page.getByRole('button', { name: 'Switch to light mode' }).click();
 
   // On the war-room screen a running step shows its notes and its command with a copy button.
+  // The demo's weekend is days away: starting now asks why, and a rehearsal moves nothing.
   await page.getByRole('tab', { name: 'Execution' }).click();
   await executionRow(page, 'Freeze merges to the release branch').getByRole('button', { name: 'Start' }).click();
+  const confirm = dialog(page, /before the window opens\?/);
+  await confirm.getByRole('button', { name: 'Start the rehearsal' }).click();
+  await expect(confirm).toBeHidden();
   const running = page.getByTestId('exec-card-3');
   await expect(running).toContainText('Running');
   await expect(running.getByTestId('step-command')).toContainText('gh api -X PUT');

@@ -4,9 +4,9 @@ import http from 'node:http';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { SyncChange } from '../../../electron/core/sync/sync-change';
 import { SqliteServerStore } from '../../../electron/server/sqlite-server-store';
 import { hashToken, newToken } from '../../../electron/server/sync-server';
+import { Forger } from '../../helpers/forge';
 import { tempDir } from '../../helpers/temp-workspace';
 import { freePort, startServerProcess, waitFor, type Running } from './processes';
 
@@ -31,20 +31,13 @@ describe('large pulls do not block the team server', { timeout: 300_000 }, () =>
     const data = path.join(t.dir, 'server-data');
     const token = newToken();
     const seed = new SqliteServerStore(data);
-    seed.addMember({ id: 'ana', name: 'Ana', personId: 'p-ana', admin: true }, hashToken(token));
-    const changes: SyncChange[] = Array.from({ length: CHANGES }, (_, i) => ({
-      hlc: `2026-11-20T10:00:${String(Math.floor(i / 1000)).padStart(2, '0')}.${String(i % 1000).padStart(3, '0')}Z-0000-devana`,
-      deviceId: 'devana',
-      author: 'p-ana',
-      entity: 'release',
-      rowId: `r${i}`,
-      field: 'description',
-      value: `Release ${i}: card vault migration, 3DS rollout and the settlement batch moved to the new cluster.`,
-      oldValue: null,
-      prevHlc: null,
-    }));
-    for (let i = 0; i < CHANGES; i += 5000) seed.append(changes.slice(i, i + 5000), 'ana');
-    seed.close();
+    const ana = await seed.addMember({ id: 'ana', name: 'Ana', personId: 'p-ana', admin: true }, hashToken(token));
+    const laptop = new Forger('workspace');
+    const changes = Array.from({ length: CHANGES }, (_, i) =>
+      laptop.write('release', { description: `Release ${i}: card vault migration, 3DS rollout and the settlement batch moved to the new cluster.` }, { rowId: `r${i}`, author: 'p-ana', at: '2026-11-20T10:00:00.000Z' })[0],
+    );
+    for (let i = 0; i < CHANGES; i += 5000) await seed.append(changes.slice(i, i + 5000), ana, laptop.deviceId);
+    await seed.close();
 
     const server: Running & { url: string } = await startServerProcess(data, await freePort());
     cleanups.push(async () => {

@@ -44,7 +44,7 @@ function releaseForWrite(ctx: HandlerContext, releaseId: string): Release {
   return getRelease(ctx, releaseId);
 }
 
-const FINISHED: readonly ReleaseStatus[] = ['released', 'rolled-back', 'cancelled'];
+const FINISHED: readonly ReleaseStatus[] = ['released', 'rolled-back', 'aborted', 'cancelled'];
 
 function refuseFinished(release: Release): void {
   if (FINISHED.includes(release.status)) {

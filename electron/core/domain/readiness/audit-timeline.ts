@@ -34,7 +34,19 @@ type Entry = ReleaseAuditEntry;
 
 const DECISION_WORDS: Record<string, string> = { go: 'go', hold: 'to hold', reschedule: 'to reschedule' };
 
-const EXECUTION_WORDS: Record<string, string> = { start: 'Started', complete: 'Completed', fail: 'Failed', skip: 'Skipped', go: 'Decided go at', 'no-go': 'Decided no-go at' };
+const EXECUTION_WORDS: Record<string, string> = {
+  start: 'Started',
+  complete: 'Completed',
+  fail: 'Failed',
+  skip: 'Skipped',
+  go: 'Decided go at',
+  'no-go': 'Decided no-go at',
+  rehearse: 'Started a rehearsal with',
+  reopen: 'Reopened',
+  override: 'Overrode the readiness gate at',
+  abort: 'Aborted the release at',
+  'end-failed': 'Ended the execution as failed at',
+};
 
 const blank = { comment: '', evidence: '', waivedIssues: [] as string[] };
 

@@ -30,7 +30,7 @@ export function presumptiveStatus(states: readonly ReadinessStateView[]): Presum
 }
 
 /** Lifecycle states in which a release must not go whatever its sign-offs say. */
-const STOPPED: readonly ReleaseStatus[] = ['cancelled', 'rolled-back'];
+const STOPPED: readonly ReleaseStatus[] = ['cancelled', 'rolled-back', 'aborted'];
 
 /** The pipeline gate: 0 may go, 3 halted (who and why), 4 pending (what is missing). */
 export function gateDecision(

@@ -12,6 +12,8 @@ export interface PlanStep {
   dependsOn: readonly string[];
   /** Minutes from the anchor (the release window's start); null: start when the dependencies allow. */
   fixedStartOffsetMinutes: number | null;
+  /** The cutover point (execution.ts): once it has started, a no-go needs the rollback. */
+  pointOfNoReturn?: boolean;
 }
 
 /** The rollback section: kind rollback or section "Rollback" (any case). Kept apart, run only after a no-go. */

@@ -1,17 +1,41 @@
+import type { DeploymentResult } from '../../../contract/outcomes-entities';
 import type { ExecutionPhase } from '../../../contract/runbook-entities';
 import type { ReleaseStatus } from '../../../contract/entities';
 
+/** Statuses nobody's execution changes: the release is over, or was called off. */
+const FINAL: readonly ReleaseStatus[] = ['released', 'rolled-back', 'aborted', 'cancelled'];
+
 /**
- * The release status its runbook's execution implies (BRIEF.md lifecycle: go → in progress → released | rolled
- * back), or null to leave the status alone. Only a release that was given its go moves: executing a runbook of a
- * release still in readiness does not skip the readiness decision, and a status somebody already set to a final
- * value by hand is never overwritten.
+ * The release status its runbook's execution implies (issue 18: execution sets the release's status), or null to
+ * leave it alone. Executing is the release happening, so the first start puts a release that is planned, in
+ * readiness or go in progress (the readiness decision belongs in the runbook, as a readiness gate step); the end
+ * makes it released, rolled back or aborted. An execution ended as failed leaves it in progress: nothing was rolled
+ * back, and the fix that follows is still this release. A rehearsal, and a release already final (by hand, too),
+ * are never moved.
  */
-export function releaseStatusForPhase(phase: ExecutionPhase, current: ReleaseStatus): ReleaseStatus | null {
-  const underway = current === 'go' || current === 'in-progress';
-  if (!underway) return null;
-  if (phase === 'running' || phase === 'rolling-back') return current === 'go' ? 'in-progress' : null;
-  if (phase === 'finished') return 'released';
+export function releaseStatusForPhase(phase: ExecutionPhase, current: ReleaseStatus, rehearsal = false): ReleaseStatus | null {
+  if (rehearsal || FINAL.includes(current)) return null;
+  const next: Partial<Record<ExecutionPhase, ReleaseStatus>> = {
+    running: 'in-progress',
+    'step-failed': 'in-progress',
+    'rolling-back': 'in-progress',
+    failed: 'in-progress',
+    finished: 'released',
+    'rolled-back': 'rolled-back',
+    aborted: 'aborted',
+  };
+  const status = next[phase] ?? null;
+  return status === current ? null : status;
+}
+
+/**
+ * The deployment an ended execution records for the DORA metrics, or null: an abort deployed nothing, a rehearsal
+ * is not a deployment, and a runbook still running has not ended.
+ */
+export function deploymentResultForPhase(phase: ExecutionPhase, rehearsal: boolean): DeploymentResult | null {
+  if (rehearsal) return null;
+  if (phase === 'finished') return 'succeeded';
   if (phase === 'rolled-back') return 'rolled-back';
+  if (phase === 'failed') return 'failed';
   return null;
 }

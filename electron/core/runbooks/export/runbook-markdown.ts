@@ -1,5 +1,5 @@
 import { STEP_KIND_LABELS, type RunbookView, type StepView } from '../../../contract/runbook-entities';
-import { dependencyLabels, durationText, sectionsOf, tableNumbers, timeText, windowText, zoneOf } from './step-labels';
+import { decisionLines, dependencyLabels, durationText, sectionsOf, tableNumbers, timeText, windowText, zoneOf } from './step-labels';
 
 /**
  * The runbook as Markdown (for a wiki page or a change ticket): the release's facts, then each section with its
@@ -34,7 +34,9 @@ function stepBlock(step: StepView, label: string, deps: string[], anchor: string
   ];
   if (step.kind !== 'task') facts.unshift(`**${STEP_KIND_LABELS[step.kind]}**`);
   if (step.critical) facts.push('**Critical path**');
+  if (step.pointOfNoReturn) facts.push('**Point of no return**');
   const parts = [`### ${inline(label)}. ${inline(step.title)}`, '', `- [ ] ${facts.join(' · ')}`];
+  for (const line of decisionLines(step)) parts.push(`- ${inline(line)}`);
   if (step.description) parts.push('', step.description.trim());
   if (step.command) parts.push('', fenced(step.command));
   return parts.join('\n');

@@ -1,9 +1,10 @@
 import path from 'node:path';
 import pdfmake from 'pdfmake';
+import { RELEASE_STATUS_LABELS, type ReleaseStatus } from '../../../contract/entities';
 import { STEP_KIND_LABELS, type RunbookView, type StepView } from '../../../contract/runbook-entities';
 import { dejaVuSans, fontsDir } from '../../export/font-files';
 import { markdownToPlain, wrapCommand } from './print-text';
-import { dependencyLabels, durationText, sectionsOf, tableNumbers, timeText, windowText, zoneOf } from './step-labels';
+import { decisionLines, dependencyLabels, durationText, sectionsOf, tableNumbers, timeText, windowText, zoneOf } from './step-labels';
 
 /**
  * The runbook for the war-room wall (pdfmake): a cover with the release's facts and sign-offs, a table of contents
@@ -24,6 +25,7 @@ const COMMAND_COLUMNS = 70;
 
 const TAG: Partial<Record<StepView['kind'], { text: string; fill: string; color: string }>> = {
   checkpoint: { text: ' GO / NO-GO ', fill: '#fff3bf', color: '#5c3c00' },
+  'readiness-gate': { text: ' READINESS GATE ', fill: '#fff3bf', color: '#5c3c00' },
   communication: { text: ' COMMS ', fill: '#e7f5ff', color: '#1c4f80' },
 };
 
@@ -49,7 +51,10 @@ function stepCell(step: StepView): Node {
   if (tag) title.push({ text: tag.text, background: tag.fill, color: tag.color, fontSize: 7, bold: true }, ' ');
   title.push({ text: step.title, bold: true });
   if (step.critical) title.push({ text: '  ◆ critical path', color: RED, fontSize: 7 });
+  if (step.pointOfNoReturn) title.push({ text: '  ▲ point of no return', color: RED, fontSize: 7, bold: true });
   const stack: Node[] = [{ text: title }];
+  const decision = decisionLines(step);
+  if (decision.length > 0) stack.push({ text: decision.join('\n'), fontSize: 7.5, bold: true, color: '#5c3c00', margin: [0, 1, 0, 1] });
   if (step.description) stack.push({ text: markdownToPlain(step.description), style: 'notes' });
   if (step.command) {
     stack.push({ text: wrapCommand(step.command, COMMAND_COLUMNS), font: MONO, fontSize: 7.5, preserveLeadingSpaces: true, background: '#eceff1', margin: [0, 2, 0, 1] });
@@ -145,14 +150,21 @@ function fact(label: string, value: Node): Node[] {
   return [{ text: label, style: 'label' }, value];
 }
 
-function cover(view: RunbookView, exportedAt: string): Node[] {
+/**
+ * A short runbook (a handful of sections) gets its cover and contents on one page: a nearly empty cover page and a
+ * contents page of five lines would be two of its four pages. Longer ones keep the contents on a page of its own.
+ */
+const FOLD_MAX_SECTIONS = 6;
+const FOLD_MAX_STEPS = 40;
+
+function cover(view: RunbookView, exportedAt: string, folded: boolean): Node[] {
   const zone = zoneOf(view);
   const r = view.release;
   const rows: Node[][] = [];
   if (r) {
     rows.push(fact('Release', { text: `${r.name} ${r.version}`, bold: true }));
     rows.push(fact('Window', windowText(view)));
-    rows.push(fact('Status', r.status));
+    rows.push(fact('Status', RELEASE_STATUS_LABELS[r.status as ReleaseStatus] ?? r.status));
     rows.push(fact('Release owner', r.ownerName || '—'));
     rows.push(fact('Environments', r.environmentNames.join(', ') || '—'));
     rows.push(fact('Systems', r.systemNames.join(', ') || '—'));
@@ -167,12 +179,12 @@ function cover(view: RunbookView, exportedAt: string): Node[] {
   if (view.overrunMinutes > 0) rows.push(fact('Overrun', { text: `The plan runs ${durationText(view.overrunMinutes)} past the end of the release window.`, color: RED, bold: true }));
   rows.push(fact('Exported', `${timeText(exportedAt, zone)} (${zone})`));
   const content: Node[] = [
-    { text: 'RUNBOOK', style: 'kicker', margin: [0, 60, 0, 4] },
+    { text: 'RUNBOOK', style: 'kicker', margin: [0, folded ? 0 : 60, 0, 4] },
     { text: view.runbook.name, style: 'title' },
     r ? { text: `${r.name} ${r.version}`, style: 'subtitle' } : { text: 'Template', style: 'subtitle' },
-    { table: { widths: [110, '*'], body: rows }, layout: 'lightHorizontalLines', margin: [0, 24, 120, 0], fontSize: 10 },
+    { table: { widths: [110, '*'], body: rows }, layout: 'lightHorizontalLines', margin: [0, folded ? 12 : 24, 120, 0], fontSize: folded ? 9 : 10 },
   ];
-  if (view.runbook.description) content.push({ text: markdownToPlain(view.runbook.description), style: 'notes', margin: [0, 14, 120, 0] });
+  if (view.runbook.description) content.push({ text: markdownToPlain(view.runbook.description), style: 'notes', margin: [0, folded ? 8 : 14, 120, 0] });
   return content;
 }
 
@@ -180,10 +192,12 @@ export function runbookDocument(view: RunbookView, exportedAt: string): Record<s
   const zone = zoneOf(view);
   const labels = tableNumbers(view.steps);
   const sections = sectionsOf(view);
-  const content: Node[] = [...cover(view, exportedAt)];
+  const folded = sections.length <= FOLD_MAX_SECTIONS && view.steps.length <= FOLD_MAX_STEPS;
+  const content: Node[] = [...cover(view, exportedAt, folded)];
   if (sections.length > 0) {
-    content.push({ toc: { title: { text: 'Contents', style: 'h1' }, numberStyle: { bold: true } }, pageBreak: 'before' });
-  } else content.push({ text: 'This runbook has no steps yet.', style: 'h2', pageBreak: 'before' });
+    const title = folded ? { text: 'Contents', style: 'h2', margin: [0, 14, 0, 4] } : { text: 'Contents', style: 'h1' };
+    content.push({ toc: { title, numberStyle: { bold: true } }, ...(folded ? {} : { pageBreak: 'before' }) });
+  } else content.push({ text: 'This runbook has no steps yet.', style: 'h2', ...(folded ? {} : { pageBreak: 'before' }) });
   sections.forEach((section, i) => {
     const id = `section-${i}`;
     if (section.rollback) {

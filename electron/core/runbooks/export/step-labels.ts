@@ -24,9 +24,30 @@ export function stepLabels(steps: readonly StepView[]): Map<string, string> {
   return new Map(steps.map((s, i) => [s.id, own ? refs[i] : String(i + 1)]));
 }
 
-/** The labels of a step's dependencies, in table order. */
+/** Where each step sits in a labels map (built in table order), remembered per map: one pass, not one per step. */
+const tablePositions = new WeakMap<ReadonlyMap<string, string>, Map<string, number>>();
+
+/**
+ * The labels of a step's dependencies in table order ("6, 7", as the step table shows them), whatever order they
+ * were added in. `labels` must be built in table order, as tableNumbers and stepLabels build it.
+ */
 export function dependencyLabels(step: StepView, labels: ReadonlyMap<string, string>): string[] {
-  return step.dependsOn.flatMap((id) => (labels.has(id) ? [labels.get(id)!] : []));
+  let positions = tablePositions.get(labels);
+  if (!positions) tablePositions.set(labels, (positions = new Map([...labels.keys()].map((id, i) => [id, i]))));
+  const at = positions;
+  return step.dependsOn
+    .filter((id) => at.has(id))
+    .sort((a, b) => at.get(a)! - at.get(b)!)
+    .map((id) => labels.get(id)!);
+}
+
+/** "Approvers: Priya Natarajan, Jonas Weber", "Go when: …": what a go/no-go step is decided on, for every export. */
+export function decisionLines(step: StepView): string[] {
+  const lines: string[] = [];
+  if (step.approverNames.length > 0) lines.push(`Approvers: ${step.approverNames.join(', ')}`);
+  if (step.criteria.trim() !== '') lines.push(`Go when: ${step.criteria.trim()}`);
+  if (step.kind === 'readiness-gate') lines.push('Go is blocked until the readiness gate says go; only the release coordinator may override it.');
+  return lines;
 }
 
 /** "1h 30m", "45m", "2h", "0m". */

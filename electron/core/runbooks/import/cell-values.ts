@@ -75,6 +75,7 @@ export function parsePredecessors(raw: string, known: (ref: string) => boolean):
 /** Matched against the cell lower-cased with "-", "_" and "/" read as spaces: "Go/No-Go" is "go no go". */
 const KIND_NAMES: [StepKind, RegExp][] = [
   ['task', /^(task|step|activity|action|work)$/],
+  ['readiness-gate', /^readiness( gate| check)?$/],
   ['checkpoint', /^((go ?no ?go)( checkpoint| decision| gate)?|checkpoint|check point|gate|decision|milestone)$/],
   ['communication', /^(communication|comms?|communicate|notify|notification|announce|announcement|e ?mail|mail|message|info)$/],
   ['rollback', /^(roll ?back|back ?out|fall ?back|revert|undo)$/],
@@ -85,7 +86,7 @@ export function parseKind(raw: string): Parsed<StepKind> {
   const text = raw.trim().toLowerCase().replace(/[-_/\s]+/g, ' ');
   if (text === '') return ok('task');
   const kind = KIND_NAMES.find(([, pattern]) => pattern.test(text))?.[0];
-  return kind ? ok(kind) : fail(`"${raw}" is not a step kind: use task, go/no-go checkpoint, communication or rollback.`);
+  return kind ? ok(kind) : fail(`"${raw}" is not a step kind: use task, go/no-go checkpoint, readiness gate, communication or rollback.`);
 }
 
 /** A section name; the names of a back-out plan all become the rollback section, which no-go moves execution into. */

@@ -21,8 +21,8 @@ export interface ImportTarget {
   people: readonly ImportPerson[];
 }
 
-/** A row that checked out, ready to become a step once the whole file has. */
-export type StepDraft = Omit<RunbookStep, 'id' | 'runbookId' | 'position' | 'dependsOn'> & {
+/** A row that checked out, ready to become a step once the whole file has (approvers and criteria are set in the app). */
+export type StepDraft = Omit<RunbookStep, 'id' | 'runbookId' | 'position' | 'dependsOn' | 'approverIds' | 'criteria' | 'pointOfNoReturn'> & {
   row: number;
   /** The IDs (externalRefs) of the rows it waits for. */
   predecessors: string[];

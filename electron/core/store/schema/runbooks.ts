@@ -35,6 +35,9 @@ export const runbooksSchema = `
       depends_on TEXT NOT NULL DEFAULT '[]',
       fixed_start_offset INTEGER,
       external_ref TEXT NOT NULL DEFAULT '',
+      approver_ids TEXT NOT NULL DEFAULT '[]',
+      criteria TEXT NOT NULL DEFAULT '',
+      point_of_no_return INTEGER NOT NULL DEFAULT 0,
       created_at TEXT NOT NULL DEFAULT '',
       updated_at TEXT NOT NULL DEFAULT '',
       deleted INTEGER NOT NULL DEFAULT 0

@@ -17,6 +17,7 @@ const STATUS_COLORS: Record<ReleaseStatus, string> = {
   'in-progress': 'orange',
   released: 'green',
   'rolled-back': 'grape',
+  aborted: 'yellow',
   cancelled: 'gray',
 };
 

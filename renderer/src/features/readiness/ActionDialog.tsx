@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Modal, Stack, TagsInput, Textarea, TextInput } from '@mantine/core';
+import { Alert, Button, Group, Modal, Radio, Stack, TagsInput, Textarea, TextInput } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import type { ApiResult } from '../../../../electron/contract/api-result';
 
@@ -12,7 +12,23 @@ export interface ActionDialogSpec {
   textRequired?: boolean;
   withWaivedIssues?: boolean;
   withEvidence?: boolean;
-  onSubmit(values: { text: string; waivedIssues: string[]; evidence: string }): Promise<ApiResult<unknown>>;
+  /** Text already in the box (a person edits it rather than typing the usual words again). */
+  initialText?: string;
+  /**
+   * Mutually exclusive outcomes of the one action (a no-go that aborts or rolls back): the first is chosen at
+   * first; each has its own submit button label and may put its own words in the box.
+   */
+  choices?: ActionChoice[];
+  onSubmit(values: { text: string; waivedIssues: string[]; evidence: string; choice: string | null }): Promise<ApiResult<unknown>>;
+}
+
+export interface ActionChoice {
+  value: string;
+  label: string;
+  description: string;
+  submitLabel: string;
+  submitColor?: string;
+  initialText?: string;
 }
 
 /**
@@ -24,20 +40,30 @@ export function ActionDialog({ spec, onClose }: { spec: ActionDialogSpec | null;
   const [text, setText] = useState('');
   const [waivedIssues, setWaivedIssues] = useState<string[]>([]);
   const [evidence, setEvidence] = useState('');
+  const [choice, setChoice] = useState<string | null>(null);
   const [error, setError] = useState<{ message: string; field?: string } | null>(null);
   const [busy, setBusy] = useState(false);
   useEffect(() => {
-    setText('');
+    const first = spec?.choices?.[0];
+    setText(first?.initialText ?? spec?.initialText ?? '');
     setWaivedIssues([]);
     setEvidence('');
+    setChoice(first?.value ?? null);
     setError(null);
   }, [spec]);
+  const chosen = spec?.choices?.find((c) => c.value === choice) ?? null;
+  const choose = (value: string) => {
+    const next = spec?.choices?.find((c) => c.value === value);
+    // Words a choice put in the box follow the choice; words the person typed stay.
+    if (spec?.choices?.some((c) => (c.initialText ?? '') === text)) setText(next?.initialText ?? '');
+    setChoice(value);
+  };
 
   const submit = async () => {
     if (!spec) return;
     if (spec.textRequired && text.trim() === '') return setError({ message: `${spec.textLabel} is required.`, field: 'text' });
     setBusy(true);
-    const result = await spec.onSubmit({ text: text.trim(), waivedIssues, evidence: evidence.trim() });
+    const result = await spec.onSubmit({ text: text.trim(), waivedIssues, evidence: evidence.trim(), choice });
     setBusy(false);
     if (result.ok) onClose();
     else setError({ message: result.error.message, field: result.error.field });
@@ -56,6 +82,15 @@ export function ActionDialog({ spec, onClose }: { spec: ActionDialogSpec | null;
             <Alert variant="light" color="gray" p="xs">
               {spec.intro}
             </Alert>
+            {spec.choices && (
+              <Radio.Group value={choice} onChange={choose} label="What happens" data-testid="action-choices">
+                <Stack gap="xs" mt={4}>
+                  {spec.choices.map((c) => (
+                    <Radio key={c.value} value={c.value} label={c.label} description={c.description} />
+                  ))}
+                </Stack>
+              </Radio.Group>
+            )}
             <Textarea
               label={spec.textLabel}
               withAsterisk={spec.textRequired}
@@ -96,8 +131,8 @@ export function ActionDialog({ spec, onClose }: { spec: ActionDialogSpec | null;
               <Button variant="default" onClick={onClose}>
                 Cancel
               </Button>
-              <Button type="submit" color={spec.submitColor} loading={busy}>
-                {spec.submitLabel}
+              <Button type="submit" color={chosen ? chosen.submitColor : spec.submitColor} loading={busy}>
+                {chosen ? chosen.submitLabel : spec.submitLabel}
               </Button>
             </Group>
           </Stack>

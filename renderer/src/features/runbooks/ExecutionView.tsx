@@ -1,28 +1,26 @@
-import { Alert, Badge, Stack, Text, Title } from '@mantine/core';
-import { IconAlertTriangle, IconUserQuestion } from '@tabler/icons-react';
-import { useState, type ReactNode } from 'react';
-import type { ExecutionPhase, RunbookView, StepView } from '../../../../electron/contract/runbook-entities';
+import { Alert, Badge, Group, Stack, Text, Title } from '@mantine/core';
+import { IconUserQuestion } from '@tabler/icons-react';
+import { useLayoutEffect, useRef, useState, type ReactNode } from 'react';
+import type { RunbookView, StepView } from '../../../../electron/contract/runbook-entities';
 import { notifyFailed } from '../../shared/notify';
+import type { ReleaseStatus } from '../../../../electron/contract/entities';
+import { StatusBadge } from '../../shared/StatusBadge';
 import { ActionDialog, type ActionDialogSpec } from '../readiness/ActionDialog';
 import { useWorkspaceStore } from '../workspace/workspace-store';
 import { formatDuration } from './duration';
-import { REASON_INTRO, type StepAction } from './execution-actions';
+import { ExecutionBanner } from './ExecutionBanner';
+import { executionDialog } from './execution-dialogs';
+import type { StepAction } from './execution-actions';
 import { ExecutionStepRow, lateLook } from './ExecutionStepRow';
+import { GateBadge } from './GateBadge';
 import { useRunbooksStore } from './runbooks-store';
+import { PHASE_LOOK } from './StepBadges';
 import type { TimeFormat } from './step-times';
 import classes from './ExecutionView.module.css';
 
-const PHASE_LOOK: Record<ExecutionPhase, { label: string; color: string }> = {
-  'not-started': { label: 'Not started', color: 'gray' },
-  running: { label: 'Running', color: 'blue' },
-  'rolling-back': { label: 'Rolling back', color: 'red' },
-  finished: { label: 'Finished', color: 'green' },
-  'rolled-back': { label: 'Rolled back', color: 'red' },
-};
-
-function Figure({ label, value, color, hint, sub }: { label: string; value: ReactNode; color?: string; hint?: string; sub?: string }) {
+function Figure({ label, value, color, hint, sub, testId }: { label: string; value: ReactNode; color?: string; hint?: string; sub?: ReactNode; testId?: string }) {
   return (
-    <div className={classes.figure} title={hint}>
+    <div className={classes.figure} title={hint} data-testid={testId}>
       <Text size="sm" c="dimmed" fw={500}>
         {label}
       </Text>
@@ -30,7 +28,7 @@ function Figure({ label, value, color, hint, sub }: { label: string; value: Reac
         {value}
       </Text>
       {sub && (
-        <Text size="sm" c="dimmed">
+        <Text component="div" size="sm" c="dimmed">
           {sub}
         </Text>
       )}
@@ -38,9 +36,50 @@ function Figure({ label, value, color, hint, sub }: { label: string; value: Reac
   );
 }
 
+/** A figure's time, big, under its day in smaller type when it is not today. */
+function When({ instant, format, now }: { instant: string | null; format: TimeFormat; now: number }) {
+  if (!instant) return <>—</>;
+  const day = format.day(instant, now);
+  return (
+    <>
+      {day && <span className={classes.figureDay}>{day}</span>}
+      {format.clock(instant)}
+    </>
+  );
+}
+
+/** The projected end figure: how the execution ended, or when it will, and against the plan. Never "ahead" on a failure. */
+function endFigure({ execution }: RunbookView): { label: string; note: string; color: string } {
+  switch (execution.phase) {
+    case 'finished':
+      return { label: 'Finished at', ...noteOf(lateLook(execution.lateMinutes)) };
+    case 'rolled-back':
+      return { label: 'Rolled back at', note: 'rollback done', color: 'red' };
+    case 'rolling-back':
+      return { label: 'Rollback ends', note: 'projected', color: 'red' };
+    case 'aborted':
+      return { label: 'Aborted at', note: 'nothing deployed', color: 'var(--mantine-color-text)' };
+    case 'failed':
+      return { label: 'Ended at', note: 'failed', color: 'red' };
+    case 'step-failed':
+      return { label: 'Projected end', note: execution.lateMinutes > 0 ? `${formatDuration(execution.lateMinutes)} late, held by a failure` : 'held by a failure', color: 'red' };
+    default:
+      return { label: 'Projected end', ...noteOf(lateLook(execution.lateMinutes)) };
+  }
+}
+
+const noteOf = ({ text, color }: { text: string; color: string }) => ({ note: text, color });
+
+/** Where a clicked row or card sat on screen, so the page can be kept from jumping when the lists re-order. */
+interface Anchor {
+  key: string;
+  top: number;
+}
+
 /**
- * The war-room screen: big type, few colours, what runs now, what is next, who owns it and how late we are. Every
- * button records one append-only execution record as the person chosen in "You are".
+ * The war-room screen: big type, few colours, what runs now, what is next, who owns it, how far along and how late
+ * we are. Every button records one append-only execution record as the person chosen in "You are". Times carry
+ * their day whenever it is not today, in the viewer's zone.
  */
 export function ExecutionView({ view, format, now }: { view: RunbookView; format: TimeFormat; now: number }) {
   const record = useRunbooksStore((s) => s.record);
@@ -48,33 +87,42 @@ export function ExecutionView({ view, format, now }: { view: RunbookView; format
   const meId = useWorkspaceStore((s) => s.info?.currentPersonId ?? null);
   const me = people.find((p) => p.id === meId) ?? null;
   const [dialog, setDialog] = useState<ActionDialogSpec | null>(null);
+  const rootRef = useRef<HTMLDivElement>(null);
+  const anchor = useRef<Anchor | null>(null);
   const numbers = new Map(view.steps.map((s, i) => [s.id, i + 1]));
   const byId = new Map(view.steps.map((s) => [s.id, s]));
   const { execution } = view;
-  const finished = execution.phase === 'finished' || execution.phase === 'rolled-back';
+  const gate = view.release?.gate ?? null;
+  const finished = ['finished', 'rolled-back', 'aborted', 'failed'].includes(execution.phase);
   const disabledReason = me === null ? 'Choose who you are (top right) first: every record names the person who made it.' : finished ? 'Execution is over: nothing more is recorded.' : null;
 
-  const act = async (step: StepView, action: StepAction) => {
-    if (!action.needsReason) {
-      const result = await record({ stepId: step.id, action: action.action });
-      if (!result.ok) notifyFailed(`Could not record "${action.label}" for ${step.title}`, result.error.message);
-      return;
-    }
-    const noGo = action.action === 'no-go';
-    setDialog({
-      title: `${noGo ? 'No-go at' : action.label}: ${step.title}`,
-      intro: REASON_INTRO[action.action] ?? '',
-      submitLabel: noGo ? 'No-go: move to rollback' : `Record ${action.label.toLowerCase()}`,
-      submitColor: action.color === 'gray' ? undefined : action.color,
-      textLabel: 'Reason',
-      textRequired: true,
-      onSubmit: ({ text }) => record({ stepId: step.id, action: action.action, reason: text }),
+  // After a record the lists re-order (a step moves from Next to Running now): keep what was clicked where it was.
+  useLayoutEffect(() => {
+    const kept = anchor.current;
+    anchor.current = null;
+    const element = kept && rootRef.current?.querySelector<HTMLElement>(`[data-anchor="${kept.key}"]`);
+    const scroller = rootRef.current?.parentElement;
+    if (kept && element && scroller) scroller.scrollTop += element.getBoundingClientRect().top - kept.top;
+  }, [view]);
+
+  const act = async (step: StepView, action: StepAction, size: 'big' | 'row' = 'row') => {
+    const element = rootRef.current?.querySelector<HTMLElement>(`[data-anchor="${size}:${step.id}"]`);
+    const remember = () => {
+      if (element) anchor.current = { key: `${size}:${step.id}`, top: element.getBoundingClientRect().top };
+    };
+    const spec = executionDialog(view, step, action, format, now, (input) => {
+      remember();
+      return record({ stepId: step.id, ...input });
     });
+    if (spec) return setDialog(spec);
+    remember();
+    const result = await record({ stepId: step.id, action: action.action });
+    if (!result.ok) notifyFailed(`Could not record "${action.label}" for ${step.title}`, result.error.message);
   };
 
   const running = execution.runningStepIds.map((id) => byId.get(id)).filter((s): s is StepView => !!s);
   const upNext = execution.nextStepIds.map((id) => byId.get(id)).filter((s): s is StepView => !!s).slice(0, 3);
-  const late = lateLook(execution.lateMinutes);
+  const end = endFigure(view);
   const phase = PHASE_LOOK[execution.phase];
   const rollingBack = execution.phase === 'rolling-back' || execution.phase === 'rolled-back';
   const forward = view.steps.filter((s) => !s.rollback);
@@ -82,6 +130,8 @@ export function ExecutionView({ view, format, now }: { view: RunbookView; format
   const next = new Set(execution.nextStepIds);
   /** A pending step offers buttons only once it may start; until then the list says what it waits for. */
   const waitingFor = (s: StepView): string | null => {
+    // Once the execution is over, no step offers anything: the records say what happened.
+    if (finished) return '';
     if (s.status !== 'pending' || next.has(s.id)) return null;
     // A failure lets the rollback section start too (the core's rule), without a no-go.
     if (s.rollback && !rollingBack) return view.steps.some((x) => x.status === 'failed') ? null : 'after a no-go';
@@ -94,65 +144,110 @@ export function ExecutionView({ view, format, now }: { view: RunbookView; format
       step={s}
       number={numbers.get(s.id)!}
       format={format}
+      now={now}
+      gate={gate}
       size={size}
       disabledReason={disabledReason}
       waitingFor={size === 'row' ? waitingFor(s) : null}
-      onAction={act}
+      onAction={(step, action) => act(step, action, size)}
     />
   );
+  const release = view.release;
 
   return (
-    <Stack gap="md" data-testid="execution-view">
+    <Stack gap="md" data-testid="execution-view" ref={rootRef}>
       <div className={classes.summary}>
-        <Figure label="Phase" value={<Badge size="xl" color={phase.color} variant="light" radius="sm" style={{ textTransform: 'none' }}>{phase.label}</Badge>} />
-        <Figure label="Now" value={format.clock(new Date(now).toISOString())} sub={view.release ? `window ${format.clock(view.release.windowStart)} – ${format.clock(view.release.windowEnd)}` : undefined} />
+        <Figure
+          label="Phase"
+          testId="execution-phase"
+          value={
+            <Badge size="xl" color={phase.color} variant="light" radius="sm" style={{ textTransform: 'none' }}>
+              {phase.label}
+            </Badge>
+          }
+          sub={execution.rehearsal ? <Badge color="violet" variant="light" radius="sm" style={{ textTransform: 'none' }}>Rehearsal</Badge> : undefined}
+        />
+        <Figure
+          label="Now"
+          testId="execution-now"
+          value={<When instant={new Date(now).toISOString()} format={format} now={now} />}
+          sub={release ? `window ${format.span(release.windowStart, release.windowEnd, now)}` : undefined}
+          hint={release ? format.inReleaseZone(release.windowStart) : undefined}
+        />
+        <Figure
+          label="Progress"
+          testId="execution-progress"
+          value={`${execution.settledCount} of ${execution.stepCount}`}
+          sub={rollingBack ? 'rollback steps done' : 'steps done'}
+        />
         <Figure
           label="Planned end"
-          value={view.plannedEnd ? format.clock(view.plannedEnd) : '—'}
+          testId="planned-end"
+          value={<When instant={view.plannedEnd} format={format} now={now} />}
           hint={view.plannedEnd ? format.inReleaseZone(view.plannedEnd) : undefined}
           color={view.overrunMinutes > 0 ? 'red' : undefined}
           sub={view.overrunMinutes > 0 ? `${formatDuration(view.overrunMinutes)} past the window end` : 'inside the window'}
         />
         <Figure
-          label={execution.phase === 'rolled-back' ? 'Rolled back at' : rollingBack ? 'Rollback ends' : 'Projected end'}
+          label={end.label}
+          testId="projected-end"
           value={
-            <div data-testid="projected-end">
-              {execution.projectedEnd ? format.clock(execution.projectedEnd) : '—'}
-              {/* Against the forward plan, "ahead" would read as good news during a rollback: say what it is instead. */}
-              <Text fz={18} fw={700} c={rollingBack ? 'red' : late.color} lh={1.2}>
-                {rollingBack ? (execution.phase === 'rolled-back' ? '' : 'projected') : late.text}
+            <>
+              <When instant={execution.projectedEnd} format={format} now={now} />
+              <Text fz={18} fw={700} c={end.color} lh={1.2}>
+                {end.note}
               </Text>
-            </div>
+            </>
           }
         />
       </div>
+
+      {release && (
+        <Group gap="sm" data-testid="execution-release-line">
+          <Text size="sm" c="dimmed">
+            Release {release.name} {release.version}
+          </Text>
+          <StatusBadge status={release.status as ReleaseStatus} />
+          <GateBadge gate={release.gate} long />
+          {execution.outsideWindow && (
+            <Text size="sm" c="orange" fw={500} data-testid="outside-window">
+              Now is {execution.outsideWindow}: starting asks for a reason (a rehearsal is one).
+            </Text>
+          )}
+          {execution.shiftMinutes < 0 && (
+            <Text size="sm" c="dimmed">
+              Started {formatDuration(-execution.shiftMinutes)} ahead of plan: projections follow the actual start.
+            </Text>
+          )}
+        </Group>
+      )}
 
       {me === null && (
         <Alert color="orange" icon={<IconUserQuestion />} title="Who are you?" data-testid="choose-person">
           Choose yourself in “You are” (top right) before recording: every start, completion and decision names the person who made it.
         </Alert>
       )}
-      {execution.noGo && (
-        <Alert color="red" icon={<IconAlertTriangle />} title="No-go: rolling back" data-testid="no-go-banner">
-          {byId.get(execution.noGo.stepId)?.title ?? 'A checkpoint'} was decided no-go at {format.clock(execution.noGo.at)} by {execution.noGo.personName}: “{execution.noGo.reason}”. Only the rollback section runs now.
-        </Alert>
-      )}
+      <ExecutionBanner view={view} format={format} now={now} me={me} onAction={(step, action) => act(step, action, 'row')} />
 
       {running.length > 0 && (
         <Stack gap="xs">
-          <Title order={3} fz="h4">Running now</Title>
+          <Title order={3} fz="h4">
+            Running now
+          </Title>
           {running.map((s) => row(s, 'big'))}
         </Stack>
       )}
       {upNext.length > 0 && (
         <Stack gap="xs">
-          <Title order={3} fz="h4">Next</Title>
+          <Title order={3} fz="h4">
+            Next
+          </Title>
           {upNext.map((s) => row(s, 'big'))}
         </Stack>
       )}
-      {running.length === 0 && upNext.length === 0 && (
+      {running.length === 0 && upNext.length === 0 && !finished && execution.failedStepIds.length === 0 && (
         <Text size="lg" c="dimmed">
-          {finished ? `Execution ${execution.phase === 'finished' ? 'finished' : 'rolled back'}. Every record is kept below.` : 'Nothing can start right now: a step waits for a failed or running step.'}
+          Nothing can start right now: a step waits for a running step.
         </Text>
       )}
 

@@ -1,7 +1,7 @@
 import { Badge, Group, NavLink, ScrollArea, SegmentedControl, Select, Stack, Text } from '@mantine/core';
-import type { RunbookSummary } from '../../../../electron/contract/runbook-entities';
 import { formatInstant } from '../../shared/dates';
 import { formatDuration } from './duration';
+import { PHASE_LOOK } from './StepBadges';
 import { useRunbooksStore } from './runbooks-store';
 
 export type PickerTab = 'releases' | 'templates';
@@ -12,14 +12,6 @@ interface RunbookPickerProps {
   releaseFilter: string | null;
   onReleaseFilter(releaseId: string | null): void;
 }
-
-const PHASE_WORDS: Record<RunbookSummary['phase'], { label: string; color: string } | null> = {
-  'not-started': null,
-  running: { label: 'Running', color: 'blue' },
-  'rolling-back': { label: 'Rolling back', color: 'red' },
-  finished: { label: 'Finished', color: 'green' },
-  'rolled-back': { label: 'Rolled back', color: 'red' },
-};
 
 /** Release runbooks by window start (filterable by release), templates on their own tab. */
 export function RunbookPicker({ tab, onTab, releaseFilter, onReleaseFilter }: RunbookPickerProps) {
@@ -61,7 +53,7 @@ export function RunbookPicker({ tab, onTab, releaseFilter, onReleaseFilter }: Ru
             </Text>
           )}
           {shown.map((r) => {
-            const phase = PHASE_WORDS[r.phase];
+            const phase = r.phase === 'not-started' ? null : PHASE_LOOK[r.phase];
             return (
               <NavLink
                 key={r.id}

@@ -1,10 +1,11 @@
 import { Autocomplete, Button, Group, Modal, Stack } from '@mantine/core';
 import { useEffect, useState } from 'react';
-import { SUGGESTED_SECTIONS } from '../../../../electron/contract/runbook-entities';
+import { everySectionWhileChosen } from './section-options';
 
 interface SectionModalProps {
   /** The steps to move; null: closed. */
   stepIds: string[] | null;
+  /** Every section to offer (sectionOptions). */
   sections: string[];
   onClose(): void;
   onSubmit(section: string): void;
@@ -24,7 +25,7 @@ export function SectionModal({ stepIds, sections, onClose, onSubmit }: SectionMo
         }}
       >
         <Stack gap="sm">
-          <Autocomplete label="Section" data-autofocus data={[...new Set([...SUGGESTED_SECTIONS, ...sections])]} value={section} onChange={setSection} placeholder="Deploy" />
+          <Autocomplete label="Section" data-autofocus data={sections} filter={everySectionWhileChosen} value={section} onChange={setSection} placeholder="Deploy" />
           <Group justify="flex-end" gap="xs">
             <Button variant="default" onClick={onClose}>
               Cancel

@@ -1,6 +1,6 @@
 import { Badge, Group, Text, Tooltip } from '@mantine/core';
-import { IconArrowBackUp, IconChecklist, IconFlag, IconSpeakerphone } from '@tabler/icons-react';
-import type { StepKind, StepStatus, StepView } from '../../../../electron/contract/runbook-entities';
+import { IconArrowBackUp, IconChecklist, IconFlag, IconShieldCheck, IconSpeakerphone } from '@tabler/icons-react';
+import type { ExecutionPhase, StepKind, StepStatus, StepView } from '../../../../electron/contract/runbook-entities';
 import { formatDuration } from './duration';
 
 /** Colour helps scanning; the word carries the meaning (colour-blind readers, print, a washed-out projector). */
@@ -12,6 +12,18 @@ export const STATUS_LOOK: Record<StepStatus, { label: string; color: string }> =
   skipped: { label: 'Skipped', color: 'gray' },
   go: { label: 'Go', color: 'teal' },
   'no-go': { label: 'No-go', color: 'red' },
+};
+
+/** The execution's phase, in the war-room header and the runbook list. */
+export const PHASE_LOOK: Record<ExecutionPhase, { label: string; color: string }> = {
+  'not-started': { label: 'Not started', color: 'gray' },
+  running: { label: 'Running', color: 'blue' },
+  'step-failed': { label: 'Step failed', color: 'red' },
+  'rolling-back': { label: 'Rolling back', color: 'red' },
+  finished: { label: 'Finished', color: 'green' },
+  'rolled-back': { label: 'Rolled back', color: 'red' },
+  aborted: { label: 'Aborted', color: 'yellow' },
+  failed: { label: 'Ended as failed', color: 'red' },
 };
 
 export function StepStatusBadge({ status, size = 'sm' }: { status: StepStatus; size?: 'sm' | 'md' | 'lg' | 'xl' }) {
@@ -26,6 +38,7 @@ export function StepStatusBadge({ status, size = 'sm' }: { status: StepStatus; s
 const KIND_LOOK: Record<StepKind, { label: string; icon: typeof IconFlag }> = {
   task: { label: 'Task', icon: IconChecklist },
   checkpoint: { label: 'Go/no-go', icon: IconFlag },
+  'readiness-gate': { label: 'Readiness gate', icon: IconShieldCheck },
   communication: { label: 'Comms', icon: IconSpeakerphone },
   rollback: { label: 'Rollback', icon: IconArrowBackUp },
 };

@@ -1,18 +1,20 @@
-import { Autocomplete, Drawer, Group, MultiSelect, SegmentedControl, Select, Stack, Tabs, Text, Textarea, TextInput } from '@mantine/core';
+import { Autocomplete, Checkbox, Drawer, Group, MultiSelect, SegmentedControl, Select, Stack, Tabs, Text, Textarea, TextInput } from '@mantine/core';
 import { useEffect, useMemo, useState } from 'react';
-import { STEP_KIND_LABELS, STEP_KINDS, SUGGESTED_SECTIONS, type RunbookView, type StepKind } from '../../../../electron/contract/runbook-entities';
+import { isDecisionKind, STEP_KIND_LABELS, STEP_KINDS, type RunbookView, type StepKind } from '../../../../electron/contract/runbook-entities';
 import { apiFieldErrors, type FieldErrors } from '../../shared/field-errors';
 import { FormFooter } from '../../shared/FormFooter';
 import { useWorkspaceStore } from '../workspace/workspace-store';
 import { CopyCommandButton } from './CommandBlock';
 import { formatDuration, parseDuration } from './duration';
 import { SafeMarkdown } from './SafeMarkdown';
+import { everySectionWhileChosen, sectionOptions } from './section-options';
 import { formValues, parseOffset, toStepFields, type StepFormValues } from './step-form-values';
 import type { TimeFormat } from './step-times';
 import { useRunbooksStore } from './runbooks-store';
 import dayjs from 'dayjs';
 
-export type StepEditorTarget = { mode: 'edit'; stepId: string } | { mode: 'create'; afterStepId: string | null; section: string };
+/** A new step is placed after a step, in a section, and (added below a step) waits for it. */
+export type StepEditorTarget = { mode: 'edit'; stepId: string } | { mode: 'create'; afterStepId: string | null; section: string; dependsOn: string[] };
 
 interface StepEditorProps {
   target: StepEditorTarget | null;
@@ -46,7 +48,9 @@ function StepForm({ target, view, format, onClose, onSaved }: Required<Omit<Step
   const people = useWorkspaceStore((s) => s.people);
   const { createStep, updateStep } = useRunbooksStore();
   const step = target.mode === 'edit' ? (view.steps.find((s) => s.id === target.stepId) ?? null) : null;
-  const [values, setValues] = useState<StepFormValues>(() => formValues(step, { section: target.mode === 'create' ? target.section : 'Deploy' }));
+  const [values, setValues] = useState<StepFormValues>(() =>
+    formValues(step, target.mode === 'create' ? { section: target.section, dependsOn: target.dependsOn } : { section: 'Deploy' }),
+  );
   const [errors, setErrors] = useState<FieldErrors>({});
   const [saving, setSaving] = useState(false);
   useEffect(() => setErrors({}), [target]);
@@ -56,7 +60,7 @@ function StepForm({ target, view, format, onClose, onSaved }: Required<Omit<Step
     setErrors(({ [errorKey]: _fixed, form: _general, ...rest }) => rest);
   };
 
-  const sections = useMemo(() => [...new Set([...SUGGESTED_SECTIONS, ...view.steps.map((s) => s.section)])], [view.steps]);
+  const sections = useMemo(() => sectionOptions(view.steps), [view.steps]);
   const otherSteps = view.steps
     .map((s, i) => ({ value: s.id, label: `${i + 1}. ${s.title}` }))
     .filter((o) => o.value !== step?.id);
@@ -103,6 +107,7 @@ function StepForm({ target, view, format, onClose, onSaved }: Required<Omit<Step
             label="Section"
             withAsterisk
             data={sections}
+            filter={everySectionWhileChosen}
             value={values.section}
             onChange={set('section')}
             error={errors.section}
@@ -175,6 +180,41 @@ function StepForm({ target, view, format, onClose, onSaved }: Required<Omit<Step
           nothingFoundMessage="No such step"
           data-testid="depends-on"
         />
+        {isDecisionKind(values.kind) ? (
+          <>
+            <MultiSelect
+              label="Approvers"
+              description="Who decides go or no-go here: named on the step and in the PDF"
+              data={people.map((p) => ({ value: p.id, label: p.name }))}
+              value={values.approverIds}
+              onChange={set('approverIds')}
+              searchable
+              clearable
+              error={errors.approverIds}
+              nothingFoundMessage="Nobody by that name"
+            />
+            <Textarea
+              label="Go criteria"
+              description={values.kind === 'readiness-gate' ? 'Besides the readiness gate, which blocks Go by itself until it says go' : 'What must hold for a go, in words'}
+              placeholder="p95 under 400 ms and 5xx under 0.1 % for 10 minutes"
+              autosize
+              minRows={2}
+              maxRows={6}
+              value={values.criteria}
+              onChange={(e) => set('criteria')(e.currentTarget.value)}
+              error={errors.criteria}
+            />
+          </>
+        ) : (
+          values.kind !== 'rollback' && (
+            <Checkbox
+              label="Point of no return"
+              description="Once this step starts, production has changed: a no-go after it needs the rollback, and Abort is no longer offered"
+              checked={values.pointOfNoReturn}
+              onChange={(e) => set('pointOfNoReturn')(e.currentTarget.checked)}
+            />
+          )
+        )}
         <Tabs defaultValue="write" variant="outline">
           <Tabs.List>
             <Tabs.Tab value="write">Description</Tabs.Tab>

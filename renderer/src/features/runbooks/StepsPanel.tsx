@@ -6,6 +6,7 @@ import { EmptyCard } from '../../shared/EmptyCard';
 import { notifyFailed, notifySaved } from '../../shared/notify';
 import { notifyWithUndo } from '../../shared/undo-notification';
 import { useRunbooksStore } from './runbooks-store';
+import { sectionOptions } from './section-options';
 import { SectionModal } from './SectionModal';
 import { ShortcutFooter, ShortcutHelp } from './ShortcutHelp';
 import { StepEditor, type StepEditorTarget } from './StepEditor';
@@ -23,13 +24,17 @@ export function StepsPanel({ view, format }: { view: RunbookView; format: TimeFo
   const [focusRequest, setFocusRequest] = useState<FocusRequest | null>(null);
   /** Back to the table after a drawer or dialog: on the given step, else the focus row. */
   const refocus = (stepId = selection.focusId) => stepId && setFocusRequest((r) => ({ stepId, seq: (r?.seq ?? 0) + 1 }));
-  const sections = useMemo(() => [...new Set(view.steps.map((s) => s.section))], [view.steps]);
+  const sections = useMemo(() => sectionOptions(view.steps), [view.steps]);
+  // With no step chosen a new one goes after the last forward step: never into the rollback section by default.
+  const lastForward = [...view.steps].reverse().find((s) => !s.rollback) ?? null;
 
   const actions: StepTableActions = {
     edit: (stepId) => setEditing({ mode: 'edit', stepId }),
+    /** Below a chosen step: in its section, waiting for it. With none chosen: after the last forward step, free. */
     addBelow: (stepId) => {
-      const after = view.steps.find((s) => s.id === stepId);
-      setEditing({ mode: 'create', afterStepId: after?.id ?? null, section: after?.section ?? sections[sections.length - 1] ?? 'Pre-checks' });
+      const chosen = view.steps.find((s) => s.id === stepId);
+      const after = chosen ?? lastForward;
+      setEditing({ mode: 'create', afterStepId: after?.id ?? null, section: after?.section ?? 'Pre-checks', dependsOn: chosen ? [chosen.id] : [] });
     },
     async move(direction) {
       const plan = planMove(view.steps, new Set(selection.targets()), direction);
@@ -53,7 +58,7 @@ export function StepsPanel({ view, format }: { view: RunbookView; format: TimeFo
 
   const targets = selection.targets();
   const addButton = (
-    <Button size="xs" leftSection={<IconPlus size={14} />} onClick={() => actions.addBelow(selection.focusId ?? view.steps[view.steps.length - 1]?.id ?? null)}>
+    <Button size="xs" leftSection={<IconPlus size={14} />} onClick={() => actions.addBelow(selection.focusId)}>
       Add step
     </Button>
   );

@@ -1,7 +1,7 @@
 import { Group, Text } from '@mantine/core';
 import { useElementSize } from '@mantine/hooks';
 import { useMemo } from 'react';
-import type { RunbookView, StepView } from '../../../../electron/contract/runbook-entities';
+import { isDecisionKind, type RunbookView, type StepView } from '../../../../electron/contract/runbook-entities';
 import { stepItems } from './step-rows';
 import type { TimeFormat } from './step-times';
 import { timelineScale, type TimelineScale } from './timeline-scale';
@@ -139,7 +139,7 @@ function StepBar({ step, number, y, scale, now, format }: { step: StepView; numb
   return (
     <g data-testid="timeline-bar" data-critical={step.critical || undefined}>
       <title>{title}</title>
-      {step.kind === 'checkpoint' && (
+      {isDecisionKind(step.kind) && (
         <path d={`M${x},${y + 4} l9,9 l-9,9 l-9,-9 z`} style={{ fill: 'var(--mantine-color-violet-filled)' }} />
       )}
       <rect

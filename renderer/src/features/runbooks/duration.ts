@@ -13,12 +13,13 @@ export function parseDuration(text: string): number | null {
   return null;
 }
 
-/** "1 h 30 min", "45 min", "2 h", "0 min". */
+/** "1 h 30 min", "45 min", "2 h", "0 min"; from two days on, days and hours ("19 d 18 h"): minutes are noise there. */
 export function formatDuration(minutes: number): string {
   const sign = minutes < 0 ? '−' : '';
   const m = Math.abs(Math.round(minutes));
   const hours = Math.floor(m / 60);
   const rest = m % 60;
+  if (hours >= 48) return hours % 24 === 0 ? `${sign}${hours / 24} d` : `${sign}${Math.floor(hours / 24)} d ${hours % 24} h`;
   if (hours === 0) return `${sign}${rest} min`;
   return rest === 0 ? `${sign}${hours} h` : `${sign}${hours} h ${rest} min`;
 }

@@ -1,5 +1,5 @@
 import type { ApiInput } from '../../../../electron/contract/api-contract';
-import type { StepKind, StepView } from '../../../../electron/contract/runbook-entities';
+import { isDecisionKind, type StepKind, type StepView } from '../../../../electron/contract/runbook-entities';
 import type { FieldErrors } from '../../shared/field-errors';
 import { formatDuration, parseDuration } from './duration';
 
@@ -17,9 +17,13 @@ export interface StepFormValues {
   startMode: 'after' | 'fixed';
   /** Minutes from the window start, as typed ("-30", "1h 30m"). */
   fixedStart: string;
+  /** Go/no-go steps: who decides, and on what. */
+  approverIds: string[];
+  criteria: string;
+  pointOfNoReturn: boolean;
 }
 
-export function formValues(step: StepView | null, defaults: { section: string }): StepFormValues {
+export function formValues(step: StepView | null, defaults: { section: string; dependsOn?: string[] }): StepFormValues {
   const offset = step?.fixedStartOffsetMinutes ?? null;
   return {
     title: step?.title ?? '',
@@ -30,7 +34,10 @@ export function formValues(step: StepView | null, defaults: { section: string })
     kind: step?.kind ?? 'task',
     section: step?.section ?? defaults.section,
     duration: formatDuration(step?.durationMinutes ?? 15),
-    dependsOn: step?.dependsOn ?? [],
+    dependsOn: step?.dependsOn ?? defaults.dependsOn ?? [],
+    approverIds: step?.approverIds ?? [],
+    criteria: step?.criteria ?? '',
+    pointOfNoReturn: step?.pointOfNoReturn ?? false,
     startMode: offset === null ? 'after' : 'fixed',
     fixedStart: offset === null ? '0' : `${offset < 0 ? '-' : ''}${formatDuration(Math.abs(offset))}`,
   };
@@ -68,6 +75,10 @@ export function toStepFields(v: StepFormValues): { fields: Required<Omit<StepFie
       durationMinutes: durationMinutes ?? 0,
       dependsOn: v.dependsOn,
       fixedStartOffsetMinutes: offset,
+      // Approvers and criteria belong to go/no-go steps; the mark to steps that change production.
+      approverIds: isDecisionKind(v.kind) ? v.approverIds : [],
+      criteria: isDecisionKind(v.kind) ? v.criteria.trim() : '',
+      pointOfNoReturn: !isDecisionKind(v.kind) && v.kind !== 'rollback' && v.pointOfNoReturn,
     },
   };
 }

@@ -17,7 +17,11 @@ export function syncSummary(status: SyncStatus | null): { label: string; color: 
 }
 
 export const HELD_KIND_LABELS: Record<SyncStatus['held'][number]['kind'], string> = {
-  future: 'Stamped in the future',
+  invalid: 'Malformed',
   unknown: 'Not understood by this version',
-  refused: 'Refused by the team server',
+  forged: 'Signature does not hold',
+  refused: 'Breaks a rule',
+  unverified: 'Signer not shown to be allowed yet',
+  future: 'Stamped in the future',
+  server: 'Refused by the team server',
 };

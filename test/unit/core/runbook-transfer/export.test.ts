@@ -100,4 +100,37 @@ describe('runbooks.export', () => {
       removeDir();
     }
   });
+
+  it('a short runbook: cover and contents share the first page, dependencies read in table order, a go/no-go names its approvers and criteria', async () => {
+    const { session, ids } = workspace;
+    const add = async (input: Record<string, unknown>) =>
+      (valueOf(await session.dispatch('runbookSteps.create', { runbookId: ids.runbookId, durationMinutes: 10, ...input })) as { id: string }).id;
+    const steps: string[] = [];
+    for (let i = 1; i <= 7; i++) steps.push(await add({ title: `Prepare part ${i}`, section: 'Pre-checks' }));
+    // Added with its dependencies in the order 7, 6: the screen and the wall both say "6, 7".
+    steps.push(await add({ title: 'Deploy everything', section: 'Deploy', dependsOn: [steps[6], steps[5]], pointOfNoReturn: true }));
+    steps.push(await add({ title: 'Go/no-go: open the shop', kind: 'checkpoint', section: 'Verify', dependsOn: [steps[7]], approverIds: [ids.personId], criteria: 'p95 under 400 ms for 10 minutes' }));
+    await add({ title: 'Roll back everything', kind: 'rollback', section: 'Rollback', dependsOn: [steps[8]] });
+
+    const pdf = await exported(session, ids.runbookId, 'pdf');
+    const { dir, cleanup: removeDir } = tempDir();
+    try {
+      const file = path.join(dir, 'runbook.pdf');
+      fs.writeFileSync(file, pdf.bytes);
+      const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+      const pages = text.split('\f').filter((p) => p.trim() !== '');
+      expect(pages).toHaveLength(3);
+      expect(pages[0]).toContain('RUNBOOK');
+      expect(pages[0]).toContain('Contents');
+      expect(pages[1]).toMatch(/Deploy everything[^\n]*\n.*\n.*6, 7/);
+      expect(pages[1]).toContain('point of no return');
+      expect(pages[1]).toContain('Approvers: Priya Natarajan');
+      expect(pages[1]).toContain('Go when: p95 under 400 ms for 10 minutes');
+    } finally {
+      removeDir();
+    }
+    const md = (await exported(session, ids.runbookId, 'md')).content;
+    expect(md).toContain('**After:** 6, 7');
+    expect(md).toContain('- Approvers: Priya Natarajan');
+  });
 });

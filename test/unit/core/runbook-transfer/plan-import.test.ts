@@ -123,7 +123,7 @@ describe('a broken plan imports nothing and says why', () => {
       [],
       ['ID: ID 1 is already used on row 2.'],
       ['Task: The step has no title.'],
-      ['Type: "coffee" is not a step kind: use task, go/no-go checkpoint, communication or rollback.', 'Predecessors: A step cannot depend on itself.'],
+      ['Type: "coffee" is not a step kind: use task, go/no-go checkpoint, readiness gate, communication or rollback.', 'Predecessors: A step cannot depend on itself.'],
     ]);
   });
 

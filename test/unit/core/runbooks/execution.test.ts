@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { ExecutionAction } from '../../../../electron/contract/runbook-entities';
 import { buildGraph, deriveExecution, recordProblem, scheduleRunbook, type ExecutionFact } from '../../../../electron/core/domain/runbooks';
-import { plan, step } from './plan';
+import { fact, plan, step } from './plan';
 
 const ANCHOR = Date.parse('2026-12-05T21:00:00Z');
 const at = (minutes: number) => ANCHOR + minutes * 60_000;
@@ -19,15 +19,7 @@ const steps = plan(
 const schedule = scheduleRunbook(steps, 240);
 const idx = (id: string) => steps.findIndex((s) => s.id === id);
 
-let seq = 0;
-const rec = (stepId: string, action: ExecutionAction, minutes: number, reason = ''): ExecutionFact => ({
-  id: `r${String(seq++).padStart(4, '0')}`,
-  stepId,
-  action,
-  reason,
-  personId: 'p1',
-  at: at(minutes),
-});
+const rec = (stepId: string, action: ExecutionAction, minutes: number, reason = ''): ExecutionFact => fact(stepId, action, at(minutes), reason);
 /** Freeze, deploy and verify done: the checkpoint is next. */
 const doneUpToTheGate = () => [
   rec('freeze', 'start', 0),
@@ -131,11 +123,11 @@ describe('runbook execution state', () => {
 describe('rules for recording an action', () => {
   const graph = buildGraph(steps);
   const problem = (records: ExecutionFact[], stepId: string, action: ExecutionAction, reason = '', minutes = 70) =>
-    recordProblem(steps, derive(records, 70), graph.deps, idx(stepId), { action, reason, at: at(minutes), now: at(70) });
+    recordProblem(steps, derive(records, 70), graph.deps, idx(stepId), { action, reason, at: at(minutes), now: at(70), roles: [], window: null, gate: null });
   const upToGate = doneUpToTheGate();
 
   it('go and no-go only on checkpoints; start, complete, fail, skip only on other steps', () => {
-    expect(problem([], 'freeze', 'go')?.message).toBe('"FREEZE" is not a go/no-go checkpoint: only a checkpoint is decided go or no-go.');
+    expect(problem([], 'freeze', 'go')?.message).toBe('"FREEZE" is not a go/no-go checkpoint: only a checkpoint is decided go or no-go (or a failed step, no-go).');
     expect(problem(upToGate, 'gate', 'start')?.field).toBe('action');
     expect(problem(upToGate, 'gate', 'go')).toBeNull();
   });
