@@ -6,7 +6,8 @@ import { WorkspaceStore } from '../electron/core/store/workspace-store';
 import { syncFolder } from '../electron/core/sync/folder-transport';
 import { syncServer } from '../electron/core/sync/server-client';
 import { receiveChanges } from '../electron/core/sync/receive-changes';
-import type { SyncChange } from '../electron/core/sync/sync-change';
+import type { Change } from '../electron/core/changes/change';
+import { Forger } from '../test/helpers/forge';
 import { SqliteServerStore } from '../electron/server/sqlite-server-store';
 import { hashToken, newToken, startSyncServer } from '../electron/server/sync-server';
 import { median, type Figure } from './measure';
@@ -18,19 +19,17 @@ import { median, type Figure } from './measure';
 const temp = () => fs.mkdtempSync(path.join(os.tmpdir(), 'release-desk-bench-sync-'));
 const RELEASE_FIELDS = ['name', 'version', 'systemIds', 'environmentIds', 'windowStart', 'windowEnd', 'timeZone', 'status', 'ownerId', 'description'] as const;
 
-/** `n` remote changes: releases of ten fields each, stamped by another device. */
-function remoteChanges(n: number, device = 'benchdevice0001'): SyncChange[] {
-  const out: SyncChange[] = [];
+/** `n` remote changes: releases of ten fields each, written by another device, its hash chain linked. */
+function remoteChanges(n: number, device = new Forger('bench-workspace')): Change[] {
+  const out: Change[] = [];
   const start = Date.parse('2026-11-01T00:00:00.000Z');
   for (let i = 0; out.length < n; i++) {
-    const hlc = `${new Date(start + i).toISOString()}-0000-${device}`;
     const values: Record<string, unknown> = {
       name: `Release ${i}`, version: '1.0.0', systemIds: ['s1'], environmentIds: ['e1'], windowStart: '2026-12-01T10:00:00.000Z',
       windowEnd: '2026-12-01T12:00:00.000Z', timeZone: 'UTC', status: 'planned', ownerId: null, description: '',
     };
-    for (const field of RELEASE_FIELDS) {
-      if (out.length < n) out.push({ hlc, deviceId: device, author: 'p1', entity: 'release', rowId: `r${i}`, field, value: values[field], oldValue: null, prevHlc: null });
-    }
+    const fields = Object.fromEntries(RELEASE_FIELDS.slice(0, Math.min(RELEASE_FIELDS.length, n - out.length)).map((f) => [f, values[f]]));
+    out.push(...device.write('release', fields, { rowId: `r${i}`, author: 'p1', at: new Date(start + i).toISOString() }));
   }
   return out;
 }
@@ -56,7 +55,9 @@ export async function benchRemoteApply(n = 100_000, runs = 3): Promise<Figure[]>
       `INSERT INTO releases (id, name, version, system_ids, environment_ids, window_start, window_end, time_zone, status, owner_id, description, created_at, updated_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
-    const log = raw.db.prepare('INSERT INTO change_log (hlc, device_id, author, entity, row_id, field, value, old_value, prev_hlc) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)');
+    const log = raw.db.prepare(
+      'INSERT INTO change_log (hlc, device_id, author, entity, row_id, field, value, old_value, prev_hlc, chain_seq, link) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    );
     // The same rows, from the same changes' values, encoded as the store stores them (before the clock starts).
     const rows: unknown[][] = [];
     for (let i = 0; i < changes.length; i += RELEASE_FIELDS.length) {
@@ -67,7 +68,7 @@ export async function benchRemoteApply(n = 100_000, runs = 3): Promise<Figure[]>
     t = performance.now();
     raw.db.transaction(() => {
       for (const params of rows) row.run(...params);
-      for (const c of changes) log.run(c.hlc, c.deviceId, c.author, c.entity, c.rowId, c.field, JSON.stringify(c.value), 'null', null);
+      for (const c of changes) log.run(c.hlc, c.deviceId, c.author, c.entity, c.rowId, c.field, JSON.stringify(c.value), 'null', null, c.chainSeq, c.link);
     })();
     rawTimes.push(performance.now() - t);
     raw.close();
@@ -95,12 +96,15 @@ export async function benchTwoDevices(perDevice = 10_000): Promise<Figure[]> {
     const dir = temp();
     const a = WorkspaceStore.open(path.join(dir, 'a.releasedesk'));
     const b = WorkspaceStore.open(path.join(dir, 'b.releasedesk'));
+    // One team: A's first write makes its key the workspace's root, and B takes it before it writes.
+    a.mutate('setup', () => {});
+    b.receive(a.reader.changeLog().map(({ seq: _seq, member: _member, ...change }) => change));
     editDevice(a, perDevice, 'a');
     editDevice(b, perDevice, 'b');
     const serverStore = via === 'server' ? new SqliteServerStore(path.join(dir, 'server')) : null;
     const server = serverStore ? await startSyncServer({ store: serverStore }) : null;
     const token = newToken();
-    serverStore?.addMember({ id: 'm', name: 'bench', personId: 'p1', admin: true }, hashToken(token));
+    await serverStore?.addMember({ id: 'm', name: 'bench', personId: 'p1', admin: true }, hashToken(token));
     const folder = path.join(dir, 'shared');
     fs.mkdirSync(folder);
     const sync = (s: WorkspaceStore) => (via === 'folder' ? syncFolder(s, folder) : syncServer(s, { url: server!.url, token }));
@@ -114,7 +118,7 @@ export async function benchTwoDevices(perDevice = 10_000): Promise<Figure[]> {
     a.close();
     b.close();
     await server?.close();
-    serverStore?.close();
+    await serverStore?.close();
     fs.rmSync(dir, { recursive: true, force: true });
   }
   return figures;
@@ -128,19 +132,20 @@ export async function benchServerLoad(clients = 50, batchesPerClient = 20, batch
   const latencies: number[] = [];
   const tokens = Array.from({ length: clients }, (_, i) => {
     const token = newToken();
-    store.addMember({ id: `m${i}`, name: `member ${i}`, personId: `p${i}`, admin: false }, hashToken(token));
+    void store.addMember({ id: `m${i}`, name: `member ${i}`, personId: `p1`, admin: false }, hashToken(token));
     return token;
   });
+  const devices = tokens.map(() => new Forger('bench-workspace'));
   const t = performance.now();
   await Promise.all(
     tokens.map(async (token, i) => {
       for (let b = 0; b < batchesPerClient; b++) {
-        const changes = remoteChanges(batchSize, `client${String(i).padStart(4, '0')}x`).map((c) => ({ ...c, rowId: `${c.rowId}-c${i}-b${b}` }));
+        const changes = remoteChanges(batchSize, devices[i]).map((c) => ({ ...c, rowId: `${c.rowId}-c${i}-b${b}` }));
         const started = performance.now();
         const response = await fetch(`${server.url}/v1/push`, {
           method: 'POST',
           headers: { 'Content-Type': 'application/json', 'Content-Encoding': 'gzip', Authorization: `Bearer ${token}` },
-          body: gzipSync(JSON.stringify({ deviceId: `client${i}`, changes })),
+          body: gzipSync(JSON.stringify({ deviceId: devices[i].deviceId, changes })),
           signal: AbortSignal.timeout(60_000),
         });
         if (!response.ok) throw new Error(`push failed: ${response.status} ${await response.text()}`);
@@ -151,10 +156,10 @@ export async function benchServerLoad(clients = 50, batchesPerClient = 20, batch
   );
   const seconds = (performance.now() - t) / 1000;
   const expected = clients * batchesPerClient * batchSize;
-  const stored = store.pull(0, 10_000_000).changes.length;
+  const stored = (await store.pull(0, 10_000_000)).changes.length;
   latencies.sort((x, y) => x - y);
   await server.close();
-  store.close();
+  await store.close();
   fs.rmSync(dir, { recursive: true, force: true });
   return [
     { name: `server: ${clients} concurrent clients, changes/s`, value: expected / seconds, unit: 'changes/s' },

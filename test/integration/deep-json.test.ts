@@ -70,13 +70,13 @@ describe('deeply nested JSON from outside', () => {
     }
   });
 
-  it('a shared-folder file with such a change fails only that file, with a reason', () => {
-    const header = JSON.stringify({ format: 'release-desk-sync', version: 1, deviceId: 'dev1', file: 1, base: 0, count: 1 });
+  it('a shared-folder line with such a change is left out with a reason, never the rest of the file', () => {
+    const header = JSON.stringify({ format: 'release-desk-sync', version: 1, workspace: 'w1', deviceId: 'dev1', file: 1, base: 0, count: 1 });
     const body = `${header}\n${change(deepArray)}`;
     const sha256 = createHash('sha256').update(body).digest('hex');
     const bytes = gzipSync(`${body}\n${JSON.stringify({ end: true, count: 1, sha256 })}\n`);
-    expect(() => decodeFolderFile(bytes, { deviceId: 'dev1', file: 1 })).toThrow(FolderFileError);
-    expect(() => decodeFolderFile(bytes, { deviceId: 'dev1', file: 1 })).toThrow(/change 1 nests too deep/);
+    // The line is left out with its reason; the rest of the file (here, nothing else) is still read.
+    expect(decodeFolderFile(bytes, { deviceId: 'dev1', file: 1 })).toMatchObject({ changes: [], rejected: ['line 2 nests too deep to be read'] });
   });
 
   it('`import json` refuses such a backup in one line', () => {

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { WorkspaceSession } from '../../electron/core';
 import type { Runbook, RunbookStep, RunbookSummary, RunbookView, ExecutionRecord } from '../../electron/contract/runbook-entities';
-import { changeLogCount, changesOf, releaseInput, seedBasics, teammateSession, tempDir, tempSession, valueOf } from '../helpers/temp-workspace';
+import { changeLogCount, changesOf, enrolHere, releaseInput, seedBasics, teammateSession, tempDir, tempSession, valueOf } from '../helpers/temp-workspace';
 
 type Session = WorkspaceSession;
 const AFTER_WINDOW = Date.parse('2026-12-06T03:00:00Z');
@@ -267,6 +267,7 @@ describe('runbooks through the API (issue 4)', () => {
     await call(session, 'runbookExecution.record', { stepId: migrate.id, action: 'fail', at: '2026-12-05T21:20:00Z', reason: 'Lock timeout' });
     expect((await call<RunbookView>(session, 'runbooks.get', { id: runbook.id })).execution).toMatchObject({ phase: 'step-failed', failedStepIds: [migrate.id] });
     const engineer = await call<{ id: string }>(session, 'people.create', { name: 'Ben Engineer', roles: ['engineer'] });
+    await enrolHere(session, [engineer.id]);
     expect(await session.dispatch('runbookExecution.record', { stepId: migrate.id, action: 'end-failed', reason: 'Fix forward', asPersonId: engineer.id })).toMatchObject({
       ok: false,
       error: { field: 'asPersonId', message: 'Ending the execution as failed needs the release coordinator role, who owns the release as a whole.' },
@@ -285,6 +286,7 @@ describe('runbooks through the API (issue 4)', () => {
     const runbook = await call<Runbook>(session, 'runbooks.create', { name: 'Cutover', releaseId });
     const gate = await call<RunbookStep>(session, 'runbookSteps.create', { runbookId: runbook.id, title: 'Readiness gate', kind: 'readiness-gate', section: 'Pre-checks', durationMinutes: 0 });
     const security = await call<{ id: string }>(session, 'people.create', { name: 'Amara Okafor', roles: ['security-architect'] });
+    await enrolHere(session, [security.id]);
     await call(session, 'readiness.signoff', { releaseId, state: 'security', action: 'halt', comment: 'CVE-2026-1234 open', asPersonId: security.id });
     const view = await call<RunbookView>(session, 'runbooks.get', { id: runbook.id });
     expect(view.release!.gate.decision).toBe('halted');
@@ -338,6 +340,7 @@ describe('runbooks through the API (issue 4)', () => {
     const basics = { systemId: (await call<{ id: string }>(session, 'systems.create', { name: 'Orders' })).id, environmentId: (await call<{ id: string }>(session, 'environments.create', { name: 'UAT' })).id };
     const other = await call<{ id: string }>(session, 'releases.create', releaseInput(basics, { name: 'Orders', version: '7.1.0', windowStart: '2026-12-05T23:00:00+01:00' }));
     const dba = await call<{ id: string }>(session, 'people.create', { name: 'Lukas Hoffmann', roles: ['engineer'] });
+    await enrolHere(session, [dba.id]);
     for (const [rel, name, minutes] of [[releaseId, 'Payments cutover', 90], [other.id, 'Orders cutover', 30]] as const) {
       const runbook = await call<Runbook>(session, 'runbooks.create', { name, releaseId: rel });
       await call(session, 'runbookSteps.create', { runbookId: runbook.id, title: 'Migrate the database', ownerPersonId: dba.id, durationMinutes: minutes });

@@ -3,8 +3,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { WorkspaceSession } from '../../../electron/core';
 import { SqliteServerStore } from '../../../electron/server/sqlite-server-store';
 import { hashToken, newToken, startSyncServer } from '../../../electron/server/sync-server';
+import type { Change } from '../../../electron/core/changes/change';
+import { Forger } from '../../helpers/forge';
 import { tempDir } from '../../helpers/temp-workspace';
-import { call, comparableExport, openWorkspace, seedTeam } from './sync-scenario';
+import { call, comparableExport, giveKey, openWorkspace, seedTeam } from './sync-scenario';
 
 describe('team server over loopback', () => {
   const cleanups: Array<() => void | Promise<void>> = [];
@@ -19,66 +21,101 @@ describe('team server over loopback', () => {
     cleanups.push(t.cleanup, () => store.close(), () => server.close());
     const token = (name: string, personId: string, admin = false) => {
       const secret = newToken();
-      store.addMember({ id: name, name, personId, admin }, hashToken(secret));
+      void store.addMember({ id: name, name, personId, admin }, hashToken(secret));
       return secret;
     };
-    const stored = () => store.pull(0, 10000).changes.length;
+    const stored = async () => (await store.pull(0, 10000)).changes.length;
     const post = (path: string, body: unknown, headers: Record<string, string> = {}) =>
       fetch(`${server.url}/v1${path}`, { method: 'POST', headers: { 'Content-Type': 'application/json', ...headers }, body: typeof body === 'string' || Buffer.isBuffer(body) ? (body as string) : JSON.stringify(body) });
     return { dir: t.dir, store, server, token, stored, post };
   }
 
-  it('refuses a sign-off by someone without the empowered role, keeps it held on that device, and syncs the rest', async () => {
-    const w = await serverWorld();
+  /** Priya (admin, on A) and Sam (on B, a member with Sam's key enrolled), both synced through the server. */
+  async function teamOnServer(w: Awaited<ReturnType<typeof serverWorld>>) {
     const a = openWorkspace(w.dir, 'a');
-    const b = openWorkspace(w.dir, 'b');
+    let b = openWorkspace(w.dir, 'b');
     cleanups.push(() => a.close(), () => b.close());
     const ids = await seedTeam(a);
-    await call(a, 'sync.now', { target: { serverUrl: w.server.url, token: w.token('Priya', ids.priyaId, true) } });
+    const priya = { target: { serverUrl: w.server.url, token: w.token('Priya', ids.priyaId, true) } };
     const samToken = w.token('Sam', ids.samId);
-    await call(b, 'sync.now', { target: { serverUrl: w.server.url, token: samToken } });
-    // On B someone picks Priya in the person picker and halts Product readiness in her name: the server knows Sam.
-    await call(b, 'readiness.signoff', { releaseId: ids.releaseId, state: 'product', action: 'halt', comment: 'not mine to say', asPersonId: ids.priyaId });
-    await call(b, 'releases.update', { id: ids.releaseId, changes: { description: 'edited on B' } });
-    const before = w.stored();
-    const report = await call<{ held: number; warnings: string[] }>(b, 'sync.now', { target: { serverUrl: w.server.url, token: samToken } });
+    const sam = { target: { serverUrl: w.server.url, token: samToken } };
+    const sync = async () => {
+      await call(a, 'sync.now', priya);
+      await call(b, 'sync.now', sam);
+    };
+    await sync();
+    await giveKey(a, b, ids.samId, sync);
+    /** A modified client on B: changes written straight into B's file, as if the app's own checks were bypassed. */
+    const tamper = (changes: Change[], row: Record<string, unknown>) => {
+      const db = b.store.db;
+      const log = db.prepare('INSERT INTO change_log (hlc, device_id, author, entity, row_id, field, value, old_value, prev_hlc, chain_seq, link) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
+      for (const c of changes) log.run(c.hlc, c.deviceId, c.author, c.entity, c.rowId, c.field, JSON.stringify(c.value), 'null', null, c.chainSeq, c.link);
+      const columns = Object.keys(row);
+      db.prepare(`INSERT INTO signoffs (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`).run(...columns.map((k) => row[k] as string));
+      const file = b.path;
+      b.close();
+      b = openWorkspace(w.dir, 'b');
+      cleanups.push(() => b.close());
+      expect(b.path).toBe(file);
+    };
+    const forger = () => {
+      const head = b.store.db.prepare('SELECT chain_seq AS seq, link FROM change_log WHERE device_id = ? ORDER BY chain_seq DESC LIMIT 1').get(b.store.deviceId) as { seq: number; link: string };
+      return new Forger(a.store.workspaceId!, b.store.deviceKey, head);
+    };
+    return { a, b: () => b, ids, sam, samToken, tamper, forger };
+  }
+
+  it('a modified client halting in another person\'s name: the server refuses it, the rest syncs, and it counts nowhere, not even on that laptop', async () => {
+    const w = await serverWorld();
+    const t = await teamOnServer(w);
+    // On B someone picks Priya and halts Product readiness in her name: the app itself refuses, B holds no key of hers.
+    const refusedHere = await t.b().dispatch('readiness.signoff', { releaseId: t.ids.releaseId, state: 'product', action: 'halt', comment: 'not mine to say', asPersonId: t.ids.priyaId });
+    expect(refusedHere).toMatchObject({ ok: false, error: { code: 'forbidden', message: expect.stringMatching(/holds no enrolled key of Priya Natarajan/) } });
+    // A modified client writes it anyway, signed with B's key, straight into B's file.
+    const fields = { releaseId: t.ids.releaseId, state: 'product', action: 'halt', personId: t.ids.priyaId, comment: 'not mine to say', waivedIssues: [], withdrawsId: null, deviceId: t.b().store.deviceId };
+    const forged = t.forger().write('signoff', fields, { author: t.ids.priyaId });
+    t.tamper(forged, { id: forged[0].rowId, release_id: t.ids.releaseId, state: 'product', action: 'halt', person_id: t.ids.priyaId, comment: 'not mine to say', device_id: t.b().store.deviceId });
+    await call(t.b(), 'releases.update', { id: t.ids.releaseId, changes: { description: 'edited on B' } });
+    const report = await call<{ held: number; warnings: string[] }>(t.b(), 'sync.now', t.sam);
     expect(report.held).toBeGreaterThan(0);
-    expect(report.warnings.join(' ')).toMatch(/Sam may not record a sign-off of Product readiness in another person's name/);
-    const serverChanges = w.store.pull(0, 10000).changes;
-    expect(serverChanges.length).toBeGreaterThan(before);
-    expect(serverChanges.some((c) => c.entity === 'signoff' && c.deviceId === b.store.deviceId)).toBe(false);
+    expect(report.warnings.join(' ')).toMatch(/written in the name of person .*Sam signs in as person/);
+    const serverChanges = (await w.store.pull(0, 10000)).changes;
+    expect(serverChanges.some((c) => c.entity === 'signoff' && c.rowId === forged[0].rowId)).toBe(false);
     expect(serverChanges.some((c) => c.field === 'description' && c.value === 'edited on B')).toBe(true);
-    const status = await call<{ held: Array<{ kind: string; reason: string }> }>(b, 'sync.status', {});
-    expect(status.held.some((h) => h.kind === 'refused')).toBe(true);
+    const status = await call<{ held: Array<{ kind: string; reason: string }> }>(t.b(), 'sync.status', {});
+    expect(status.held.some((h) => h.kind === 'server')).toBe(true);
+    // Not even on the laptop that wrote it: the gate there does not see a halt.
+    const gate = await call<{ decision: string; signoffs: Array<{ verified: boolean; reason: string | null }> }>(t.b(), 'readiness.gate', { releaseId: t.ids.releaseId });
+    expect(gate.decision).not.toBe('halted');
+    expect(gate.signoffs).toEqual([expect.objectContaining({ verified: false, reason: 'it is signed by no enrolled key of Priya Natarajan' })]);
   });
 
-  it('refuses a member who is not empowered for the state, even in their own name', async () => {
+  it('refuses a member who is not empowered for the state, even in their own name and signed with their own key', async () => {
     const w = await serverWorld();
-    const a = openWorkspace(w.dir, 'a');
-    cleanups.push(() => a.close());
-    const ids = await seedTeam(a);
-    await call(a, 'sync.now', { target: { serverUrl: w.server.url, token: w.token('Priya', ids.priyaId, true) } });
-    const sam = w.token('Sam', ids.samId);
-    const change = (field: string, value: unknown) => ({ hlc: '2026-11-20T10:00:00.000Z-0000-devsam', deviceId: 'devsam', author: ids.samId, entity: 'signoff', rowId: 'so-1', field, value, oldValue: null, prevHlc: null });
-    const response = await w.post('/push', { deviceId: 'devsam', changes: [change('state', 'operation'), change('personId', ids.samId), change('action', 'assert')] }, { Authorization: `Bearer ${sam}` });
+    const t = await teamOnServer(w);
+    const fields = { releaseId: t.ids.releaseId, state: 'operation', action: 'assert', personId: t.ids.samId, comment: '', waivedIssues: [], withdrawsId: null, deviceId: t.b().store.deviceId };
+    const changes = t.forger().write('signoff', fields, { author: t.ids.samId });
+    const response = await w.post('/push', { deviceId: t.b().store.deviceId, changes }, { Authorization: `Bearer ${t.samToken}` });
     expect(response.status).toBe(403);
     const body = (await response.json()) as { ok: boolean; error: { code: string; message: string; refused: unknown[] } };
     expect(body.error.code).toBe('forbidden');
-    expect(body.error.message).toMatch(/Sam may not sign off Operation readiness: only a person holding the Operations coordinator role may/);
-    expect(body.error.refused).toHaveLength(3);
+    expect(body.error.message).toMatch(/Sam Okafor did not hold the Operations coordinator role for Operation readiness/);
+    expect(body.error.refused).toHaveLength(changes.length);
   });
 
   it('answers bad and unauthorised requests with a JSON error and stores nothing', async () => {
     const w = await serverWorld();
     const token = w.token('ana', 'p-ana');
     const auth = { Authorization: `Bearer ${token}` };
-    const good = { hlc: '2026-11-20T10:00:00.000Z-0000-dev1', deviceId: 'dev1', author: 'p-ana', entity: 'system', rowId: 's1', field: 'name', value: 'Billing', oldValue: null, prevHlc: null };
+    const laptop = new Forger('workspace');
+    const [good] = laptop.write('system', { name: 'Billing' }, { rowId: 's1', author: 'p-ana', at: '2026-11-20T10:00:00.000Z' });
+    const dev1 = laptop.deviceId;
     const cases: Array<[string, Promise<Response>, number, RegExp]> = [
-      ['no token', w.post('/push', { deviceId: 'dev1', changes: [good] }), 401, /token is required/],
-      ['wrong token', w.post('/push', { deviceId: 'dev1', changes: [good] }, { Authorization: 'Bearer rdt_nope' }), 401, /not valid here/],
+      ['no token', w.post('/push', { deviceId: dev1, changes: [good] }), 401, /token is required/],
+      ['wrong token', w.post('/push', { deviceId: dev1, changes: [good] }, { Authorization: 'Bearer rdt_nope' }), 401, /not valid here/],
       ['not JSON', w.post('/push', '{nope', auth), 400, /not valid JSON/],
       ['bad gzip', w.post('/push', 'plain', { ...auth, 'Content-Encoding': 'gzip' }), 400, /not valid gzip/],
-      ['bad stamp', w.post('/push', { deviceId: 'dev1', changes: [good, { ...good, hlc: 'yesterday' }] }, auth), 400, /changes\.1\.hlc/],
+      ['bad stamp', w.post('/push', { deviceId: dev1, changes: [good, { ...good, hlc: 'yesterday' }] }, auth), 400, /changes\.1\.hlc/],
       ['unknown route', w.post('/drop', {}, auth), 404, /nothing at/],
       ['too large', w.post('/push', 'x'.repeat(9 * 1024 * 1024), auth), 413, /larger than/],
     ];
@@ -89,14 +126,16 @@ describe('team server over loopback', () => {
       expect(body.ok, name).toBe(false);
       expect(body.error.message, name).toMatch(message);
     }
-    expect(w.stored()).toBe(0);
-    w.store.revokeMember('ana');
+    expect(await w.stored()).toBe(0);
+    await w.store.revokeMember('ana');
     expect((await w.post('/pull', { since: 0 }, auth)).status).toBe(401);
     // A gzip-compressed good push from a valid member is stored.
     const ben = w.token('ben', 'p-ben');
-    const ok = await w.post('/push', gzipSync(JSON.stringify({ deviceId: 'dev1', changes: [good] })), { Authorization: `Bearer ${ben}`, 'Content-Encoding': 'gzip' });
+    const bensLaptop = new Forger('workspace');
+    const [bens] = bensLaptop.write('system', { name: 'Billing' }, { rowId: 's1', author: 'p-ben', at: '2026-11-20T10:00:00.000Z' });
+    const ok = await w.post('/push', gzipSync(JSON.stringify({ deviceId: bensLaptop.deviceId, changes: [bens] })), { Authorization: `Bearer ${ben}`, 'Content-Encoding': 'gzip' });
     expect(ok.status).toBe(200);
-    expect(w.stored()).toBe(1);
+    expect(await w.stored()).toBe(1);
   });
 
   it('serves several clients syncing at once; all converge', async () => {

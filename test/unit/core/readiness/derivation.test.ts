@@ -222,14 +222,16 @@ describe('audit CSV', () => {
         personId: 'sa',
         who: 'Sam Achebe',
         deviceId: 'd1',
+        member: 'Sam',
+        verification: { status: 'unverified', reason: 'signed by no enrolled key of Sam Achebe' },
         what: 'Halted Security readiness.',
         comment: '=HYPERLINK("x"), and "more"\nline two',
         evidence: '',
         waivedIssues: ['A', 'B'],
       },
     ]);
-    expect(csv.split('\r\n')[0]).toBe('at,who,deviceId,kind,state,what,comment,evidence,waivedIssues');
-    expect(csv).toContain(`"'=HYPERLINK(""x""), and ""more""\nline two",,A; B`);
+    expect(csv.split('\r\n')[0]).toBe('at,who,deviceId,member,kind,state,what,comment,evidence,waivedIssues,verification');
+    expect(csv).toContain(`"'=HYPERLINK(""x""), and ""more""\nline two",,A; B,unverified: signed by no enrolled key of Sam Achebe`);
   });
 });
 
