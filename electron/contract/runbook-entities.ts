@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { Id, Instant } from './entities';
 import { MinutesExport } from './meetings-entities';
-import { PresumptiveStatus } from './readiness-entities';
+import { GateDecision } from './readiness-entities';
 
 /**
  * Runbooks (issue 4, BRIEF.md "Runbook"): the ordered, owned, timed steps of a release weekend, planned as a DAG of
@@ -194,7 +194,8 @@ export const RunbookView = z.object({
       ownerName: z.string(),
       environmentNames: z.array(z.string()),
       systemNames: z.array(z.string()),
-      presumptive: PresumptiveStatus,
+      /** The readiness gate's answer under the workspace policy. */
+      presumptive: GateDecision,
       /** One line per readiness state, e.g. "Security: asserted by Ana Díaz, 2026-12-03 14:10 UTC". */
       signoffs: z.array(z.string()),
     })

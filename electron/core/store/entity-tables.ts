@@ -25,7 +25,7 @@ const f = (column: string, codec: Codec): FieldSpec => ({ column, codec });
 export const ENTITY_TABLES = {
   settings: {
     table: 'settings',
-    fields: { name: f('name', 'text'), defaultTimeZone: f('default_time_zone', 'text') },
+    fields: { name: f('name', 'text'), defaultTimeZone: f('default_time_zone', 'text'), readinessPolicy: f('readiness_policy', 'text') },
   },
   person: {
     table: 'people',

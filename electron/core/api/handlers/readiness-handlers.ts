@@ -13,7 +13,6 @@ import {
   auditCsv,
   blockingItems,
   forbiddenMessage,
-  gateDecision,
   mayActOn,
   personNames,
   releaseAuditTimeline,
@@ -114,9 +113,9 @@ export const readinessHandlers = {
     return releases
       .filter((r) => Date.parse(r.windowStart) < Date.parse(to) && Date.parse(r.windowEnd) > Date.parse(from))
       .map((r) => {
-        const view = loadReadiness(ctx, r, now, people);
-        const states = view.states.map(({ state, label, status, by, at, comment, overdue }) => ({ state, label, status, by, at, comment, overdue }));
-        return { release: view.release, states, presumptive: view.presumptive, deadline: view.deadline };
+        const view = loadReadiness(ctx, r, { now, everyone: people });
+        const states = view.states.map(({ state, label, status, by, at, comment, overdue, word, note, attention }) => ({ state, label, status, by, at, comment, overdue, word, note, attention }));
+        return { release: view.release, states, gate: view.gate, deadline: view.deadline };
       });
   },
 
@@ -147,9 +146,11 @@ export const readinessHandlers = {
     return loadReadiness(ctx, release);
   },
 
-  'readiness.gate': (ctx, { releaseId }) => {
+  'readiness.gate': (ctx, { releaseId, requireAll }) => {
     const release = getRelease(ctx, releaseId);
-    return gateDecision(release, loadReadiness(ctx, release).presumptive);
+    const view = loadReadiness(ctx, release, { requireAll });
+    const states = view.states.map(({ checklist: _checklist, empowered: _empowered, ...state }) => state);
+    return { ...view.gate, releaseId: release.id, name: release.name, version: release.version, states };
   },
 
   'readiness.setDeadline': (ctx, { releaseId, hours }) => {
