@@ -48,7 +48,7 @@ export function releaseGate(facts: GateFacts): GateAnswer & { readings: StateRea
   const { release, policy, deadline } = facts;
   const requireAll = facts.requireAll === true;
   const strict = policy === 'explicit' || requireAll;
-  const due = `${formatLocal(Date.parse(deadline.at), release.timeZone)} (${release.timeZone})`;
+  const due = `${formatLocal(Date.parse(deadline.at), release.timeZone)} ${release.timeZone}`;
   const title = `${release.name} ${release.version}`;
 
   const readings = facts.states.map((s) => readState(s, policy, deadline.passed, due));
@@ -113,7 +113,7 @@ function readState(s: GateStateFacts, policy: ReadinessPolicy, passed: boolean, 
   const attention: ReadinessAttention = passed ? 'warning' : 'reminder';
   if (policy === 'presumptive') {
     const note = passed
-      ? `Not asserted: presumed ready, but the readiness deadline (${due}) has passed without word from the ${s.roleLabel}.`
+      ? `Not asserted: presumed ready. The readiness deadline (${due}) passed without word from the ${s.roleLabel}.`
       : `Not asserted: presumed ready. The ${s.roleLabel} may assert or halt it until ${due}.`;
     return { state: s.state, overdue: passed, attention, word: 'Presumed ready', note };
   }

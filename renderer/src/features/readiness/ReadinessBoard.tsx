@@ -70,12 +70,12 @@ export function ReadinessBoard({ rows, collisions, onOpen }: Props) {
       <Table verticalSpacing="sm" horizontalSpacing="sm" highlightOnHover stickyHeader data-testid="readiness-board" fz="md">
         <Table.Thead>
           <Table.Tr>
-            <Table.Th w={220}>Release</Table.Th>
+            <Table.Th w={200}>Release</Table.Th>
             {READINESS_STATES.map((s) => (
               <Table.Th key={s}>{READINESS_STATE_LABELS[s]}</Table.Th>
             ))}
-            <Table.Th w={200}>Gate</Table.Th>
-            <Table.Th w={190}>Collisions</Table.Th>
+            <Table.Th w={160}>Gate</Table.Th>
+            <Table.Th w={160}>Collisions</Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>

@@ -37,11 +37,10 @@ export function ReadinessPage() {
             <Text span fw={600} c="var(--mantine-color-text)">
               {READINESS_POLICY_LABELS[policy]}:
             </Text>{' '}
-            {READINESS_POLICY_RULES[policy]} (
+            {READINESS_POLICY_RULES[policy]}. Click a release to assert, halt or review its checklist.{' '}
             <Anchor component="button" type="button" size="sm" onClick={() => go('settings')}>
-              change in Settings
+              Change the policy in Settings
             </Anchor>
-            ). Click a release to assert, halt or review its checklist.
           </span>
         }
         actions={

@@ -68,7 +68,10 @@ export function WorkspaceSection() {
                       <Radio.Indicator mt={2} />
                       <div>
                         <Text fw={600} size="sm">
-                          {READINESS_POLICY_LABELS[policy]}: {READINESS_POLICY_RULES[policy]}.
+                          {READINESS_POLICY_LABELS[policy]}
+                        </Text>
+                        <Text size="sm">
+                          {READINESS_POLICY_RULES[policy][0].toUpperCase() + READINESS_POLICY_RULES[policy].slice(1)}.
                         </Text>
                         <Text size="xs" c="dimmed" mt={2}>
                           {POLICY_DETAILS[policy]}
