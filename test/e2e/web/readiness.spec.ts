@@ -124,20 +124,21 @@ test('each empowered person asserts their state; others cannot; a halt stops the
 test('the readiness policy: presumed ready with an amber warning past the deadline; explicit assertion from Settings', async ({ app: page, shell }) => {
   const { people, payments } = await seedReadiness(shell.session);
   // A release whose readiness deadline (48 h before its window) has already passed, with one state asserted.
-  const like = await shell.session.dispatch('releases.get', { id: payments.id });
-  if (!like.ok) throw new Error(like.error.message);
-  const search = await shell.session.dispatch('releases.create', {
+  const got = await shell.session.dispatch('releases.get', { id: payments.id });
+  if (!got.ok) throw new Error(got.error.message);
+  const like = got.value as { systemIds: string[]; environmentIds: string[] };
+  const created = await shell.session.dispatch('releases.create', {
     name: 'Search',
     version: '1.2.0',
-    systemIds: like.value.systemIds,
-    environmentIds: like.value.environmentIds,
+    systemIds: like.systemIds,
+    environmentIds: like.environmentIds,
     windowStart: new Date(Date.now() + 20 * 3_600_000).toISOString(),
     windowEnd: new Date(Date.now() + 23 * 3_600_000).toISOString(),
     timeZone: 'Europe/Berlin',
     status: 'in-readiness',
   });
-  expect(search.ok).toBe(true);
-  if (!search.ok) return;
+  if (!created.ok) throw new Error(created.error.message);
+  const search = { value: created.value as { id: string } };
   expect((await shell.session.dispatch('readiness.signoff', { releaseId: search.value.id, state: 'product', action: 'assert', asPersonId: people.product })).ok).toBe(true);
   await page.reload();
   await openScreen(page, 'Readiness');

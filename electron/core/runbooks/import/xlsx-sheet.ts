@@ -1,5 +1,5 @@
-import { readSheet } from 'read-excel-file/node';
-import { ImportFileError, type SheetRow } from './sheet-row';
+import readXlsxFile from 'read-excel-file/node';
+import { ImportFileError, type Sheet } from './sheet-row';
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
@@ -25,14 +25,14 @@ function dateText(date: Date): string {
   return `${at.getUTCFullYear()}-${pad(at.getUTCMonth() + 1)}-${pad(at.getUTCDate())} ${pad(at.getUTCHours())}:${pad(at.getUTCMinutes())}`;
 }
 
-/** The first worksheet of a workbook, as text rows (a cutover plan is one sheet; later sheets are notes and lists). */
-export async function readXlsxSheet(fileName: string, bytes: Uint8Array): Promise<SheetRow[]> {
-  let data: unknown[][];
+/** Every worksheet of a workbook, as text rows, in tab order: the plan is often not the first (a cover sheet, notes). */
+export async function readXlsxSheets(fileName: string, bytes: Uint8Array): Promise<Sheet[]> {
+  let sheets: Array<{ sheet: string; data: unknown[][] }>;
   try {
-    data = (await readSheet(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength))) as unknown[][];
+    sheets = (await readXlsxFile(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength))) as Array<{ sheet: string; data: unknown[][] }>;
   } catch (error) {
     const why = error instanceof Error ? error.message : String(error);
     throw new ImportFileError(`${fileName} is not a readable Excel workbook (it may be damaged or cut short): ${why}.`);
   }
-  return data.map((cells, index) => ({ row: index + 1, cells: cells.map(cellText) }));
+  return sheets.map(({ sheet, data }) => ({ name: sheet, rows: data.map((cells, index) => ({ row: index + 1, cells: cells.map(cellText) })), broken: [] }));
 }
