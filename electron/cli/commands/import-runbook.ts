@@ -53,12 +53,12 @@ function printErrors(result: RunbookImportResult): void {
  * What the file holds besides the steps, said before anything else: the sheet read, columns kept in the notes or
  * dropped, what was recognised, rows that are not steps. Nothing a file holds goes unmentioned.
  */
-function printAccount(result: RunbookImportResult): void {
+function printAccount(result: RunbookImportResult, withColumns: boolean): void {
   if (result.sheet !== null) {
     const others = result.sheets.filter((s) => s.name !== result.sheet).map((s) => `"${s.name}"`);
     printLine(`Sheet: "${result.sheet}"${others.length > 0 ? ` (others: ${others.join(', ')}; choose with --sheet NAME)` : ''}`);
   }
-  if (result.columns.length > 0) printLine(`Columns: ${result.columns.map((c) => `${c.field} ← "${c.header}"${c.note ? ` (${c.note})` : ''}`).join(', ')}`);
+  if (withColumns && result.columns.length > 0) printLine(`Columns: ${result.columns.map((c) => `${c.field} ← "${c.header}"${c.note ? ` (${c.note})` : ''}`).join(', ')}`);
   for (const u of result.unmatched) {
     const what = u.action === 'keep' ? 'kept in the notes (drop it with --drop-column)' : 'dropped (keep it with --keep-column)';
     printLine(`Unmatched column ${u.column} "${u.header}" (${u.filled} row${u.filled === 1 ? '' : 's'} filled): ${what}`);
@@ -116,7 +116,7 @@ export const importRunbookCommand = defineCommand({
     const errors = result.fileErrors.length + result.rows.reduce((n, r) => n + r.errors.length, 0);
     if (json) printJson(result);
     else {
-      printAccount(result);
+      printAccount(result, dryRun || errors > 0);
       if (errors > 0) printErrors(result);
       else if (dryRun) printPreview(result);
     }
