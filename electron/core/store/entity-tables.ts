@@ -206,6 +206,7 @@ export const ENTITY_TABLES = {
       result: f('result', 'text'),
       source: f('source', 'text'),
       note: f('note', 'text'),
+      rework: f('rework', 'bool'),
     },
   },
   incident: {

@@ -6,7 +6,7 @@ import { notifySaved } from '../../shared/notify';
 import { useMetricsStore } from './metrics-store';
 import { RowCheck } from '../../shared/RowCheck';
 
-const COLUMNS = 'release, environment, deployed_at, result, note, incident_title, incident_reference, incident_started_at, incident_restored_at';
+const COLUMNS = 'release, environment, deployed_at, result, note, rework, incident_title, incident_reference, incident_started_at, incident_restored_at';
 
 /** Pick a CSV, see every row checked, then import all rows, or nothing when any row is bad. */
 export function ImportCsvModal({ opened, onClose }: { opened: boolean; onClose(): void }) {
@@ -37,7 +37,8 @@ export function ImportCsvModal({ opened, onClose }: { opened: boolean; onClose()
       <Stack gap="sm">
         <Text size="sm">
           One deployment per row; the first line names the columns: <Code>{COLUMNS}</Code>. The first four are required; release is an id or
-          NAME@VERSION, times are ISO 8601 with an offset, result is succeeded, failed, rolled-back or fixed-forward.
+          NAME@VERSION, times are ISO 8601 with an offset, result is succeeded, failed, rolled-back or fixed-forward; rework is yes for a deployment
+          that was not planned but made to fix a user-facing defect.
         </Text>
         <Group>
           <FileButton onChange={pick} accept=".csv,text/csv">
@@ -70,6 +71,7 @@ export function ImportCsvModal({ opened, onClose }: { opened: boolean; onClose()
                     <Table.Th>Environment</Table.Th>
                     <Table.Th>Deployed at</Table.Th>
                     <Table.Th>Result</Table.Th>
+                    <Table.Th>Rework</Table.Th>
                     <Table.Th>Incident</Table.Th>
                     <Table.Th>Check</Table.Th>
                   </Table.Tr>
@@ -82,6 +84,7 @@ export function ImportCsvModal({ opened, onClose }: { opened: boolean; onClose()
                       <Table.Td>{row.environment}</Table.Td>
                       <Table.Td>{row.deployedAt}</Table.Td>
                       <Table.Td>{row.result}</Table.Td>
+                      <Table.Td>{row.rework ? 'Yes' : ''}</Table.Td>
                       <Table.Td>{row.incident}</Table.Td>
                       <Table.Td>
                   <RowCheck ok={row.ok} errors={row.errors} />
