@@ -3,19 +3,11 @@ import { IconFileImport } from '@tabler/icons-react';
 import { useRef, useState } from 'react';
 import type { RunbookImportResult } from '../../../../electron/contract/runbook-entities';
 import { notifySaved } from '../../shared/notify';
-import { ImportPreview } from './ImportPreview';
+import { ImportPreview, type ImportChoices } from './ImportPreview';
 import { readPlanFile } from './read-plan-file';
 import { useRunbooksStore } from './runbooks-store';
 
 type PickedFile = Awaited<ReturnType<typeof readPlanFile>>;
-
-/** What the person decided in the preview; each change checks the file again. */
-export interface ImportChoices {
-  sheet?: string;
-  dropColumns: string[];
-  keepColumns: string[];
-  asWritten: string[];
-}
 
 interface ImportState {
   file: PickedFile | null;

@@ -3,8 +3,15 @@ import { IconArrowBackUp, IconFlag } from '@tabler/icons-react';
 import type { RunbookImportResult } from '../../../../electron/contract/runbook-entities';
 import { RowCheck } from '../../shared/RowCheck';
 import { formatDuration } from './duration';
-import type { ImportChoices } from './ImportDialog';
 import { StepKindLabel } from './StepBadges';
+
+/** What the person decided in the preview; each change checks the file again. */
+export interface ImportChoices {
+  sheet?: string;
+  dropColumns: string[];
+  keepColumns: string[];
+  asWritten: string[];
+}
 
 interface Props {
   preview: RunbookImportResult;
