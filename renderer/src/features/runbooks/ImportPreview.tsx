@@ -1,6 +1,7 @@
-import { Alert, Badge, Checkbox, Group, List, Paper, ScrollArea, SegmentedControl, SimpleGrid, Stack, Table, Text, Tooltip } from '@mantine/core';
+import { Alert, Badge, Checkbox, Group, List, Paper, SegmentedControl, SimpleGrid, Stack, Table, Text, Tooltip } from '@mantine/core';
 import { IconArrowBackUp, IconFlag } from '@tabler/icons-react';
 import type { RunbookImportResult } from '../../../../electron/contract/runbook-entities';
+import { PreviewRows, previewSummary } from '../../shared/PreviewRows';
 import { RowCheck } from '../../shared/RowCheck';
 import { formatDuration } from './duration';
 import { StepKindLabel } from './StepBadges';
@@ -18,6 +19,8 @@ interface Props {
   /** Changes the choices the preview was made with; the file is then checked again. */
   onChoose(change: (current: ImportChoices) => ImportChoices): void;
 }
+
+const ROW_HEADERS = ['Row', 'ID', 'Title', 'Owner', 'Section', 'Kind', 'Start', 'Duration', 'Predecessors', 'Check'];
 
 const without = (list: readonly string[], item: string) => list.filter((x) => x !== item);
 
@@ -156,46 +159,26 @@ export function ImportPreview({ preview, onChoose }: Props) {
         </Alert>
       )}
       <Text size="sm" c={bad ? 'red' : undefined} fw={500} data-testid="import-summary">
-        {bad
-          ? `${preview.invalid} of ${preview.rows.length} rows have problems: fix the file and choose it again. Nothing is imported until every row is right.`
-          : `All ${preview.rows.length} rows are ready to import.`}
+        {bad && preview.invalid === 0 ? 'The file cannot be imported (see above).' : previewSummary(preview.invalid, preview.rows.length)}
       </Text>
-      <ScrollArea.Autosize mah={360}>
-        <Table fz="xs" striped stickyHeader data-testid="import-rows">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>Row</Table.Th>
-              <Table.Th>ID</Table.Th>
-              <Table.Th>Title</Table.Th>
-              <Table.Th>Owner</Table.Th>
-              <Table.Th>Section</Table.Th>
-              <Table.Th>Kind</Table.Th>
-              <Table.Th>Start</Table.Th>
-              <Table.Th>Duration</Table.Th>
-              <Table.Th>Predecessors</Table.Th>
-              <Table.Th>Check</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {preview.rows.map((row) => (
-              <Table.Tr key={row.row} bg={row.ok ? undefined : 'var(--mantine-color-red-light)'}>
-                <Table.Td>{row.row}</Table.Td>
-                <Table.Td>{row.externalRef}</Table.Td>
-                <Table.Td>{row.title}</Table.Td>
-                <Table.Td>{row.owner}</Table.Td>
-                <Table.Td>{row.section}</Table.Td>
-                <Table.Td>{row.ok && <StepKindLabel kind={row.kind} />}</Table.Td>
-                <Table.Td>{startCell(row)}</Table.Td>
-                <Table.Td>{row.durationMinutes === null ? '' : formatDuration(row.durationMinutes)}</Table.Td>
-                <Table.Td>{row.predecessors.join(', ')}</Table.Td>
-                <Table.Td>
-                  <RowCheck ok={row.ok} errors={row.errors} />
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </ScrollArea.Autosize>
+      <PreviewRows headers={ROW_HEADERS} testId="import-rows">
+        {preview.rows.map((row) => (
+          <Table.Tr key={row.row} bg={row.ok ? undefined : 'var(--mantine-color-red-light)'}>
+            <Table.Td>{row.row}</Table.Td>
+            <Table.Td>{row.externalRef}</Table.Td>
+            <Table.Td>{row.title}</Table.Td>
+            <Table.Td>{row.owner}</Table.Td>
+            <Table.Td>{row.section}</Table.Td>
+            <Table.Td>{row.ok && <StepKindLabel kind={row.kind} />}</Table.Td>
+            <Table.Td>{startCell(row)}</Table.Td>
+            <Table.Td>{row.durationMinutes === null ? '' : formatDuration(row.durationMinutes)}</Table.Td>
+            <Table.Td>{row.predecessors.join(', ')}</Table.Td>
+            <Table.Td>
+              <RowCheck ok={row.ok} errors={row.errors} />
+            </Table.Td>
+          </Table.Tr>
+        ))}
+      </PreviewRows>
     </Stack>
   );
 }
