@@ -20,7 +20,7 @@ export const DbOption = z.string().min(1, 'must name a workspace file');
 export async function withWorkspace<T>(db: string, mode: 'existing' | 'create', fn: (session: WorkspaceSession) => Promise<T> | T): Promise<T> {
   const file = path.resolve(db);
   const existed = fs.existsSync(file);
-  if (mode === 'existing' && !existed) throw usageError(`there is no workspace at ${file} (check --db, or create one with "release-desk demo")`);
+  if (mode === 'existing' && !existed) throw usageError(`there is no workspace at ${file} (check --db, or create one with "release-desk init" or "release-desk demo")`);
   const session = open(file);
   try {
     return await fn(session);

@@ -93,9 +93,30 @@ export const TimeZone = z
   .string()
   .refine(isIanaZone, { message: 'must be an IANA time zone such as Europe/Berlin or UTC' });
 
+/**
+ * How the readiness gate answers for every release of the workspace (seeds: "DevSecOps and Release Coordination").
+ * Presumptive: every announced release goes unless an empowered role halts it; a state nobody asserted is presumed
+ * ready. Explicit: a release goes only once all four states are asserted, for teams whose process demands it.
+ */
+export const READINESS_POLICIES = ['presumptive', 'explicit'] as const;
+export const ReadinessPolicy = z.enum(READINESS_POLICIES);
+export type ReadinessPolicy = z.infer<typeof ReadinessPolicy>;
+
+export const READINESS_POLICY_LABELS: Record<ReadinessPolicy, string> = {
+  presumptive: 'Presumptive release',
+  explicit: 'Explicit assertion',
+};
+
+/** The rule in one sentence: the board's header and the gate's first line say it the same way. */
+export const READINESS_POLICY_RULES: Record<ReadinessPolicy, string> = {
+  presumptive: 'a release goes unless an empowered role halts it; a state nobody has asserted is presumed ready',
+  explicit: 'a release goes only once all four readiness states are asserted',
+};
+
 export const WorkspaceSettings = z.object({
   name: trimmed('Workspace name', 120),
   defaultTimeZone: TimeZone,
+  readinessPolicy: ReadinessPolicy,
 });
 export const WorkspaceSettingsPatch = WorkspaceSettings.partial();
 export type WorkspaceSettings = z.infer<typeof WorkspaceSettings>;

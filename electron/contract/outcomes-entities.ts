@@ -75,6 +75,8 @@ export const Deployment = z.object({
   result: DeploymentResult,
   source: DeploymentSource,
   note: z.string(),
+  /** Rework (DORA 2024): the deployment was not planned; it was made to fix a user-facing defect. */
+  rework: z.boolean(),
   incidents: z.array(Incident),
   /** Counts against the change failure rate: failed, rolled back, fixed forward, or linked to an incident. */
   failure: z.boolean(),
@@ -89,6 +91,7 @@ export const DeploymentRecordInput = z
     result: DeploymentResult,
     note: text('Note', 4000).default(''),
     source: DeploymentSource.default('manual'),
+    rework: z.boolean().default(false),
     incidents: z.array(IncidentInput).max(50).default([]),
   })
   .strict();
@@ -97,7 +100,7 @@ export type DeploymentRecordInput = z.input<typeof DeploymentRecordInput>;
 export const DeploymentUpdateInput = z
   .object({
     id: Id,
-    changes: z.object({ environmentId: Id, deployedAt: Instant, result: DeploymentResult, note: text('Note', 4000) }).partial().strict(),
+    changes: z.object({ environmentId: Id, deployedAt: Instant, result: DeploymentResult, note: text('Note', 4000), rework: z.boolean() }).partial().strict(),
   })
   .strict();
 
@@ -189,6 +192,7 @@ export const CsvRowPreview = z.object({
   environment: z.string(),
   deployedAt: z.string(),
   result: z.string(),
+  rework: z.boolean(),
   incident: z.string(),
 });
 export type CsvRowPreview = z.infer<typeof CsvRowPreview>;
@@ -208,6 +212,15 @@ export const PERFORMANCE_BANDS = ['elite', 'high', 'medium', 'low'] as const;
 export const PerformanceBand = z.enum(PERFORMANCE_BANDS);
 export type PerformanceBand = z.infer<typeof PerformanceBand>;
 
+/**
+ * The Accelerate State of DevOps report whose performance bands the figures are placed in (docs/metrics.md cites
+ * each). 2022 found no elite cluster and is left out; 2024 is the last report with four clusters.
+ */
+export const DORA_REPORT_YEARS = [2021, 2023, 2024] as const;
+export const DoraReportYear = z.union([z.literal(2021), z.literal(2023), z.literal(2024)], { message: 'must be 2021, 2023 or 2024' });
+export type DoraReportYear = z.infer<typeof DoraReportYear>;
+export const DEFAULT_DORA_REPORT_YEAR: DoraReportYear = 2024;
+
 export const TREND_BUCKETS = ['week', 'month'] as const;
 export const TrendBucket = z.enum(TREND_BUCKETS);
 export type TrendBucket = z.infer<typeof TrendBucket>;
@@ -223,6 +236,8 @@ export const MetricsInput = z
     environmentId: Id.optional(),
     /** The team, by the release owner (docs/metrics.md). */
     ownerId: Id.optional(),
+    /** Which report's performance bands to use. */
+    reportYear: DoraReportYear.default(DEFAULT_DORA_REPORT_YEAR),
   })
   .strict()
   .refine((m) => m.to >= m.from, { path: ['to'], message: 'To must be on or after from.' })
@@ -236,7 +251,10 @@ export const MetricsSummary = z.object({
   deploymentFrequency: z.object({ deployments: z.number(), perWeek: z.number(), band: PerformanceBand.nullable() }),
   leadTime: z.object({ medianHours: z.number().nullable(), changes: z.number(), band: PerformanceBand.nullable() }),
   changeFailureRate: z.object({ rate: z.number().nullable(), failures: z.number(), deployments: z.number(), band: PerformanceBand.nullable() }),
-  timeToRestore: z.object({ medianHours: z.number().nullable(), restored: z.number(), open: z.number(), band: PerformanceBand.nullable() }),
+  /** Called "time to restore service" before the 2023 report; the CLI's JSON keeps that name as an alias. */
+  failedDeploymentRecoveryTime: z.object({ medianHours: z.number().nullable(), restored: z.number(), open: z.number(), band: PerformanceBand.nullable() }),
+  /** The 2024 report's fifth figure, without bands: the share of production deployments that were rework. */
+  reworkRate: z.object({ rate: z.number().nullable(), rework: z.number(), deployments: z.number() }),
 });
 export type MetricsSummary = z.infer<typeof MetricsSummary>;
 
@@ -257,7 +275,8 @@ export const MetricsView = z.object({
   bySystem: z.array(BreakdownRow),
   byTeam: z.array(BreakdownRow),
   byEnvironment: z.array(BreakdownRow),
-  /** Which DORA report the bands come from. */
+  reportYear: DoraReportYear,
+  /** Which DORA report the bands come from, in words. */
   thresholds: z.string(),
 });
 export type MetricsView = z.infer<typeof MetricsView>;

@@ -11,6 +11,7 @@ import {
   ChecklistTickInput,
   ChecklistWaiveInput,
   DeadlineView,
+  GateInput,
   GateView,
   ReadinessBoardInput,
   ReadinessBoardRow,
@@ -31,7 +32,7 @@ export const readinessMethods = {
   'readiness.get': method(
     ByRelease,
     ReadinessView,
-    'One release: its four readiness states, presumptive status (go, halted, pending), deadline and checklist.',
+    "One release: its four readiness states, the gate's answer under the workspace policy (go, halted, pending), deadline and checklist.",
   ),
   'readiness.board': method(
     ReadinessBoardInput,
@@ -43,7 +44,11 @@ export const readinessMethods = {
     ReadinessView,
     'Assert, halt or withdraw one readiness state. Only a person holding its empowered role may; a halt needs a reason.',
   ),
-  'readiness.gate': method(ByRelease, GateView, 'The pipeline gate: may this release go (0), is it halted (3) or pending (4).'),
+  'readiness.gate': method(
+    GateInput,
+    GateView,
+    'The pipeline gate under the workspace policy: may this release go (0), is it halted (3) or pending (4); requireAll demands all four assertions.',
+  ),
   'readiness.setDeadline': method(
     ReadinessDeadlineInput,
     DeadlineView.pick({ hours: true, source: true }),

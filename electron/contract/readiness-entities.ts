@@ -1,10 +1,11 @@
 import { z } from 'zod';
-import { Id, Instant, PersonRole, ReleaseStatus, type PersonRole as Role } from './entities';
+import { Id, Instant, PersonRole, ReadinessPolicy, ReleaseStatus, type PersonRole as Role } from './entities';
 
 /**
  * Readiness (BRIEF.md, "Readiness states" and "Presumptive release"): four states per release, each owned by one
  * empowered role. Sign-offs, checklist ticks and waivers are append-only records; everything shown about them
- * (the state of each readiness state, the release's presumptive status, which checklist items block) is derived.
+ * (the state of each readiness state, the gate's answer under the workspace policy, which checklist items block) is
+ * derived.
  */
 
 export const READINESS_STATES = ['product', 'organization', 'security', 'operation'] as const;
@@ -30,15 +31,26 @@ export const SIGNOFF_ACTIONS = ['assert', 'halt', 'withdraw'] as const;
 export const SignoffAction = z.enum(SIGNOFF_ACTIONS);
 export type SignoffAction = z.infer<typeof SignoffAction>;
 
-/** What one readiness state currently is, derived from its sign-offs. */
-export const READINESS_STATUSES = ['asserted', 'halted', 'pending'] as const;
+/**
+ * What one readiness state currently is, derived from its sign-offs: a fact, whatever the policy. How an unasserted
+ * state reads (presumed ready, or pending) is the policy's business (ReadinessStateView.word and note).
+ */
+export const READINESS_STATUSES = ['asserted', 'halted', 'unasserted'] as const;
 export const ReadinessStatus = z.enum(READINESS_STATUSES);
 export type ReadinessStatus = z.infer<typeof ReadinessStatus>;
 
-/** What the release as a whole currently is: presumed to go unless halted or still waiting for an assertion. */
-export const PRESUMPTIVE_STATUSES = ['go', 'halted', 'pending'] as const;
-export const PresumptiveStatus = z.enum(PRESUMPTIVE_STATUSES);
-export type PresumptiveStatus = z.infer<typeof PresumptiveStatus>;
+/** The gate's answer for a release: it may go, it is halted, or it waits for assertions the policy requires. */
+export const GATE_DECISIONS = ['go', 'halted', 'pending'] as const;
+export const GateDecision = z.enum(GATE_DECISIONS);
+export type GateDecision = z.infer<typeof GateDecision>;
+
+/**
+ * How much an unasserted state asks of its empowered person: a calm reminder before the readiness deadline, a
+ * warning after it; nothing once asserted or halted.
+ */
+export const READINESS_ATTENTION = ['none', 'reminder', 'warning'] as const;
+export const ReadinessAttention = z.enum(READINESS_ATTENTION);
+export type ReadinessAttention = z.infer<typeof ReadinessAttention>;
 
 const text = (label: string, max: number) => z.string().trim().max(max, `${label} must be at most ${max} characters`);
 
@@ -187,20 +199,40 @@ export const ReadinessStateView = z.object({
   waivedIssues: z.array(z.string()),
   /** Not asserted and the readiness deadline has passed. */
   overdue: z.boolean(),
+  /** The state in a word, under the workspace policy: Asserted, Halted, Presumed ready, Pending or Overdue. */
+  word: z.string(),
+  /** For an unasserted state, one sentence: how the policy reads it, who must act and by when; '' otherwise. */
+  note: z.string(),
+  attention: ReadinessAttention,
   checklist: z.object({ total: z.number(), done: z.number(), waived: z.number(), blocking: z.array(z.string()) }),
   /** People holding the empowered role, who may act on this state. */
   empowered: z.array(PersonRef),
 });
 export type ReadinessStateView = z.infer<typeof ReadinessStateView>;
 
-export const PresumptiveView = z.object({
-  status: PresumptiveStatus,
+export const GATE_EXIT_CODES = { go: 0, halted: 3, pending: 4 } as const;
+
+/**
+ * The gate's answer for one release under the workspace policy: the board, the release drawer, the meeting agenda,
+ * the minutes, the CLI and the pipeline gate all show this one answer (core/domain/readiness/release-gate.ts).
+ */
+export const GateAnswer = z.object({
+  policy: ReadinessPolicy,
+  /** The gate was asked for all four assertions whatever the policy (`gate --require-all`). */
+  requireAll: z.boolean(),
+  decision: GateDecision,
+  exitCode: z.union([z.literal(0), z.literal(3), z.literal(4)]),
   halts: z.array(z.object({ state: ReadinessState, label: z.string(), by: PersonRef, reason: z.string(), at: z.string() })),
-  missing: z.array(z.object({ state: ReadinessState, label: z.string(), role: PersonRole, roleLabel: z.string() })),
-  /** One sentence: "Go: all four readiness states asserted." / "Halted by …" / "Pending: …". */
+  /** States nobody has asserted, with the role that may, and how the policy reads each. */
+  unasserted: z.array(
+    z.object({ state: ReadinessState, label: z.string(), role: PersonRole, roleLabel: z.string(), attention: ReadinessAttention, note: z.string() }),
+  ),
+  /** One sentence: "Go: all four readiness states asserted." / "Go: nothing is halted; …" / "Halted (…)." / "Pending: …". */
   summary: z.string(),
+  /** What a pipeline log shows: the policy, the decision, then who halted and why, or the warnings and reminders. */
+  lines: z.array(z.string()),
 });
-export type PresumptiveView = z.infer<typeof PresumptiveView>;
+export type GateAnswer = z.infer<typeof GateAnswer>;
 
 export const DeadlineView = z.object({
   hours: z.number(),
@@ -225,7 +257,7 @@ const ReleaseSummary = z.object({
 export const ReadinessView = z.object({
   release: ReleaseSummary,
   states: z.array(ReadinessStateView),
-  presumptive: PresumptiveView,
+  gate: GateAnswer,
   deadline: DeadlineView,
   checklist: z.array(ChecklistItemView),
   /** Every sign-off of the release, oldest first. */
@@ -240,23 +272,45 @@ export const ReadinessBoardInput = z
 
 export const ReadinessBoardRow = z.object({
   release: ReleaseSummary,
-  states: z.array(ReadinessStateView.pick({ state: true, label: true, status: true, by: true, at: true, comment: true, overdue: true })),
-  presumptive: PresumptiveView,
+  states: z.array(
+    ReadinessStateView.pick({ state: true, label: true, status: true, by: true, at: true, comment: true, overdue: true, word: true, note: true, attention: true }),
+  ),
+  gate: GateAnswer,
   deadline: DeadlineView,
 });
 export type ReadinessBoardRow = z.infer<typeof ReadinessBoardRow>;
 
-export const GATE_EXIT_CODES = { go: 0, halted: 3, pending: 4 } as const;
+export const GateInput = z
+  .object({
+    releaseId: Id,
+    /** Answer pending while any state is unasserted, whatever the policy: for pipelines that demand all four. */
+    requireAll: z.boolean().default(false),
+  })
+  .strict();
 
-export const GateView = z.object({
+/** `gate --json`: the answer, and each state with the record in effect (recordId), so a pipeline can trace it. */
+export const GateView = GateAnswer.extend({
   releaseId: z.string(),
   name: z.string(),
   version: z.string(),
-  decision: PresumptiveStatus,
-  exitCode: z.union([z.literal(0), z.literal(3), z.literal(4)]),
-  /** Lines a pipeline log shows: who halted and why, or what is missing. */
-  lines: z.array(z.string()),
-  presumptive: PresumptiveView,
+  states: z.array(
+    ReadinessStateView.pick({
+      state: true,
+      label: true,
+      role: true,
+      roleLabel: true,
+      status: true,
+      recordId: true,
+      by: true,
+      at: true,
+      comment: true,
+      waivedIssues: true,
+      overdue: true,
+      word: true,
+      note: true,
+      attention: true,
+    }),
+  ),
   /**
    * Every sign-off of the release, and whether it verified: only verified records count toward the decision; the
    * others are listed with why (docs/sync.md, "Signed records").

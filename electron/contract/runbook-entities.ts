@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { Id, Instant } from './entities';
 import { MinutesExport } from './meetings-entities';
-import { PresumptiveStatus } from './readiness-entities';
+import { GateDecision } from './readiness-entities';
 
 /**
  * Runbooks (issue 4, BRIEF.md "Runbook"): the ordered, owned, timed steps of a release weekend, planned as a DAG of
@@ -235,11 +235,12 @@ export const RunbookView = z.object({
       ownerName: z.string(),
       environmentNames: z.array(z.string()),
       systemNames: z.array(z.string()),
-      presumptive: PresumptiveStatus,
+      /** The readiness gate's answer under the workspace policy. */
+      presumptive: GateDecision,
       /** One line per readiness state, e.g. "Security: asserted by Ana Díaz, 2026-12-03 14:10 UTC". */
       signoffs: z.array(z.string()),
       /** The pipeline gate's answer now, as a readiness gate step reads it. */
-      gate: z.object({ decision: PresumptiveStatus, lines: z.array(z.string()) }),
+      gate: z.object({ decision: GateDecision, lines: z.array(z.string()) }),
     })
     .nullable(),
   /** Steps in table order (sections in order of their first step, the rollback section last). */
@@ -317,6 +318,16 @@ export const RunbookImportInput = z
     dryRun: z.boolean().default(true),
     /** Replace the runbook's steps instead of appending after them. */
     replace: z.boolean().default(false),
+    /** The worksheet of an XLSX workbook to read; default: the first one with a column of step titles. */
+    sheet: text('Sheet', 200).optional(),
+    /**
+     * Columns that match no step field, by header or column letter: dropped, or kept in the notes. By default every
+     * such column is kept, except one whose header says "(computed)" (Release Desk's own CSV export writes those).
+     */
+    dropColumns: z.array(text('Column', 300)).max(500).default([]),
+    keepColumns: z.array(text('Column', 300)).max(500).default([]),
+    /** Recognitions (rollback, go/no-go) not to apply, by their key: the row is then read as written. */
+    asWritten: z.array(text('Recognition', 300)).max(5000).default([]),
   })
   .strict();
 export type RunbookImportInput = z.input<typeof RunbookImportInput>;
@@ -330,15 +341,48 @@ export const ImportRowPreview = z.object({
   title: z.string(),
   owner: z.string(),
   section: z.string(),
+  kind: StepKind,
+  /** The start as the file writes it ("Sat 22:00"), and the date and time it became in the release's zone. */
+  startWritten: z.string(),
   start: z.string(),
   durationMinutes: z.number().nullable(),
   predecessors: z.array(z.string()),
 });
 export type ImportRowPreview = z.infer<typeof ImportRowPreview>;
 
+/** A column of the file that matches no step field: kept in the steps' notes under its header, or dropped. */
+export const UnmatchedColumn = z.object({
+  /** The spreadsheet's column letter: A, B, …, AA. */
+  column: z.string(),
+  header: z.string(),
+  /** Rows of the plan with something in this column. */
+  filled: z.number(),
+  action: z.enum(['keep', 'drop']),
+});
+export type UnmatchedColumn = z.infer<typeof UnmatchedColumn>;
+
+/** A row (or a whole phase) read as a rollback step or a go/no-go checkpoint from its words, not from a Kind cell. */
+export const ImportRecognition = z.object({
+  /** What `asWritten` names to decline it: the row number, or the phase as the file writes it. */
+  key: z.string(),
+  what: z.enum(['rollback', 'checkpoint']),
+  rows: z.array(z.number()),
+  /** "Row 16 “ROLLBACK: restore DB snapshot” → rollback section". */
+  sentence: z.string(),
+  applied: z.boolean(),
+});
+export type ImportRecognition = z.infer<typeof ImportRecognition>;
+
 export const RunbookImportResult = z.object({
-  /** Which column of the file each field was read from ("Task" → title). */
-  columns: z.array(z.object({ field: z.string(), header: z.string() })),
+  /** The worksheets of an XLSX workbook, and the one read; CSV has none. */
+  sheets: z.array(z.object({ name: z.string(), hasTitleColumn: z.boolean() })),
+  sheet: z.string().nullable(),
+  /** Which column of the file each field was read from ("Task" → title), with how it is read ("times in CET"). */
+  columns: z.array(z.object({ field: z.string(), header: z.string(), note: z.string() })),
+  unmatched: z.array(UnmatchedColumn),
+  recognitions: z.array(ImportRecognition),
+  /** Rows that hold text but are not steps (a title above the header row), so nothing is left out unseen. */
+  notImported: z.array(z.object({ row: z.number(), text: z.string(), why: z.string() })),
   /** Problems with the file as a whole (no title column, a cycle through predecessors ...). */
   fileErrors: z.array(z.string()),
   rows: z.array(ImportRowPreview),

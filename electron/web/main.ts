@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command } from 'commander';
@@ -35,6 +36,9 @@ try {
     token: opts.token ?? process.env.RELEASE_DESK_TOKEN,
   });
   console.log(`Release Desk web shell for ${path.resolve(opts.db)}`);
+  if (!fs.existsSync(path.join(opts.static, 'index.html'))) {
+    console.warn(`release-desk-web: the user interface is not built in ${path.resolve(opts.static)}: run "npm run build:web" (the page says so too).`);
+  }
   console.log(`Open: ${server.openUrl}`);
   const stop = () => void server.close().then(() => process.exit(0));
   process.on('SIGINT', stop);

@@ -1,10 +1,12 @@
 import http from 'node:http';
 import fs from 'node:fs';
+import path from 'node:path';
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { CONTENT_SECURITY_POLICY, JsonTooDeepError, WorkspaceSession, parseBoundedJson } from '../core';
 import type { ApiError } from '../contract/api-result';
 import { HTTP_STATUS } from './http-status';
+import { notBuiltPage } from './not-built-page';
 import { resolveStaticFile } from './static-files';
 
 export interface WebServerOptions {
@@ -57,6 +59,10 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
     if (url.pathname.startsWith('/api/')) return handleApi(req, res, url.pathname.slice('/api/'.length));
     if (req.method !== 'GET' && req.method !== 'HEAD') return sendError(res, 405, { code: 'invalid_input', message: 'Only GET here.' });
     const found = await resolveStaticFile(options.staticDir, url.pathname);
+    if (!found && !path.extname(url.pathname) && !fs.existsSync(path.join(options.staticDir, 'index.html'))) {
+      res.writeHead(503, { 'Content-Type': 'text/html; charset=utf-8', 'Content-Security-Policy': CONTENT_SECURITY_POLICY, 'Cache-Control': 'no-store' });
+      return void res.end(req.method === 'HEAD' ? undefined : notBuiltPage(options.staticDir));
+    }
     if (!found) return sendError(res, 404, { code: 'not_found', message: `Nothing at ${url.pathname}.` });
     res.writeHead(200, {
       'Content-Type': found.type,

@@ -71,8 +71,8 @@ describe('runbooks through the API (issue 4)', () => {
     expect(view.steps[0]).toMatchObject({ critical: false, slackMinutes: 15 });
     expect(view.plannedEnd).toBe('2026-12-05T22:30:00.000Z');
     expect(view.overrunMinutes).toBe(0);
-    expect(view.release).toMatchObject({ name: 'Payments', version: '2.4.0', presumptive: 'pending', timeZone: 'Europe/Berlin' });
-    expect(view.release!.signoffs).toEqual(['Product: pending', 'Organization: pending', 'Security: pending', 'Operation: pending']);
+    expect(view.release).toMatchObject({ name: 'Payments', version: '2.4.0', presumptive: 'go', timeZone: 'Europe/Berlin' });
+    expect(view.release!.signoffs).toEqual(['Product: presumed ready', 'Organization: presumed ready', 'Security: presumed ready', 'Operation: presumed ready']);
 
     const list = await call<RunbookSummary[]>(session, 'runbooks.list', { releaseId });
     expect(list).toEqual([expect.objectContaining({ name: 'Payments cutover', stepCount: 5, plannedEnd: '2026-12-05T22:30:00.000Z', phase: 'not-started' })]);

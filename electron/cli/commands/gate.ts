@@ -17,15 +17,21 @@ export async function releaseIdFor(session: WorkspaceSession, ref: string): Prom
 export const gateCommand = defineCommand({
   path: ['gate'],
   description:
-    'Pipeline readiness gate: exit 0 when the release may go, 3 when it is halted (prints who halted it and why), 4 when it is pending (prints what is missing).',
+    "Pipeline readiness gate under the workspace's readiness policy: exit 0 when the release may go (printing any warnings), 3 when it is halted (who and why), 4 when it is pending (what is missing).",
   configure: (command) =>
     withDbOption(command)
       .requiredOption('--release <id|NAME@VERSION>', 'the release: its id or NAME@VERSION')
-      .option('--json', 'print the decision as JSON (the API contract shape)'),
-  options: z.object({ db: DbOption, release: z.string().trim().min(1, 'must name a release'), json: z.boolean().default(false) }),
-  run: async ({ db, release, json }) => {
+      .option('--require-all', 'exit 4 while any readiness state is not asserted, whatever the policy')
+      .option('--json', 'print the answer, state by state, as JSON (the API contract shape)'),
+  options: z.object({
+    db: DbOption,
+    release: z.string().trim().min(1, 'must name a release'),
+    requireAll: z.boolean().default(false),
+    json: z.boolean().default(false),
+  }),
+  run: async ({ db, release, requireAll, json }) => {
     const gate = await withWorkspace(db, 'existing', async (session) =>
-      call(session, 'readiness.gate', { releaseId: await releaseIdFor(session, release) }),
+      call(session, 'readiness.gate', { releaseId: await releaseIdFor(session, release), requireAll }),
     );
     if (json) printJson(gate);
     else gate.lines.forEach(printLine);

@@ -1,6 +1,7 @@
 import type { CliCommand } from '../cli-command';
 import { collisionsCommand } from './collisions';
 import { demoCommand } from './demo';
+import { initCommand } from './init';
 import { exportCalendarCommand } from './export-calendar';
 import { importCalendarCommand } from './import-calendar';
 import { exportJsonCommand } from './export-json';
@@ -19,6 +20,7 @@ import { serverCommand } from './server';
 
 /** Every command, in help order. A new command is one file in this folder and one line here. */
 export const COMMANDS: readonly CliCommand[] = [
+  initCommand,
   demoCommand,
   listReleasesCommand,
   exportJsonCommand,

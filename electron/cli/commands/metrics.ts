@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { LocalDate } from '../../contract/calendar-entities';
-import { TREND_BUCKETS, type MetricsSummary } from '../../contract/outcomes-entities';
+import { DEFAULT_DORA_REPORT_YEAR, DORA_REPORT_YEARS, DoraReportYear, TREND_BUCKETS, type MetricsSummary, type MetricsView } from '../../contract/outcomes-entities';
 import type { WorkspaceSession } from '../../core';
 import { defineCommand } from '../cli-command';
 import { call } from '../call';
@@ -24,14 +24,39 @@ function summaryRows(m: MetricsSummary): string[][] {
   return [
     ['Deployment frequency', `${m.deploymentFrequency.perWeek} per week (${m.deploymentFrequency.deployments} deployments)`, band(m.deploymentFrequency.band)],
     ['Lead time for changes', `${show(m.leadTime.medianHours, ' h')} median (${m.leadTime.changes} changes)`, band(m.leadTime.band)],
-    ['Change failure rate', `${m.changeFailureRate.rate === null ? '—' : `${Math.round(m.changeFailureRate.rate * 1000) / 10} %`} (${m.changeFailureRate.failures} of ${m.changeFailureRate.deployments})`, band(m.changeFailureRate.band)],
-    ['Time to restore service', `${show(m.timeToRestore.medianHours, ' h')} median (${m.timeToRestore.restored} restored, ${m.timeToRestore.open} open)`, band(m.timeToRestore.band)],
+    ['Change failure rate', `${percent(m.changeFailureRate.rate)} (${m.changeFailureRate.failures} of ${m.changeFailureRate.deployments})`, band(m.changeFailureRate.band)],
+    [
+      'Failed deployment recovery time',
+      `${show(m.failedDeploymentRecoveryTime.medianHours, ' h')} median (${m.failedDeploymentRecoveryTime.restored} restored, ${m.failedDeploymentRecoveryTime.open} open)`,
+      band(m.failedDeploymentRecoveryTime.band),
+    ],
+    ['Rework rate', `${percent(m.reworkRate.rate)} (${m.reworkRate.rework} of ${m.reworkRate.deployments})`, 'no bands'],
   ];
+}
+
+const percent = (rate: number | null) => (rate === null ? '—' : `${Math.round(rate * 1000) / 10} %`);
+
+/**
+ * The JSON as the API returns it, plus each summary's fourth key under its pre-2023 name, "timeToRestore": scripts
+ * written against the older name keep working.
+ */
+function withOldNames(view: MetricsView) {
+  const alias = (m: MetricsSummary) => ({ ...m, timeToRestore: m.failedDeploymentRecoveryTime });
+  const rows = (list: MetricsView['bySystem']) => list.map((r) => ({ ...r, summary: alias(r.summary) }));
+  return {
+    ...view,
+    summary: alias(view.summary),
+    trend: view.trend.map((p) => ({ ...p, summary: alias(p.summary) })),
+    bySystem: rows(view.bySystem),
+    byTeam: rows(view.byTeam),
+    byEnvironment: rows(view.byEnvironment),
+  };
 }
 
 export const metricsCommand = defineCommand({
   path: ['metrics'],
-  description: 'DORA metrics over a period (UTC days, both included): deployment frequency, lead time, change failure rate, time to restore.',
+  description:
+    'DORA metrics over a period (UTC days, both included): deployment frequency, lead time, change failure rate, failed deployment recovery time, rework rate.',
   configure: (command) =>
     withDbOption(command)
       .requiredOption('--from <date>', 'first day, YYYY-MM-DD')
@@ -39,6 +64,7 @@ export const metricsCommand = defineCommand({
       .option('--system <name>', 'only releases of this system')
       .option('--environment <name>', 'count this environment instead of the production ones')
       .option('--bucket <week|month>', 'trend points by week or month', 'week')
+      .option('--dora-year <year>', `whose performance bands: the DORA report of ${DORA_REPORT_YEARS.join(', ')}`, String(DEFAULT_DORA_REPORT_YEAR))
       .option('--json', 'print every figure as JSON (the API contract shape)'),
   options: z.object({
     db: DbOption,
@@ -47,9 +73,10 @@ export const metricsCommand = defineCommand({
     system: z.string().trim().min(1).optional(),
     environment: z.string().trim().min(1).optional(),
     bucket: z.enum(TREND_BUCKETS, { message: 'must be week or month' }),
+    doraYear: z.coerce.number().pipe(DoraReportYear),
     json: z.boolean().default(false),
   }),
-  run: async ({ db, from, to, system, environment, bucket, json }) => {
+  run: async ({ db, from, to, system, environment, bucket, doraYear, json }) => {
     const view = await withWorkspace(db, 'existing', async (session) =>
       call(session, 'metrics.compute', {
         from,
@@ -57,9 +84,10 @@ export const metricsCommand = defineCommand({
         bucket,
         systemId: await systemIdFor(session, system),
         environmentId: await environmentIdFor(session, environment),
+        reportYear: doraYear,
       }),
     );
-    if (json) return printJson(view);
+    if (json) return printJson(withOldNames(view));
     printLine(`DORA metrics ${view.from} to ${view.to} on ${view.environments.join(', ') || 'no production environment'}${system ? `, system ${system}` : ''}`);
     printLines(formatTable(['metric', 'value', 'band'], summaryRows(view.summary)));
     printLine(`Bands: ${view.thresholds}.`);

@@ -18,6 +18,7 @@ export const recordDeploymentCommand = defineCommand({
       .requiredOption('--result <result>', `how it went: ${DEPLOYMENT_RESULTS.join('|')}`)
       .requiredOption('--at <time>', 'when it was deployed: ISO-8601 with offset, e.g. 2026-12-05T23:10:00+01:00')
       .option('--note <text>', 'a note, e.g. the pipeline run', '')
+      .option('--rework', 'the deployment was not planned: it was made to fix a user-facing defect (DORA rework rate)')
       .option('--json', 'print the deployment record as JSON'),
   options: z.object({
     db: DbOption,
@@ -26,17 +27,18 @@ export const recordDeploymentCommand = defineCommand({
     result: z.enum(DEPLOYMENT_RESULTS, { message: `must be one of ${DEPLOYMENT_RESULTS.join(', ')}` }),
     at: Instant,
     note: z.string(),
+    rework: z.boolean().default(false),
     json: z.boolean().default(false),
   }),
-  run: async ({ db, release, environment, result, at, note, json }) => {
+  run: async ({ db, release, environment, result, at, note, rework, json }) => {
     const recorded = await withWorkspace(db, 'existing', async (session) => {
       const releaseId = await releaseIdFor(session, release);
       const environmentId = (await environmentIdFor(session, environment))!;
-      const deployment = await call(session, 'deployments.record', { releaseId, environmentId, deployedAt: at, result, note, source: 'pipeline' });
+      const deployment = await call(session, 'deployments.record', { releaseId, environmentId, deployedAt: at, result, note, rework, source: 'pipeline' });
       const { name, version } = await call(session, 'releases.get', { id: releaseId });
       return { deployment, label: `${name} ${version}` };
     });
     if (json) return printJson(recorded.deployment);
-    printLine(`Recorded ${recorded.label} on ${environment} at ${recorded.deployment.deployedAt}: ${DEPLOYMENT_RESULT_LABELS[result].toLowerCase()}.`);
+    printLine(`Recorded ${recorded.label} on ${environment} at ${recorded.deployment.deployedAt}: ${DEPLOYMENT_RESULT_LABELS[result].toLowerCase()}${rework ? ', rework' : ''}.`);
   },
 });

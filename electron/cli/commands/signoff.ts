@@ -59,8 +59,8 @@ export const signoffCommand = defineCommand({
       if (options.json) return printJson(view);
       const state = view.states.find((s) => s.state === options.state)!;
       const done = { assert: 'asserted', halt: 'halted', withdraw: 'withdrew a sign-off of' }[action];
-      printLine(`${person.value.name} ${done} ${state.label} readiness of ${view.release.name} ${view.release.version}; ${state.label} is now ${state.status}.`);
-      printLine(view.presumptive.summary);
+      printLine(`${person.value.name} ${done} ${state.label} readiness of ${view.release.name} ${view.release.version}; ${state.label} is now ${state.word.toLowerCase()}.`);
+      printLine(view.gate.summary);
     });
   },
 });

@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { z } from 'zod';
 import { defineCommand } from '../cli-command';
 import { call } from '../call';
@@ -25,6 +27,9 @@ export const syncCommand = defineCommand({
     if (options.folder && options.server) throw usageError('choose one of --folder and --server');
     const token = options.token ?? process.env.RELEASE_DESK_SYNC_TOKEN;
     if (options.server && !token) throw usageError('--server needs --token (or RELEASE_DESK_SYNC_TOKEN)');
+    if (!fs.existsSync(path.resolve(options.db))) {
+      throw usageError(`there is no workspace at ${path.resolve(options.db)}: create an empty one with "release-desk init --db ${options.db}", then sync into it`);
+    }
     const target = options.folder ? { folder: options.folder } : options.server ? { serverUrl: options.server, token: token! } : undefined;
     await withWorkspace(options.db, 'existing', async (session) => {
       const report = await call(session, 'sync.now', { target });

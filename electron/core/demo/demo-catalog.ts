@@ -4,7 +4,7 @@ import type { PersonRole } from '../../contract/entities';
  * The fixed cast of the demo workspace: a mid-sized online retailer with teams in a few time zones. Names are the
  * contract's domain words, so the demo reads like the product brief.
  */
-export const DEMO_SETTINGS = { name: 'Northwind Retail releases', defaultTimeZone: 'Europe/Berlin' };
+export const DEMO_SETTINGS = { name: 'Northwind Retail releases', defaultTimeZone: 'Europe/Berlin', readinessPolicy: 'presumptive' };
 
 export const DEMO_PEOPLE: ReadonlyArray<{ name: string; roles: PersonRole[] }> = [
   { name: 'Priya Natarajan', roles: ['release-coordinator', 'release-manager', 'admin'] },

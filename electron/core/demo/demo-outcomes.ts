@@ -6,6 +6,7 @@ import type { SeededRandom } from './seeded-random';
 interface DemoRelease {
   id: string;
   name: string;
+  version: string;
   status: string;
   windowStart: string;
   windowEnd: string;
@@ -46,7 +47,9 @@ export function writeDemoOutcomes(w: MutationWriter, random: SeededRandom, demo:
       const result: DeploymentResult =
         release.status === 'rolled-back' && isProduction ? 'rolled-back' : random.weighted([['succeeded', 14], ['fixed-forward', 2], ['failed', 1]] as const);
       const deploymentId = random.uuid();
-      w.insert('deployment', deploymentId, { releaseId: release.id, environmentId, deployedAt: iso(at), result, source: random.pick(['pipeline', 'manual'] as const), note: '' });
+      // A second patch (x.y.2) in production is an unplanned fix of a user-facing defect: rework, for the rework rate.
+      const rework = isProduction && /\.[2-9]\d*$/.test(release.version);
+      w.insert('deployment', deploymentId, { releaseId: release.id, environmentId, deployedAt: iso(at), result, source: random.pick(['pipeline', 'manual'] as const), note: '', rework });
       const incident = isProduction && (result !== 'succeeded' || random.next() < 0.3);
       if (!incident) continue;
       const startedAt = at + random.int(10, 180) * 60_000;

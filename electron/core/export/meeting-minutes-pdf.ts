@@ -6,11 +6,14 @@ import {
   actionStatusText,
   collisionText,
   decisionText,
+  decisionWord,
   environmentNames,
+  policyText,
   rangeText,
   releaseLabel,
   releaseNameFor,
   stateText,
+  unassertedNotes,
   windowText,
 } from '../domain/meetings';
 import { dejaVuSans, fontsDir } from './font-files';
@@ -23,14 +26,14 @@ import { dejaVuSans, fontsDir } from './font-files';
 type Cell = Record<string, unknown> | string;
 type StateCell = AgendaItem['states'][number];
 
-const FILL: Record<'asserted' | 'halted' | 'pending' | 'overdue', string> = {
+const FILL: Record<'asserted' | 'halted' | 'unasserted' | 'warning', string> = {
   asserted: '#e6f4ea',
   halted: '#fde7e7',
-  pending: '#f1f3f5',
-  overdue: '#fff4e0',
+  unasserted: '#f1f3f5',
+  warning: '#fff4e0',
 };
 
-const fillOf = (s: StateCell) => FILL[s.status === 'pending' && s.overdue ? 'overdue' : s.status];
+const fillOf = (s: StateCell) => FILL[s.attention === 'warning' ? 'warning' : s.status];
 const header = (text: string): Cell => ({ text, style: 'th' });
 const heading = (text: string): Cell => ({ text, style: 'h2' });
 const quiet = (text: string): Cell => ({ text, style: 'quiet' });
@@ -41,7 +44,7 @@ function readinessTable(view: MeetingView): Cell {
   const body: Cell[][] = [[header('Release'), header('Window'), ...states.map(header), header('Decision')]];
   for (const item of view.agenda) {
     body.push([
-      { text: [{ text: releaseLabel(item), bold: true }, `\n${item.presumptive.status.toUpperCase()}`], fontSize: 9 },
+      { text: [{ text: releaseLabel(item), bold: true }, `\n${decisionWord(item).toUpperCase()}`], fontSize: 9 },
       { text: windowText(item, zone), fontSize: 8 },
       ...item.states.map((s) => ({ text: stateText(s), fillColor: fillOf(s), fontSize: 8.5 })),
       { text: decisionText(item), fontSize: 8.5, bold: item.decision !== null },
@@ -54,8 +57,9 @@ function releaseDetails(view: MeetingView, item: AgendaItem): Cell {
   const lines: Cell[] = [
     { text: releaseLabel(item), style: 'h3' },
     { text: `Window ${windowText(item, view.meeting.timeZone)} · environments: ${environmentNames(view, item.environmentIds) || 'none'}`, style: 'quiet' },
-    { text: item.presumptive.summary },
-    ...item.presumptive.halts.map((h) => ({ text: [{ text: `Halted (${h.label}) by ${h.by.name}: `, bold: true }, h.reason], color: '#a61b1b' })),
+    { text: item.gate.summary },
+    ...item.gate.halts.map((h) => ({ text: [{ text: `Halted (${h.label}) by ${h.by.name}: `, bold: true }, h.reason], color: '#a61b1b' })),
+    ...unassertedNotes(item).map((note) => ({ text: note, fontSize: 9, color: '#5c636a' })),
     ...item.collisions.map((c) => ({ text: collisionText(c), color: '#8a4b00' })),
     { text: [{ text: 'Decision: ', bold: true }, decisionText(item)] },
   ];
@@ -67,7 +71,7 @@ function environmentsTable(view: MeetingView): Cell {
   for (const env of view.environments) {
     body.push([
       env.name,
-      { text: env.prepared ? '✓ Prepared' : '✕ Not prepared', fillColor: env.prepared ? FILL.asserted : FILL.overdue },
+      { text: env.prepared ? '✓ Prepared' : '✕ Not prepared', fillColor: env.prepared ? FILL.asserted : FILL.warning },
       env.note || '—',
       env.by && env.at ? `${env.by.name}, ${formatLocal(Date.parse(env.at), view.meeting.timeZone)}` : 'not recorded',
     ]);
@@ -90,7 +94,7 @@ export function minutesDocument(view: MeetingView, exportedAt: string): Record<s
     { text: `Coordination meeting · releases in ${rangeText(view)}`, style: 'quiet' },
     { text: [{ text: 'Attendees: ', bold: true }, view.attendees.map((a) => a.name).join(', ') || 'none recorded'], margin: [0, 4, 0, 0] },
     heading(`Releases (${view.agenda.length})`),
-    view.agenda.length === 0 ? quiet('No release has a window in this range.') : readinessTable(view),
+    ...(view.agenda.length === 0 ? [quiet('No release has a window in this range.')] : [quiet(policyText(view)), readinessTable(view)]),
     ...view.agenda.map((item) => releaseDetails(view, item)),
     heading('Environments'),
     view.environments.length === 0 ? quiet('No target environments.') : environmentsTable(view),

@@ -20,7 +20,11 @@ export interface DeploymentProblem {
  * incidents start after the deployment they are blamed on, and the same deployment is not recorded twice (so a
  * pipeline that retries, or a CSV file imported again, adds nothing).
  */
-export function deploymentProblems(ctx: HandlerContext, record: DeploymentRecord, ownId?: string): DeploymentProblem[] {
+export function deploymentProblems(
+  ctx: HandlerContext,
+  record: Pick<DeploymentRecord, 'releaseId' | 'environmentId' | 'deployedAt' | 'incidents'>,
+  ownId?: string,
+): DeploymentProblem[] {
   const { reader } = ctx.store;
   const release = reader.get('release', record.releaseId) as unknown as Release | undefined;
   if (!release) return [{ field: 'releaseId', message: `There is no release with id ${record.releaseId}.` }];
@@ -61,8 +65,8 @@ export function requireValidDeployment(ctx: HandlerContext, record: DeploymentRe
 
 /** Writes one deployment and its incidents inside a caller's mutation; returns the new deployment's id. */
 export function insertDeployment(w: MutationWriter, record: DeploymentRecord, id: string = randomUUID()): string {
-  const { releaseId, environmentId, deployedAt, result, source, note } = record;
-  w.insert('deployment', id, { releaseId, environmentId, deployedAt, result, source, note });
+  const { releaseId, environmentId, deployedAt, result, source, note, rework } = record;
+  w.insert('deployment', id, { releaseId, environmentId, deployedAt, result, source, note, rework });
   for (const incident of record.incidents) w.insert('incident', randomUUID(), { deploymentId: id, releaseId, ...incident });
   return id;
 }

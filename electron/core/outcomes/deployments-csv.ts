@@ -13,6 +13,7 @@ export const CSV_COLUMNS = [
   'deployed_at',
   'result',
   'note',
+  'rework',
   'incident_title',
   'incident_reference',
   'incident_started_at',
@@ -28,6 +29,7 @@ const COLUMN_OF: Record<string, Column> = {
   deployedAt: 'deployed_at',
   result: 'result',
   note: 'note',
+  rework: 'rework',
   title: 'incident_title',
   reference: 'incident_reference',
   startedAt: 'incident_started_at',
@@ -83,6 +85,14 @@ export function checkDeploymentsCsv(ctx: HandlerContext, content: string): Check
   return { rows: checked.map((c) => c.preview), records: checked.flatMap((c) => (c.preview.ok && c.record ? [c.record] : [])) };
 }
 
+/** "yes", "true", "1", "x" or empty (no): how spreadsheets write a flag; null for anything else. */
+function reworkCell(text: string): boolean | null {
+  const t = text.trim().toLowerCase();
+  if (['yes', 'y', 'true', '1', 'x'].includes(t)) return true;
+  if (['', 'no', 'n', 'false', '0'].includes(t)) return false;
+  return null;
+}
+
 function checkRow(ctx: HandlerContext, line: number, value: (c: Column) => string, releases: Release[], environments: Environment[]) {
   const errors: CsvRowPreview['errors'] = [];
   const release = findReleaseByRef(releases, value('release'));
@@ -91,6 +101,8 @@ function checkRow(ctx: HandlerContext, line: number, value: (c: Column) => strin
   const environment = environments.find((e) => e.id === value('environment') || e.name.toLowerCase() === envName);
   if (!environment) errors.push({ column: 'environment', message: envName === '' ? 'Environment is required.' : `There is no environment "${value('environment')}".` });
 
+  const rework = reworkCell(value('rework'));
+  if (rework === null) errors.push({ column: 'rework', message: `"${value('rework')}" is not yes or no: write yes for a deployment made to fix a user-facing defect.` });
   const hasIncident = ['incident_title', 'incident_reference', 'incident_started_at', 'incident_restored_at'].some((c) => value(c as Column) !== '');
   const incident = {
     title: value('incident_title'),
@@ -104,6 +116,7 @@ function checkRow(ctx: HandlerContext, line: number, value: (c: Column) => strin
     deployedAt: value('deployed_at'),
     result: value('result').toLowerCase().replace(/\s+/g, '-'),
     note: value('note'),
+    rework: rework ?? false,
     source: 'csv',
     incidents: hasIncident ? [incident] : [],
   });
@@ -127,6 +140,7 @@ function checkRow(ctx: HandlerContext, line: number, value: (c: Column) => strin
     environment: environment?.name ?? value('environment'),
     deployedAt: parsed.success ? parsed.data.deployedAt : value('deployed_at'),
     result: value('result'),
+    rework: rework === true,
     incident: hasIncident ? `${incident.title}${incident.restoredAt === null ? ' (open)' : ''}` : '',
   };
   return { preview, record };

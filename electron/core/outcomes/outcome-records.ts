@@ -34,6 +34,7 @@ function toDeployment(row: EntityRow, incidents: Incident[]): Deployment {
     result,
     source: row.source as DeploymentSource,
     note: String(row.note),
+    rework: Boolean(row.rework),
     incidents,
     failure: isFailure({ result, incidents }),
   };

@@ -49,15 +49,15 @@ export function executionWindow(facts: Pick<RunbookFacts, 'release' | 'schedule'
 const iso = (ms: number) => new Date(ms).toISOString();
 const utc = (at: string) => `${at.slice(0, 10)} ${at.slice(11, 16)} UTC`;
 
-/** "Security: asserted by Ana Díaz, 2026-12-03 14:10 UTC", one per readiness state. */
-export function signoffLine(state: Pick<ReadinessStateView, 'label' | 'status' | 'by' | 'at' | 'comment'>): string {
-  if (state.status === 'pending' || !state.by || !state.at) return `${state.label}: pending`;
+/** "Security: asserted by Ana Díaz, 2026-12-03 14:10 UTC" or "Product: presumed ready", one per readiness state. */
+export function signoffLine(state: Pick<ReadinessStateView, 'label' | 'status' | 'by' | 'at' | 'comment' | 'word'>): string {
+  if (state.status === 'unasserted' || !state.by || !state.at) return `${state.label}: ${state.word.toLowerCase()}`;
   const line = `${state.label}: ${state.status} by ${state.by.name}, ${utc(state.at)}`;
   return state.status === 'halted' && state.comment ? `${line} (${state.comment})` : line;
 }
 
 function releaseInfo(ctx: HandlerContext, release: Release, names: Map<string, string>): NonNullable<RunbookView['release']> {
-  const readiness = loadReadiness(ctx, release, new Date(ctx.store.now()).toISOString());
+  const readiness = loadReadiness(ctx, release, { now: new Date(ctx.store.now()).toISOString() });
   const gate = releaseGate(ctx, release, readiness);
   const nameOf = (entity: 'environment' | 'system', id: string) => String(ctx.store.reader.get(entity, id)?.name ?? id);
   return {
@@ -71,7 +71,7 @@ function releaseInfo(ctx: HandlerContext, release: Release, names: Map<string, s
     ownerName: release.ownerId ? (names.get(release.ownerId) ?? '') : '',
     environmentNames: release.environmentIds.map((id) => nameOf('environment', id)),
     systemNames: release.systemIds.map((id) => nameOf('system', id)),
-    presumptive: readiness.presumptive.status,
+    presumptive: readiness.gate.decision,
     signoffs: readiness.states.map(signoffLine),
     gate: { decision: gate.decision, lines: gate.lines },
   };

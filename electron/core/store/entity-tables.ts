@@ -62,7 +62,12 @@ export const ENTITY_TABLES = {
   settings: {
     table: 'settings',
     signedBy: 'admin',
-    fields: { name: f('name', 'text', WorkspaceSettings.shape.name), defaultTimeZone: f('default_time_zone', 'text', WorkspaceSettings.shape.defaultTimeZone) },
+    fields: {
+      name: f('name', 'text', WorkspaceSettings.shape.name),
+      defaultTimeZone: f('default_time_zone', 'text', WorkspaceSettings.shape.defaultTimeZone),
+      // Free text on purpose: a policy a newer version adds merges here, and is read as the stricter explicit policy.
+      readinessPolicy: f('readiness_policy', 'text', z.string().max(40)),
+    },
   },
   person: {
     table: 'people',
@@ -253,6 +258,7 @@ export const ENTITY_TABLES = {
       result: f('result', 'text', DeploymentResult),
       source: f('source', 'text', DeploymentSource),
       note: f('note', 'text'),
+      rework: f('rework', 'bool'),
     },
   },
   incident: {

@@ -24,7 +24,9 @@ test('a coordination meeting: agenda with readiness, a decision, an environment,
   const agenda = page.getByTestId('agenda');
   const paymentsRow = agenda.getByRole('row', { name: 'Payments 2.4.0' });
   await expect(paymentsRow).toContainText('Halted');
-  await expect(agenda.getByRole('row', { name: 'Checkout 7.1.0' })).toContainText('Pending');
+  // Presumptive release (the default): nobody has asserted Checkout yet, nothing halts it.
+  await expect(agenda.getByRole('row', { name: 'Checkout 7.1.0' })).toContainText('Presumed ready');
+  await expect(agenda.getByRole('row', { name: 'Checkout 7.1.0' })).toContainText('Go');
 
   await paymentsRow.getByRole('button', { name: 'Hold' }).click();
   const hold = dialog(page, 'Hold: Payments 2.4.0');

@@ -19,6 +19,12 @@ test('shows the demo outcomes as charts, and a deployment recorded in the UI cha
   await expect(frequency).toContainText(/\d+ deployments reached production/);
   await expect(app.getByTestId('trend-Change failure rate').locator('.recharts-surface')).toBeVisible();
   await expect(app.getByTestId('metrics-breakdown').getByRole('row')).not.toHaveCount(1);
+  // The fourth key by its 2023 name, and rework rate as a fifth figure without bands.
+  await expect(app.getByTestId('metric-Failed deployment recovery time')).toBeVisible();
+  const rework = app.getByTestId('metric-Rework rate');
+  await expect(rework).toContainText('No bands');
+  await expect(rework).toContainText(/\d+ of \d+ production deployments were unplanned fixes/);
+  await expect(app.getByText('Performance bands by DORA, Accelerate State of DevOps 2024')).toBeVisible();
   await snap(app, 'metrics-demo');
   await app.getByTestId('metrics-breakdown').scrollIntoViewIfNeeded();
   await snap(app, 'metrics-demo-breakdown');
@@ -35,10 +41,20 @@ test('shows the demo outcomes as charts, and a deployment recorded in the UI cha
   await app.getByRole('option', { name: `${target.name} ${target.version}`, exact: true }).click();
   await form.getByLabel('Environment').click();
   await app.getByRole('option', { name: 'production', exact: true }).click();
+  await form.getByRole('checkbox', { name: /^Rework/ }).check();
   await snap(app, 'metrics-record-deployment');
+  const reworkBefore = Number((await rework.textContent())!.match(/(\d+) of \d+ production deployments/)![1]);
   await form.getByRole('button', { name: 'Record deployment' }).click();
   await expect(form).toBeHidden();
   await expect(frequency).toContainText(`${before + 1} deployments reached production`);
+  await expect(rework).toContainText(`${reworkBefore + 1} of`);
+
+  // Another report's bands: same figures, the table of that year; dark as well.
+  await app.getByRole('radiogroup', { name: 'DORA report' }).getByText('2021').click();
+  await expect(app.getByText('Performance bands by DORA, Accelerate State of DevOps 2021')).toBeVisible();
+  await app.getByRole('button', { name: 'Switch to dark mode' }).click();
+  await snap(app, 'metrics-demo-2021-dark');
+  await app.getByRole('button', { name: 'Switch to light mode' }).click();
 
   // The release's detail panel shows the deployment and its post-release review.
   await openScreen(app, 'Releases');
@@ -46,6 +62,7 @@ test('shows the demo outcomes as charts, and a deployment recorded in the UI cha
   await releaseRow(app, target.name).filter({ hasText: target.version }).first().click();
   const outcome = app.getByTestId('release-outcome');
   await expect(outcome).toContainText('Succeeded');
+  await expect(outcome).toContainText('Rework');
   await outcome.getByLabel('What went well').fill('Quiet cut-over.');
   await outcome.getByRole('button', { name: 'Close review' }).click();
   await expect(outcome).toContainText('Closed by Priya Natarajan');

@@ -20,9 +20,9 @@ async function actAs(page: Page, person: string, release: string): Promise<void>
   await expect(page.getByTestId('readiness-panel')).toBeVisible();
 }
 
-function gate(file: string, releaseId: string): { code: number; out: string } {
+function gate(file: string, releaseId: string, ...flags: string[]): { code: number; out: string } {
   try {
-    return { code: 0, out: execFileSync('node', ['bin/release-desk.mjs', 'gate', '--db', file, '--release', releaseId], { encoding: 'utf8' }) };
+    return { code: 0, out: execFileSync('node', ['bin/release-desk.mjs', 'gate', '--db', file, '--release', releaseId, ...flags], { encoding: 'utf8' }) };
   } catch (error) {
     const e = error as { status: number; stdout: string };
     return { code: e.status, out: e.stdout };
@@ -34,8 +34,10 @@ test('each empowered person asserts their state; others cannot; a halt stops the
   await page.reload();
   await openScreen(page, 'Readiness');
   const row = page.getByTestId('readiness-board').getByRole('row', { name: 'Payments 2.4.0' });
-  await expect(row.getByTestId('presumptive')).toContainText('Pending');
-  await snap(page, 'readiness-board-pending');
+  // Presumptive release (the default): nothing asserted yet, nothing halted, so it goes.
+  await expect(row.getByTestId('gate')).toContainText('Go');
+  await expect(row.getByTestId('gate')).toContainText('4 presumed ready');
+  await expect(row.getByTestId('cell-product')).toContainText('Presumed ready');
 
   // Someone without the role: every action is disabled, with who may act in the tooltip.
   await actAs(page, PEOPLE.engineer.name, 'Payments 2.4.0');
@@ -67,9 +69,9 @@ test('each empowered person asserts their state; others cannot; a halt stops the
     await expect(assertDialog).toBeHidden();
     await expect(card).toContainText(`Asserted · ${person}`);
   }
-  await expect(page.getByTestId('presumptive-summary')).toContainText('Go');
+  await expect(page.getByTestId('gate-summary')).toHaveText('Go: all four readiness states asserted.');
   await page.keyboard.press('Escape');
-  await expect(row.getByTestId('presumptive')).toContainText('Go');
+  await expect(row.getByTestId('gate')).toContainText('Go');
   expect(gate(shell.session.path, payments.id).code).toBe(0);
 
   // Checklists: add the defaults and tick one with evidence.
@@ -108,7 +110,7 @@ test('each empowered person asserts their state; others cannot; a halt stops the
   expect((await download).suggestedFilename()).toBe('Payments-2.4.0-audit.csv');
 
   await page.keyboard.press('Escape');
-  await expect(row.getByTestId('presumptive')).toContainText('Halted');
+  await expect(row.getByTestId('gate')).toContainText('Halted');
   await expect(row.getByTestId('cell-security')).toHaveText(new RegExp(`^Halted\\s*by ${PEOPLE.security.name}`));
   await expect(row.getByTestId('cell-security')).toContainText('CVE-2026-4411');
   await snap(page, 'readiness-board-halted');
@@ -117,4 +119,75 @@ test('each empowered person asserts their state; others cannot; a halt stops the
   expect(halted.code).toBe(3);
   expect(halted.out).toContain(PEOPLE.security.name);
   expect(halted.out).toContain('CVE-2026-4411');
+});
+
+test('the readiness policy: presumed ready with an amber warning past the deadline; explicit assertion from Settings', async ({ app: page, shell }) => {
+  const { people, payments } = await seedReadiness(shell.session);
+  // A release whose readiness deadline (48 h before its window) has already passed, with one state asserted.
+  const got = await shell.session.dispatch('releases.get', { id: payments.id });
+  if (!got.ok) throw new Error(got.error.message);
+  const like = got.value as { systemIds: string[]; environmentIds: string[] };
+  const created = await shell.session.dispatch('releases.create', {
+    name: 'Search',
+    version: '1.2.0',
+    systemIds: like.systemIds,
+    environmentIds: like.environmentIds,
+    windowStart: new Date(Date.now() + 20 * 3_600_000).toISOString(),
+    windowEnd: new Date(Date.now() + 23 * 3_600_000).toISOString(),
+    timeZone: 'Europe/Berlin',
+    status: 'in-readiness',
+  });
+  if (!created.ok) throw new Error(created.error.message);
+  const search = { value: created.value as { id: string } };
+  expect((await shell.session.dispatch('readiness.signoff', { releaseId: search.value.id, state: 'product', action: 'assert', asPersonId: people.product })).ok).toBe(true);
+  await page.reload();
+  await openScreen(page, 'Readiness');
+
+  await expect(page.getByTestId('readiness-policy')).toContainText('Presumptive release: a release goes unless an empowered role halts it');
+  const late = page.getByTestId('readiness-board').getByRole('row', { name: 'Search 1.2.0' });
+  await expect(late.getByTestId('gate')).toContainText('Go');
+  await expect(late.getByTestId('gate')).toContainText('3 presumed ready, 3 past the deadline');
+  await expect(late.getByTestId('readiness-due')).toContainText('Readiness deadline passed');
+  await expect(late.getByTestId('cell-security')).toContainText('Presumed ready');
+  await late.getByTestId('cell-security').getByText('Presumed ready').hover();
+  await expect(page.getByRole('tooltip')).toContainText('Not asserted: presumed ready. The readiness deadline');
+  const early = page.getByTestId('readiness-board').getByRole('row', { name: 'Payments 2.4.0' });
+  await expect(early.getByTestId('readiness-due')).toContainText('Readiness due');
+  await page.mouse.move(0, 0);
+  await snap(page, 'readiness-board-presumptive');
+  const presumed = gate(shell.session.path, search.value.id);
+  expect(presumed.code).toBe(0);
+  expect(presumed.out).toMatch(/^ {2}Warning: Security: Not asserted: presumed ready. The readiness deadline/m);
+  expect(gate(shell.session.path, search.value.id, '--require-all').code).toBe(4);
+
+  // The drawer says the same, state by state.
+  await late.click();
+  await expect(page.getByTestId('gate-summary')).toContainText('Go: nothing is halted; not asserted, presumed ready');
+  await expect(page.getByTestId('state-security').getByTestId('state-note')).toContainText('Not asserted: presumed ready. The readiness deadline');
+  await snap(page, 'readiness-panel-presumptive');
+  await page.keyboard.press('Escape');
+
+  await page.getByRole('button', { name: 'Switch to dark mode' }).click();
+  await snap(page, 'readiness-board-presumptive-dark');
+  await page.getByRole('button', { name: 'Switch to light mode' }).click();
+
+  // Explicit assertion, chosen in Settings: the same releases are now pending until all four are asserted.
+  await page.getByTestId('readiness-policy').getByRole('button', { name: 'Change the policy in Settings' }).click();
+  await page.getByRole('tab', { name: 'Workspace' }).click();
+  await page.getByRole('radio', { name: 'Explicit assertion' }).click();
+  await page.getByRole('button', { name: 'Save workspace' }).click();
+  await expect(page.getByTestId('policy-changed')).toContainText('Policy last set to explicit assertion by');
+  await snap(page, 'settings-workspace-policy');
+  await openScreen(page, 'Readiness');
+  await expect(page.getByTestId('readiness-policy')).toContainText('Explicit assertion: a release goes only once all four readiness states are asserted');
+  await expect(late.getByTestId('gate')).toContainText('Pending');
+  await expect(late.getByTestId('cell-security')).toContainText('Overdue');
+  await expect(early.getByTestId('gate')).toContainText('Missing: Product, Organization, Security, Operation');
+  await expect(early.getByTestId('cell-security')).toContainText('Pending');
+  await snap(page, 'readiness-board-explicit');
+  await page.getByRole('button', { name: 'Switch to dark mode' }).click();
+  await snap(page, 'readiness-board-explicit-dark');
+  const explicit = gate(shell.session.path, payments.id);
+  expect(explicit.code).toBe(4);
+  expect(explicit.out.split('\n')[0]).toBe('Readiness policy: explicit assertion (a release goes only once all four readiness states are asserted).');
 });

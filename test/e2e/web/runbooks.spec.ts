@@ -4,6 +4,7 @@ import { test, expect, snap } from '../fixtures/web-shell';
 import { chooseCurrentPerson, dialog, openScreen } from '../fixtures/ui-steps';
 import { seedWorkspace } from '../fixtures/seed-workspace';
 import { ENGINEER, executionRow, fillStep, GOOD_PLAN, LEAD, PLAN_WITH_BAD_ROW, seedRunbookRelease, stepRow } from '../fixtures/runbook-steps';
+import { cutoverWeekendWorkbook } from '../../fixtures/runbooks/cutover-weekend-workbook';
 
 const TIME_BY = (action: string, who: string) => new RegExp(`${action} \\d\\d:\\d\\d by ${who}`);
 
@@ -274,4 +275,67 @@ test('the demo cutover runbook: a template, multi-select delete with Undo, delet
   await expect(picker.getByRole('button', { name: /Weekend from the template/ })).toHaveCount(0);
   await page.getByRole('button', { name: 'Undo' }).click();
   await expect(page.getByTestId('runbook-name')).toHaveText('Weekend from the template');
+});
+
+test('a workbook as Excel exports it: the plan sheet, unmatched columns kept or dropped, rollback and go/no-go recognised', async ({ app: page, shell }) => {
+  const { release } = await seedRunbookRelease(shell.session);
+  const created = await shell.session.dispatch('runbooks.create', { name: 'Payments cutover', releaseId: release.id });
+  if (!created.ok) throw new Error(created.error.message);
+  const runbookId = (created.value as { id: string }).id;
+  const workbook = { name: 'cutover-weekend.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: await cutoverWeekendWorkbook() };
+  await page.reload();
+  await openScreen(page, 'Runbooks');
+
+  const importing = dialog(page, 'Import steps from a spreadsheet');
+  const pickWorkbook = async () => {
+    await page.getByRole('button', { name: 'Import' }).click();
+    await importing.locator('input[type=file]').setInputFiles(workbook);
+    await expect(importing.getByTestId('import-summary')).toContainText('All 12 rows are ready');
+  };
+  await pickWorkbook();
+  await expect(importing.getByRole('combobox', { name: 'Sheet' })).toHaveValue('Cutover plan');
+  const preview = importing.getByTestId('import-preview');
+  await expect(preview).toContainText('Notes / Commands → Notes · matched by a word of its header');
+  await expect(preview).toContainText('Duration [h] → Duration · bare numbers in hours');
+  const unmatched = importing.getByTestId('import-unmatched');
+  await expect(unmatched).toContainText('Status');
+  await expect(unmatched).toContainText('Column J');
+  const recognised = importing.getByTestId('import-recognitions');
+  await expect(recognised).toContainText('Row 13 “ROLLBACK: restore DB snapshot” → rollback section');
+  await expect(recognised).toContainText('Phase “Backout” (rows 14–15) → rollback section');
+  await expect(recognised).toContainText('Row 6 “GO / NO-GO: start deploy” → go/no-go checkpoint');
+  await expect(importing.getByTestId('import-rows').getByRole('row').filter({ hasText: 'Reopen traffic' })).toContainText('D+1 01:30 →');
+  await expect(importing.getByTestId('import-not-imported')).toContainText('row 1 (above the header row)');
+  await snap(page, 'runbooks-import-workbook');
+
+  // Choices check the file again: drop the Status column, import the last checkpoint as an ordinary step.
+  await unmatched.getByRole('group', { name: 'Column I Status' }).getByText('Drop').click();
+  await recognised.getByRole('checkbox', { name: /Checkpoint: release complete/ }).click();
+  await expect(recognised.getByRole('checkbox', { name: /Checkpoint: release complete/ })).not.toBeChecked();
+  await expect(importing.getByTestId('import-rows').getByRole('row').filter({ hasText: 'Checkpoint: release complete' })).toContainText('Task');
+  const lastRow = importing.getByTestId('import-rows').getByRole('row').filter({ hasText: 'Tell support the release was rolled back' });
+  await expect(lastRow).toContainText('Rollback');
+  await lastRow.scrollIntoViewIfNeeded();
+  await snap(page, 'runbooks-import-workbook-choices');
+  await importing.getByRole('button', { name: 'Import 12 steps' }).click();
+  await expect(importing).toBeHidden();
+
+  await expect(page.getByTestId('section-Rollback')).toBeVisible();
+  const view = await shell.session.dispatch('runbooks.get', { id: runbookId });
+  if (!view.ok) throw new Error(view.error.message);
+  const steps = (view.value as RunbookView).steps;
+  const step = (title: string) => steps.find((s) => s.title === title)!;
+  expect([step('ROLLBACK: restore DB snapshot'), step('Redeploy payments-api 2.3.9')].map((s) => [s.section, s.kind, s.rollback])).toEqual([
+    ['Rollback', 'rollback', true],
+    ['Rollback', 'rollback', true],
+  ]);
+  expect(step('GO / NO-GO: start deploy').kind).toBe('checkpoint');
+  expect(step('Checkpoint: release complete').kind).toBe('task');
+  expect(step('Verify backups').description).toContain('Column J: (check with Olaf)');
+  expect(step('Verify backups').description).not.toContain('Status');
+
+  // The same preview in dark mode.
+  await page.getByRole('button', { name: 'Switch to dark mode' }).click();
+  await pickWorkbook();
+  await snap(page, 'runbooks-import-workbook-dark');
 });

@@ -32,12 +32,40 @@ describe('release-desk gate and signoff', { timeout: 120_000 }, () => {
 
   const signoff = (...args: string[]) => cli('signoff', '--db', db, '--release', 'Payments@2.4.0', ...args);
 
-  it('is pending (exit 4) before anyone asserts, and prints what is missing', () => {
+  it('under the presumptive policy (the default) goes before anyone asserts, printing a note per unasserted state', () => {
+    const gate = cli('gate', '--db', db, '--release', releaseId);
+    expect(gate.code).toBe(0);
+    const lines = gate.stdout.trimEnd().split('\n');
+    expect(lines[0]).toMatch(/^Readiness policy: presumptive release \(a release goes unless an empowered role halts it/);
+    expect(lines[1]).toBe('Payments 2.4.0 may GO: nothing is halted; 4 readiness state(s) not asserted: presumed ready.');
+    // A reminder before the readiness deadline, a warning after it: which one depends on today's date.
+    expect(gate.stdout).toMatch(/^ {2}(Reminder|Warning): Security: Not asserted: presumed ready/m);
+    expect(gate.stderr).toBe('');
+  });
+
+  it('--require-all is pending (exit 4) while any state is unasserted, and prints what is missing', () => {
+    const gate = cli('gate', '--db', db, '--release', releaseId, '--require-all');
+    expect(gate.code).toBe(4);
+    expect(gate.stdout).toContain('Payments 2.4.0 is PENDING: 4 readiness state(s) not yet asserted, and this gate requires all four.');
+    expect(gate.stdout).toMatch(/Security: waiting for the Security architect to assert it \(due .+\)\./);
+    const json = GateView.parse(JSON.parse(cli('gate', '--db', db, '--release', releaseId, '--require-all', '--json').stdout));
+    expect(json).toMatchObject({ policy: 'presumptive', requireAll: true, decision: 'pending', exitCode: 4 });
+    expect(json.states.map((s) => [s.state, s.status, s.recordId])).toEqual([
+      ['product', 'unasserted', null],
+      ['organization', 'unasserted', null],
+      ['security', 'unasserted', null],
+      ['operation', 'unasserted', null],
+    ]);
+  });
+
+  it('under the explicit-assertion policy is pending (exit 4) and says the policy on its first line', async () => {
+    const session = WorkspaceSession.open(db);
+    valueOf(await session.dispatch('settings.update', { readinessPolicy: 'explicit' }));
+    session.close();
     const gate = cli('gate', '--db', db, '--release', releaseId);
     expect(gate.code).toBe(4);
-    expect(gate.stdout).toContain('Payments 2.4.0 is PENDING: 4 readiness state(s) not yet asserted.');
-    expect(gate.stdout).toContain('Security: waiting for the Security architect to assert it.');
-    expect(gate.stderr).toBe('');
+    expect(gate.stdout.split('\n')[0]).toBe('Readiness policy: explicit assertion (a release goes only once all four readiness states are asserted).');
+    expect(gate.stdout).toContain('Payments 2.4.0 is PENDING: 4 readiness state(s) not yet asserted, and the explicit-assertion policy requires all four.');
   });
 
   it('refuses a person without the empowered role, and a halt without a reason, writing nothing', () => {
@@ -72,7 +100,9 @@ describe('release-desk gate and signoff', { timeout: 120_000 }, () => {
 
     const go = cli('gate', '--db', db, '--release', 'payments@2.4.0', '--json');
     expect(go.code).toBe(0);
-    expect(GateView.parse(JSON.parse(go.stdout))).toMatchObject({ decision: 'go', exitCode: 0 });
+    const answer = GateView.parse(JSON.parse(go.stdout));
+    expect(answer).toMatchObject({ policy: 'explicit', decision: 'go', exitCode: 0 });
+    expect(answer.states.find((s) => s.state === 'product')).toMatchObject({ status: 'asserted', by: { name: 'Paula Owens' }, comment: 'UAT green', waivedIssues: ['PAY-12'] });
 
     expect(signoff('--state', 'operation', '--as', 'Omar Cruz', '--halt', '--comment', 'Rollback plan untested').code).toBe(0);
     const halted = cli('gate', '--db', db, '--release', releaseId);

@@ -92,15 +92,30 @@ describe('release-desk record deployment, import git, metrics', { timeout: 120_0
     const ok = cli('record', 'deployment', '--db', db, '--release', 'Payments@2.4.0', '--environment', 'production', '--result', 'succeeded', '--at', '2026-12-05T22:00:00Z');
     expect(ok.stderr).toBe('');
     expect(ok.stdout).toBe('Recorded Payments 2.4.0 on production at 2026-12-05T22:00:00.000Z: succeeded.\n');
+    const rework = cli('record', 'deployment', '--db', db, '--release', 'Payments@2.4.0', '--environment', 'production', '--result', 'succeeded', '--at', '2026-12-06T09:00:00Z', '--rework', '--json');
+    expect(rework.stderr).toBe('');
+    expect(JSON.parse(rework.stdout)).toMatchObject({ rework: true, source: 'pipeline' });
   });
 
   it('prints the metrics as JSON: commits at 22:00 on 3 and 4 Dec, deployed 22:00 on 5 Dec → median lead time 36 h', () => {
     const run = cli('metrics', '--db', db, '--from', '2026-12-01', '--to', '2026-12-07', '--system', 'Payments API', '--json');
     expect(run.stderr).toBe('');
-    const view = MetricsView.parse(JSON.parse(run.stdout));
-    expect(view.summary.deploymentFrequency).toEqual({ deployments: 1, perWeek: 1, band: 'high' });
+    const json = JSON.parse(run.stdout);
+    const view = MetricsView.parse(json);
+    expect(view).toMatchObject({ reportYear: 2024, thresholds: 'DORA, Accelerate State of DevOps 2024' });
+    // Two deployments reached production in the week (one of them rework, a fix made the next morning).
+    expect(view.summary.deploymentFrequency).toEqual({ deployments: 2, perWeek: 2, band: 'high' });
     expect(view.summary.leadTime).toEqual({ medianHours: 36, changes: 2, band: 'high' });
     expect(view.summary.changeFailureRate).toMatchObject({ rate: 0, band: 'elite' });
+    expect(view.summary.reworkRate).toEqual({ rate: 0.5, rework: 1, deployments: 2 });
+    // The fourth key under its pre-2023 name too, for scripts written against it.
+    expect(json.summary.timeToRestore).toEqual(json.summary.failedDeploymentRecoveryTime);
+    expect(json.trend[0].summary.timeToRestore).toEqual(json.trend[0].summary.failedDeploymentRecoveryTime);
+    const table = cli('metrics', '--db', db, '--from', '2026-12-01', '--to', '2026-12-07', '--dora-year', '2021');
+    expect(table.stdout).toMatch(/^Failed deployment recovery time +— median \(0 restored, 0 open\) +—$/m);
+    expect(table.stdout).toMatch(/^Rework rate +50 % \(1 of 2\) +no bands$/m);
+    expect(table.stdout).toContain('Bands: DORA, Accelerate State of DevOps 2021.');
+    expect(cli('metrics', '--db', db, '--from', '2026-12-01', '--to', '2026-12-07', '--dora-year', '2022').stderr).toMatch(/^release-desk: --dora-year must be 2021, 2023 or 2024/);
     const empty = JSON.parse(cli('metrics', '--db', db, '--from', '2027-01-01', '--to', '2027-01-31', '--json').stdout);
     expect(empty.summary.deploymentFrequency.deployments).toBe(0);
     const backwards = cli('metrics', '--db', db, '--from', '2026-12-07', '--to', '2026-12-01');

@@ -91,3 +91,26 @@ describe('local web shell', () => {
     expect(escape.body).not.toContain('outside the static folder');
   });
 });
+
+describe('local web shell without a built user interface', () => {
+  it('answers a browser with a page saying how to build the UI, and the API still works', async () => {
+    const t = tempDir();
+    const server = await startWebServer({ dbPath: path.join(t.dir, 'w.releasedesk'), staticDir: path.join(t.dir, 'not-built'), port: 0 });
+    try {
+      const page = await request(server, { path: '/' });
+      expect(page.status).toBe(503);
+      expect(page.headers['content-type']).toBe('text/html; charset=utf-8');
+      expect(page.headers['content-security-policy']).toContain("script-src 'self'");
+      expect(page.body).toContain('The Release Desk user interface is not built yet');
+      expect(page.body).toContain('<code>npm run build:web</code>');
+      expect(page.body).toContain(path.join(t.dir, 'not-built'));
+      // A missing asset is still a plain 404, and the API answers as always.
+      expect((await request(server, { path: '/assets/app.js' })).status).toBe(404);
+      const info = await request(server, { path: '/api/workspace.info', method: 'POST', headers: { Authorization: `Bearer ${server.token}`, 'Content-Type': 'application/json' }, body: '{}' });
+      expect(info.status).toBe(200);
+    } finally {
+      await server.close();
+      t.cleanup();
+    }
+  });
+});

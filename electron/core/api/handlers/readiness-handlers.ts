@@ -13,7 +13,6 @@ import {
   auditCsv,
   blockingItems,
   forbiddenMessage,
-  gateDecision,
   mayActOn,
   personNames,
   releaseAuditTimeline,
@@ -115,9 +114,9 @@ export const readinessHandlers = {
     return releases
       .filter((r) => Date.parse(r.windowStart) < Date.parse(to) && Date.parse(r.windowEnd) > Date.parse(from))
       .map((r) => {
-        const view = loadReadiness(ctx, r, now, people);
-        const states = view.states.map(({ state, label, status, by, at, comment, overdue }) => ({ state, label, status, by, at, comment, overdue }));
-        return { release: view.release, states, presumptive: view.presumptive, deadline: view.deadline };
+        const view = loadReadiness(ctx, r, { now, everyone: people });
+        const states = view.states.map(({ state, label, status, by, at, comment, overdue, word, note, attention }) => ({ state, label, status, by, at, comment, overdue, word, note, attention }));
+        return { release: view.release, states, gate: view.gate, deadline: view.deadline };
       });
   },
 
@@ -148,9 +147,10 @@ export const readinessHandlers = {
     return loadReadiness(ctx, release);
   },
 
-  'readiness.gate': (ctx, { releaseId }) => {
+  'readiness.gate': (ctx, { releaseId, requireAll }) => {
     const release = getRelease(ctx, releaseId);
-    const gate = gateDecision(release, loadReadiness(ctx, release).presumptive);
+    const view = loadReadiness(ctx, release, { requireAll });
+    const states = view.states.map(({ checklist: _checklist, empowered: _empowered, ...state }) => state);
     const all = loadSignoffs(ctx, release.id, 'all');
     const names = personNames(loadPeople(ctx, all.map((s) => s.personId)));
     const signoffs = all.map((s) => ({
@@ -162,9 +162,11 @@ export const readinessHandlers = {
       verified: s.trust?.verified ?? true,
       reason: s.trust?.reason ?? null,
     }));
+    // Records that did not verify never move the decision; a pipeline log names them, so a forgery is seen.
     const ignored = signoffs.filter((s) => !s.verified);
-    const lines = ignored.map((s) => `  Not counted: a ${s.action} of ${READINESS_STATE_LABELS[s.state]} "by" ${s.by} at ${s.at}: ${s.reason}.`);
-    return { ...gate, lines: [...gate.lines, ...(lines.length ? [`${ignored.length} sign-off(s) did not verify and count nowhere:`, ...lines] : [])], signoffs };
+    const notCounted = ignored.map((s) => `  Not counted: a ${s.action} of ${READINESS_STATE_LABELS[s.state]} "by" ${s.by} at ${s.at}: ${s.reason}.`);
+    const lines = [...view.gate.lines, ...(notCounted.length ? [`${ignored.length} sign-off(s) did not verify and count nowhere:`, ...notCounted] : [])];
+    return { ...view.gate, lines, releaseId: release.id, name: release.name, version: release.version, states, signoffs };
   },
 
   'readiness.setDeadline': (ctx, { releaseId, hours }) => {

@@ -6,6 +6,7 @@ import type { EntityName } from '../../store/entity-tables';
 import type { EntityRow } from '../../store/entity-reader';
 import { readHeldRows, readSignedRows, type RecordTrust } from '../../store/signed-records';
 import type { HandlerContext } from '../handler-context';
+import { readSettings } from './workspace-handlers';
 
 /**
  * Reads the readiness records of a release out of the store as the plain data the pure rules in
@@ -134,11 +135,21 @@ export function loadChecklist(ctx: HandlerContext, releaseId: string, people: re
   return deriveChecklist(items.map((i) => i.facts), ticks, waivers, personNames(people));
 }
 
+export interface ReadinessOptions {
+  /** The instant to judge the deadline against; default: now. */
+  now?: string;
+  /** The people the board loaded once for all its releases. */
+  everyone?: PersonFacts[];
+  /** Answer pending while any state is unasserted, whatever the policy (`gate --require-all`). */
+  requireAll?: boolean;
+}
+
 /**
- * The readiness of one release as of `now`. The board passes the people it loaded once for all its releases; a
- * record naming someone not among them (a deleted person) has them looked up.
+ * The readiness of one release, and the gate's answer for it under the workspace policy. A record naming someone
+ * not among `everyone` (a deleted person) has them looked up.
  */
-export function loadReadiness(ctx: HandlerContext, release: Release, now = new Date().toISOString(), everyone?: PersonFacts[]): ReadinessView {
+export function loadReadiness(ctx: HandlerContext, release: Release, options: ReadinessOptions = {}): ReadinessView {
+  const { now = new Date().toISOString(), everyone, requireAll } = options;
   const signoffs = loadSignoffs(ctx, release.id);
   const { items, ticks, waivers } = loadChecklistFacts(ctx, release.id);
   const named = [...signoffs, ...ticks, ...waivers].map((r) => r.personId);
@@ -149,6 +160,8 @@ export function loadReadiness(ctx: HandlerContext, release: Release, now = new D
     checklist: deriveChecklist(items.map((i) => i.facts), ticks, waivers, personNames(people)),
     people,
     deadline: loadDeadlinePolicy(ctx, release.id),
+    policy: readSettings(ctx).readinessPolicy,
+    requireAll,
     now,
   });
 }

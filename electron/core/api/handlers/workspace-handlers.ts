@@ -1,14 +1,23 @@
-import { WorkspaceSettings } from '../../../contract/entities';
+import { READINESS_POLICIES, type ReadinessPolicy, type WorkspaceSettings } from '../../../contract/entities';
 import { LATEST_SCHEMA_VERSION } from '../../store/migrations';
 import type { HandlerContext, HandlerMap } from '../handler-context';
 import { requireExisting } from './references';
 
 export const SETTINGS_ROW_ID = 'workspace';
-const DEFAULT_SETTINGS: WorkspaceSettings = { name: 'Release Desk workspace', defaultTimeZone: 'UTC' };
+const DEFAULT_SETTINGS: WorkspaceSettings = { name: 'Release Desk workspace', defaultTimeZone: 'UTC', readinessPolicy: 'presumptive' };
+
+/**
+ * A policy this version does not know (written by a newer one, or by a hostile sync peer: synced values are not
+ * checked per field) reads as explicit assertion, the stricter of the two, rather than letting releases go.
+ */
+function policyOf(value: unknown): ReadinessPolicy {
+  return READINESS_POLICIES.find((p) => p === value) ?? 'explicit';
+}
 
 export function readSettings(ctx: HandlerContext): WorkspaceSettings {
   const row = ctx.store.reader.get('settings', SETTINGS_ROW_ID);
-  return row ? { name: String(row.name), defaultTimeZone: String(row.defaultTimeZone) } : DEFAULT_SETTINGS;
+  if (!row) return DEFAULT_SETTINGS;
+  return { name: String(row.name), defaultTimeZone: String(row.defaultTimeZone), readinessPolicy: policyOf(row.readinessPolicy) };
 }
 
 function workspaceInfo(ctx: HandlerContext) {

@@ -5,11 +5,14 @@ import {
   actionStatusText,
   collisionText,
   decisionText,
+  decisionWord,
   environmentNames,
+  policyText,
   rangeText,
   releaseLabel,
   releaseNameFor,
   stateText,
+  unassertedNotes,
   windowText,
 } from './minutes-text';
 
@@ -30,17 +33,19 @@ export function minutesMarkdown(view: MeetingView, exportedAt: string): string {
   push(`## Releases (${view.agenda.length})`, '');
   if (view.agenda.length === 0) push('No release has a window in this range.', '');
   else {
+    push(`${policyText(view)}`, '');
     const states = view.agenda[0].states.map((s) => READINESS_STATE_LABELS[s.state]);
     push(row(['Release', 'Window', ...states, 'Status', 'Decision']), `|${' --- |'.repeat(states.length + 4)}`);
     for (const item of view.agenda) {
-      push(row([releaseLabel(item), windowText(item, zone), ...item.states.map(stateText), item.presumptive.status[0].toUpperCase() + item.presumptive.status.slice(1), decisionText(item)]));
+      push(row([releaseLabel(item), windowText(item, zone), ...item.states.map(stateText), decisionWord(item), decisionText(item)]));
     }
     push('');
     for (const item of view.agenda) {
       push(`### ${releaseLabel(item)}`, '');
       push(`- Window: ${windowText(item, zone)}; environments: ${environmentNames(view, item.environmentIds) || 'none'}`);
-      push(`- Readiness: ${item.presumptive.summary}`);
-      for (const halt of item.presumptive.halts) push(`- Halted (${halt.label}) by ${halt.by.name}: ${halt.reason}`);
+      push(`- Readiness: ${item.gate.summary}`);
+      for (const halt of item.gate.halts) push(`- Halted (${halt.label}) by ${halt.by.name}: ${halt.reason}`);
+      for (const note of unassertedNotes(item)) push(`- ${note}`);
       for (const collision of item.collisions) push(`- ${collisionText(collision)}`);
       push(`- Decision: ${decisionText(item)}`);
       if (item.decisions.length > 1) push(`  (${item.decisions.length} decisions recorded; the latest counts)`);

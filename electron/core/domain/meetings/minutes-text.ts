@@ -1,4 +1,5 @@
 import { COLLISION_KIND_LABELS, type Collision } from '../../../contract/calendar-entities';
+import { READINESS_POLICY_LABELS, READINESS_POLICY_RULES } from '../../../contract/entities';
 import { MEETING_DECISION_LABELS, type ActionItemView, type AgendaItem, type MeetingView } from '../../../contract/meetings-entities';
 import { formatLocal, formatLocalRange } from '../calendar/zoned-time';
 
@@ -12,11 +13,23 @@ type StateCell = AgendaItem['states'][number];
 export function stateText(state: StateCell): string {
   if (state.status === 'asserted') return `✓ Asserted${state.by ? ` by ${state.by.name}` : ''}`;
   if (state.status === 'halted') return `✕ Halted${state.by ? ` by ${state.by.name}` : ''}`;
-  return state.overdue ? '! Overdue' : '… Pending';
+  return `${state.attention === 'warning' ? '!' : '…'} ${state.word}`;
 }
 
-export function presumptiveText(item: AgendaItem): string {
-  return item.presumptive.summary;
+/** The release's gate in a word, as the board's badge says it. */
+export function decisionWord(item: AgendaItem): string {
+  return { go: 'Go', halted: 'Halted', pending: 'Pending' }[item.gate.decision];
+}
+
+/** "Readiness policy: presumptive release (…)." from the agenda's answers; '' for an empty agenda. */
+export function policyText(view: MeetingView): string {
+  const policy = view.agenda[0]?.gate.policy;
+  return policy ? `Readiness policy: ${READINESS_POLICY_LABELS[policy].toLowerCase()} (${READINESS_POLICY_RULES[policy]}).` : '';
+}
+
+/** The sentences about states nobody has asserted: reminders before the readiness deadline, warnings after it. */
+export function unassertedNotes(item: AgendaItem): string[] {
+  return item.states.filter((s) => s.status === 'unasserted').map((s) => `${s.label}: ${s.note}`);
 }
 
 export function decisionText(item: AgendaItem): string {

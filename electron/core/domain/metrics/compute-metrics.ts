@@ -1,7 +1,7 @@
-import type { BreakdownRow, MetricsView, TrendBucket } from '../../../contract/outcomes-entities';
+import { DEFAULT_DORA_REPORT_YEAR, type BreakdownRow, type DoraReportYear, type MetricsView, type TrendBucket } from '../../../contract/outcomes-entities';
 import { summarize, scopeFacts } from './dora-summary';
 import type { MetricsFacts, MetricsScope } from './metric-facts';
-import { THRESHOLDS_SOURCE } from './performance-bands';
+import { BAND_TABLES } from './performance-bands';
 import { dayPeriod, trendBuckets } from './trend-buckets';
 
 export interface MetricsRequest {
@@ -12,6 +12,8 @@ export interface MetricsRequest {
   /** Count this environment as production; by default every environment marked production is. */
   environmentId?: string;
   ownerId?: string;
+  /** Whose performance bands: the report of that year. */
+  reportYear?: DoraReportYear;
 }
 
 export const NO_OWNER = 'no-owner';
@@ -27,11 +29,12 @@ export function computeMetrics(facts: MetricsFacts, request: MetricsRequest): Me
   const environmentIds = request.environmentId !== undefined ? [request.environmentId] : productionIds;
   const scope: MetricsScope = { environmentIds, systemId: request.systemId, ownerId: request.ownerId };
   const scoped = scopeFacts(facts, scope);
+  const table = BAND_TABLES[request.reportYear ?? DEFAULT_DORA_REPORT_YEAR];
 
   const releases = new Map(facts.releases.map((r) => [r.id, r]));
   const active = (s: MetricsScope) => scopeFacts(facts, s);
   const inPeriod = scoped.deployments.filter((d) => d.atMs >= period.fromMs && d.atMs < period.toMs);
-  const row = (id: string, name: string, s: MetricsScope): BreakdownRow => ({ id, name, summary: summarize(active(s), period) });
+  const row = (id: string, name: string, s: MetricsScope): BreakdownRow => ({ id, name, summary: summarize(active(s), period, table) });
 
   const systemIds = new Set(inPeriod.flatMap((d) => releases.get(d.releaseId)?.systemIds ?? []));
   const bySystem = facts.systems
@@ -43,7 +46,7 @@ export function computeMetrics(facts: MetricsFacts, request: MetricsRequest): Me
     .map((id) => ({
       id,
       name: facts.people.find((p) => p.id === id)?.name ?? (id === NO_OWNER ? 'No owner' : 'Former member'),
-      summary: summarize(id === NO_OWNER ? ownerless(facts, scope) : active({ ...scope, ownerId: id }), period),
+      summary: summarize(id === NO_OWNER ? ownerless(facts, scope) : active({ ...scope, ownerId: id }), period, table),
     }))
     .sort((a, b) => a.name.localeCompare(b.name));
 
@@ -60,12 +63,13 @@ export function computeMetrics(facts: MetricsFacts, request: MetricsRequest): Me
     to: request.to,
     bucket: request.bucket,
     environments: facts.environments.filter((e) => environmentIds.includes(e.id)).map((e) => e.name),
-    summary: summarize(scoped, period),
-    trend: trendBuckets(period, request.bucket).map((b) => ({ start: b.start, label: b.label, summary: summarize(scoped, b) })),
+    summary: summarize(scoped, period, table),
+    trend: trendBuckets(period, request.bucket).map((b) => ({ start: b.start, label: b.label, summary: summarize(scoped, b, table) })),
     bySystem,
     byTeam,
     byEnvironment,
-    thresholds: THRESHOLDS_SOURCE,
+    reportYear: table.year,
+    thresholds: table.source,
   };
 }
 

@@ -1,7 +1,7 @@
 import type { MetricsSummary } from '../../../contract/outcomes-entities';
 import { isFailure, reachedProduction } from './deployment-outcome';
 import type { DeploymentFacts, MetricsFacts, MetricsScope, Period, ReleaseFacts } from './metric-facts';
-import { changeFailureRateBand, deploymentFrequencyBand, leadTimeBand, timeToRestoreBand } from './performance-bands';
+import { changeFailureRateBand, deploymentFrequencyBand, leadTimeBand, recoveryTimeBand, type BandTable } from './performance-bands';
 import { DAY_MS, HOUR_MS, median, round2 } from './statistics';
 
 /** The deployments, lead times and incidents of one scope, worked out once and then summed over any period. */
@@ -53,43 +53,43 @@ export function scopeFacts(facts: MetricsFacts, scope: MetricsScope): ScopedFact
 const within = (ms: number, period: Period) => ms >= period.fromMs && ms < period.toMs;
 
 /**
- * The four keys over one period:
+ * The four keys over one period, banded by one report's table, and the rework rate:
  * - deployment frequency: deployments that reached production, per week, banded by their rate per day;
  * - lead time for changes: median hours from commit to production of the changes deployed in the period;
  * - change failure rate: failures / all production deployments in the period;
- * - time to restore service: median hours from start to restore of incidents that started in the period; incidents
- *   still open are counted apart and left out of the median (they have no restore time yet).
+ * - failed deployment recovery time (before 2023: time to restore service): median hours from start to restore of
+ *   the incidents of production deployments that started in the period; incidents still open are counted apart and
+ *   left out of the median (they have no restore time yet);
+ * - rework rate (2024, no bands): rework deployments / all production deployments in the period.
  */
-export function summarize(scoped: ScopedFacts, period: Period): MetricsSummary {
+export function summarize(scoped: ScopedFacts, period: Period, table: BandTable): MetricsSummary {
   const days = (period.toMs - period.fromMs) / DAY_MS;
   const deployments = scoped.deployments.filter((d) => within(d.atMs, period));
   const reached = deployments.filter((d) => reachedProduction(d.result)).length;
   const failures = deployments.filter(isFailure).length;
+  const rework = deployments.filter((d) => d.rework).length;
   const leadTimes = scoped.leadTimes.filter((l) => within(l.atMs, period)).map((l) => l.hours);
   const incidents = scoped.incidents.filter((i) => within(i.startMs, period));
   const restoreHours = incidents.flatMap((i) => (i.restoredMs === null ? [] : [(i.restoredMs - i.startMs) / HOUR_MS]));
 
   const leadMedian = median(leadTimes);
+  const share = (count: number) => (deployments.length === 0 ? null : Math.round((count / deployments.length) * 10_000) / 10_000);
   const rate = deployments.length === 0 ? null : failures / deployments.length;
   const restoreMedian = median(restoreHours);
   return {
     deploymentFrequency: {
       deployments: reached,
       perWeek: round2(days > 0 ? (reached / days) * 7 : 0),
-      band: deploymentFrequencyBand(days > 0 ? reached / days : 0, reached),
+      band: deploymentFrequencyBand(table, days > 0 ? reached / days : 0, reached),
     },
-    leadTime: { medianHours: leadMedian === null ? null : round2(leadMedian), changes: leadTimes.length, band: leadTimeBand(leadMedian) },
-    changeFailureRate: {
-      rate: rate === null ? null : Math.round(rate * 10_000) / 10_000,
-      failures,
-      deployments: deployments.length,
-      band: changeFailureRateBand(rate),
-    },
-    timeToRestore: {
+    leadTime: { medianHours: leadMedian === null ? null : round2(leadMedian), changes: leadTimes.length, band: leadTimeBand(table, leadMedian) },
+    changeFailureRate: { rate: share(failures), failures, deployments: deployments.length, band: changeFailureRateBand(table, rate) },
+    failedDeploymentRecoveryTime: {
       medianHours: restoreMedian === null ? null : round2(restoreMedian),
       restored: restoreHours.length,
       open: incidents.length - restoreHours.length,
-      band: timeToRestoreBand(restoreMedian),
+      band: recoveryTimeBand(table, restoreMedian),
     },
+    reworkRate: { rate: share(rework), rework, deployments: deployments.length },
   };
 }

@@ -3,11 +3,12 @@ export type { ChangeFacts, DeploymentFacts, IncidentFacts, MetricsFacts, Metrics
 export { isFailure, reachedProduction } from './deployment-outcome';
 export { median } from './statistics';
 export {
-  THRESHOLDS_SOURCE,
+  BAND_TABLES,
   changeFailureRateBand,
   deploymentFrequencyBand,
   leadTimeBand,
-  timeToRestoreBand,
+  recoveryTimeBand,
+  type BandTable,
 } from './performance-bands';
 export { scopeFacts, summarize, type ScopedFacts } from './dora-summary';
 export { dayPeriod, trendBuckets, type Bucket } from './trend-buckets';

@@ -13,6 +13,8 @@ export interface DeploymentFacts {
   environmentId: string;
   deployedAt: string;
   result: DeploymentResult;
+  /** Unplanned, made to fix a user-facing defect (DORA 2024's rework). */
+  rework: boolean;
   incidents: readonly IncidentFacts[];
 }
 

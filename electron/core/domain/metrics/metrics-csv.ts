@@ -16,8 +16,10 @@ const COLUMNS = [
   'change_failure_rate_band',
   'incidents_restored',
   'incidents_open',
-  'time_to_restore_median_hours',
-  'time_to_restore_band',
+  'failed_deployment_recovery_median_hours',
+  'failed_deployment_recovery_band',
+  'rework_deployments',
+  'rework_rate',
 ] as const;
 
 /** A name typed by a person could start like a spreadsheet formula; a leading apostrophe keeps it text. */
@@ -28,18 +30,35 @@ function cell(value: string | number | null): string {
 }
 
 function figures(m: MetricsSummary): Array<string | number | null> {
-  const { deploymentFrequency: df, leadTime: lt, changeFailureRate: cfr, timeToRestore: ttr } = m;
-  return [df.deployments, df.perWeek, df.band, lt.changes, lt.medianHours, lt.band, cfr.deployments, cfr.failures, cfr.rate, cfr.band];
+  const { deploymentFrequency: df, leadTime: lt, changeFailureRate: cfr, failedDeploymentRecoveryTime: fdrt, reworkRate: rr } = m;
+  return [
+    df.deployments,
+    df.perWeek,
+    df.band,
+    lt.changes,
+    lt.medianHours,
+    lt.band,
+    cfr.deployments,
+    cfr.failures,
+    cfr.rate,
+    cfr.band,
+    fdrt.restored,
+    fdrt.open,
+    fdrt.medianHours,
+    fdrt.band,
+    rr.rework,
+    rr.rate,
+  ];
 }
 
-/** Every figure of a metrics view as one flat RFC 4180 table: period, trend points, then each breakdown. */
+/**
+ * Every figure of a metrics view as one flat RFC 4180 table: period, trend points, then each breakdown. The period
+ * row's name says which report the bands come from.
+ */
 export function metricsCsv(view: MetricsView): string {
-  const line = (section: string, key: string, name: string, m: MetricsSummary) =>
-    [section, key, name, ...figures(m), m.timeToRestore.restored, m.timeToRestore.open, m.timeToRestore.medianHours, m.timeToRestore.band]
-      .map(cell)
-      .join(',');
+  const line = (section: string, key: string, name: string, m: MetricsSummary) => [section, key, name, ...figures(m)].map(cell).join(',');
   const rows = [
-    line('period', `${view.from}..${view.to}`, view.environments.join(' + '), view.summary),
+    line('period', `${view.from}..${view.to}`, `${view.environments.join(' + ')} (bands: ${view.thresholds})`, view.summary),
     ...view.trend.map((p) => line(view.bucket, p.start, p.label, p.summary)),
     ...view.bySystem.map((r) => line('system', r.id, r.name, r.summary)),
     ...view.byTeam.map((r) => line('team', r.id, r.name, r.summary)),

@@ -3,7 +3,8 @@ import { READINESS_STATES, type DeadlineView, type ReadinessState, type Readines
 /**
  * The readiness deadline: readiness is due a number of hours before the release window starts. The hours come from
  * the release's own setting, else the workspace default, else this built-in default of two days (time to react to a
- * halt before the window opens). Once the deadline has passed, every state not asserted is flagged overdue.
+ * halt before the window opens). Once the deadline has passed, every state with neither an assertion nor a halt in
+ * effect is overdue.
  */
 export const BUILT_IN_DEADLINE_HOURS = 48;
 
@@ -30,6 +31,6 @@ export function deadlineView(
     ...policy,
     at,
     passed,
-    overdueStates: passed ? READINESS_STATES.filter((s) => statuses[s] !== 'asserted') : [],
+    overdueStates: passed ? READINESS_STATES.filter((s) => statuses[s] === 'unasserted') : [],
   };
 }

@@ -4,7 +4,7 @@ export { effectiveSignoff, withdrawTarget, mayActOn, forbiddenMessage } from './
 export { deriveChecklist, blockingItems, type ChecklistItemFacts, type TickFacts, type WaiverFacts } from './checklist-rules';
 export { personNames, type PersonFacts, type PersonNames } from './person-names';
 export { BUILT_IN_DEADLINE_HOURS, deadlinePolicy, deadlineView, type DeadlinePolicy } from './deadline';
-export { presumptiveStatus, gateDecision } from './presumptive';
+export { releaseGate, type GateFacts, type GateStateFacts, type StateReading } from './release-gate';
 export { deriveReadiness, type ReadinessFacts } from './derive-readiness';
 export { releaseAuditTimeline, auditCsv, type AuditFacts } from './audit-timeline';
 export { DEFAULT_TEMPLATES } from './default-templates';

@@ -1,5 +1,5 @@
 import type { PersonRole } from '../../../contract/entities';
-import type { PresumptiveStatus } from '../../../contract/readiness-entities';
+import type { GateDecision } from '../../../contract/readiness-entities';
 import { isDecisionKind, REASONED_ACTIONS, type ExecutionAction, type StepStatus } from '../../../contract/runbook-entities';
 import { FINISHED_STATUSES, type ExecutionState } from './execution';
 import { isRollbackStep, titleList, type PlanStep } from './plan-step';
@@ -20,7 +20,7 @@ export interface RecordInput {
   /** The release's window and the plan's first start; starting the execution outside them needs a reason. */
   window: { start: number; end: number; planStart: number | null } | null;
   /** The readiness gate's answer now (for a readiness gate step), as the pipeline's `gate` gives it. */
-  gate: { decision: PresumptiveStatus; lines: readonly string[] } | null;
+  gate: { decision: GateDecision; lines: readonly string[] } | null;
 }
 
 const STATUS_WORDS: Record<StepStatus, string> = {

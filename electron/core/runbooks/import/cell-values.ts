@@ -1,4 +1,4 @@
-import { ROLLBACK_SECTION, type StepKind } from '../../../contract/runbook-entities';
+import type { StepKind } from '../../../contract/runbook-entities';
 
 /**
  * The cell formats of real cutover plans, each read into a step field or refused with a sentence a person can act
@@ -18,15 +18,17 @@ const UNIT_MINUTES: [RegExp, number][] = [
 
 /**
  * Minutes from "90", "90m", "90 min", "1h 30m", "1h30", "1.5h", "1,5 h", "01:30", "1:30:00" (h:mm:ss), "2 hours",
- * "1d". An empty cell is 0 (milestones and checkpoints often have none). A bare number is minutes; a fraction of a
- * minute is refused rather than rounded, since "1.5" was probably meant as hours.
+ * "1d". An empty cell is 0 (milestones and checkpoints often have none). A bare number is in the column's unit
+ * ("Duration [h]": hours), else minutes; a fraction of a minute is refused rather than rounded, since "1.5" in a
+ * minutes column was probably meant as hours.
  */
-export function parseDuration(raw: string): Parsed<number> {
+export function parseDuration(raw: string, unitMinutes = 1): Parsed<number> {
   const text = raw.trim().toLowerCase();
   if (text === '') return ok(0);
   const clock = /^(\d{1,3}):([0-5]\d)(?::([0-5]\d))?$/.exec(text);
   if (clock) return whole(Number(clock[1]) * 60 + Number(clock[2]) + Number(clock[3] ?? 0) / 60, raw);
-  if (/^\d+$/.test(text)) return whole(Number(text), raw);
+  if (/^\d+$/.test(text)) return whole(Number(text) * unitMinutes, raw);
+  if (unitMinutes > 1 && /^\d+[.,]\d+$/.test(text)) return whole(Number(text.replace(',', '.')) * unitMinutes, raw);
   const hoursMinutes = /^(\d+)\s*h\s*(\d{1,2})$/.exec(text);
   if (hoursMinutes) return whole(Number(hoursMinutes[1]) * 60 + Number(hoursMinutes[2]), raw);
   if (/^\d+[.,]\d+$/.test(text)) return fail(`"${raw}" is not whole minutes: write minutes ("90"), hours ("1.5h") or a clock time ("01:30").`);
@@ -89,10 +91,9 @@ export function parseKind(raw: string): Parsed<StepKind> {
   return kind ? ok(kind) : fail(`"${raw}" is not a step kind: use task, go/no-go checkpoint, readiness gate, communication or rollback.`);
 }
 
-/** A section name; the names of a back-out plan all become the rollback section, which no-go moves execution into. */
+/** A section name as written, spaces tidied (recognitions.ts decides whether it names the rollback section). */
 export function sectionName(raw: string): string {
-  const text = raw.trim().replace(/\s+/g, ' ');
-  return /^(roll ?-?back|back ?-? ?out|fallback|fall back)( plan| steps)?$/i.test(text) ? ROLLBACK_SECTION : text;
+  return raw.trim().replace(/\s+/g, ' ');
 }
 
 /** Excel's "escape formulae" mark: a leading apostrophe before = + - @ that our CSV export (and others) add. */

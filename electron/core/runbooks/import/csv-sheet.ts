@@ -1,5 +1,5 @@
 import Papa from 'papaparse';
-import { ImportFileError, type SheetRow } from './sheet-row';
+import { ImportFileError, type BrokenRow, type Sheet, type SheetRow } from './sheet-row';
 
 const DELIMITERS = [',', ';', '\t'] as const;
 
@@ -37,14 +37,31 @@ function delimiterOf(text: string): string {
   return best;
 }
 
-export function readCsvSheet(fileName: string, bytes: Uint8Array): SheetRow[] {
+/**
+ * The rows of a CSV file. A quoted cell that is never closed would swallow the rest of the file into one cell; so
+ * its row is named as broken and reading goes on from the next line, and every other bad row can still be named.
+ * Row numbers are records, as a spreadsheet numbers them (a cell may hold several lines).
+ */
+export function readCsvSheet(fileName: string, bytes: Uint8Array): Sheet {
   const text = decode(fileName, bytes);
-  // Blank lines are kept while parsing so that each record keeps the row number a spreadsheet shows for it.
-  const parsed = Papa.parse<string[]>(text, { delimiter: delimiterOf(text), skipEmptyLines: false });
-  const broken = parsed.errors.find((e) => e.type === 'Quotes');
-  if (broken) {
-    const row = (broken.row ?? 0) + 1;
-    throw new ImportFileError(`${fileName} has a quoted cell starting on row ${row} that is never closed: check the quotes in that row.`);
+  const delimiter = delimiterOf(text);
+  const rows: SheetRow[] = [];
+  const broken: BrokenRow[] = [];
+  let rest = text;
+  while (rest !== '') {
+    // Blank lines are kept while parsing so that each record keeps the row number a spreadsheet shows for it.
+    const parsed = Papa.parse<string[]>(rest, { delimiter, skipEmptyLines: false });
+    const unclosed = parsed.errors.find((e) => e.type === 'Quotes');
+    const good = unclosed ? parsed.data.slice(0, unclosed.row) : parsed.data;
+    for (const cells of good) rows.push({ row: rows.length + broken.length + 1, cells: cells.map((c) => c ?? '') });
+    if (!unclosed) break;
+    broken.push({
+      row: rows.length + broken.length + 1,
+      message: 'A quoted cell in this row is never closed, so the row cannot be read: check its quotes. The rows after it were read from the next line on.',
+    });
+    const lineEnd = rest.slice(unclosed.index ?? 0).search(/\r\n|\n|\r/);
+    if (lineEnd < 0) break;
+    rest = rest.slice((unclosed.index ?? 0) + lineEnd).replace(/^(\r\n|\n|\r)/, '');
   }
-  return parsed.data.map((cells, index) => ({ row: index + 1, cells: cells.map((c) => c ?? '') }));
+  return { name: null, rows, broken };
 }

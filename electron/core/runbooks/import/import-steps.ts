@@ -6,29 +6,32 @@ import type { HandlerContext } from '../../api/handler-context';
 import { positionsBetween } from '../../domain/runbooks';
 import { getRunbook, loadSteps } from '../runbook-records';
 import { TEMPLATE_ANCHOR } from '../runbook-view';
-import { planImport, type ImportPerson, type ImportPlan, type StepDraft } from './plan-rows';
-import { ImportFileError, inputBytes, readSheet } from './sheet-file';
+import { planImport, unreadablePlan, type ImportChoices, type ImportPerson, type ImportPlan, type StepDraft } from './plan-rows';
+import { ImportFileError, inputBytes, readSheets } from './sheet-file';
 
 /**
  * Reads and checks the file against a release (its window start and time zone; null: a template, read from a
  * nominal UTC start) and the workspace's people. Writes nothing: the CLI also uses it to check a plan before it
  * creates the runbook the plan goes into.
  */
-export async function previewImport(ctx: HandlerContext, releaseId: string | null, fileName: string, bytes: Uint8Array): Promise<ImportPlan> {
+export async function previewImport(
+  ctx: HandlerContext,
+  releaseId: string | null,
+  fileName: string,
+  bytes: Uint8Array,
+  choices: ImportChoices = {},
+): Promise<ImportPlan> {
   const release = releaseId ? (ctx.store.reader.get('release', releaseId) as unknown as Release | undefined) : undefined;
   const people: ImportPerson[] = ctx.store.reader.list('person').map((p) => ({ id: p.id, name: String(p.name), email: String(p.email ?? '') }));
-  let sheet;
+  let sheets;
   try {
-    sheet = await readSheet(fileName, bytes);
+    sheets = await readSheets(fileName, bytes);
   } catch (error) {
-    if (error instanceof ImportFileError) return { columns: [], fileErrors: [error.message], rows: [], valid: 0, invalid: 0, drafts: [] };
+    if (error instanceof ImportFileError) return unreadablePlan(error.message);
     throw error;
   }
-  return planImport(fileName, sheet, {
-    anchorMs: Date.parse(release?.windowStart ?? TEMPLATE_ANCHOR),
-    zone: release?.timeZone ?? 'UTC',
-    people,
-  });
+  const target = { anchorMs: Date.parse(release?.windowStart ?? TEMPLATE_ANCHOR), zone: release?.timeZone ?? 'UTC', people };
+  return planImport(fileName, sheets, target, choices);
 }
 
 /** The step rows to insert: new ids, the file's predecessor IDs mapped onto them, positions after `after`. */
@@ -48,7 +51,7 @@ function stepRows(drafts: readonly StepDraft[], runbookId: string, positions: re
  */
 export async function importSteps(ctx: HandlerContext, input: z.output<typeof RunbookImportInput>): Promise<RunbookImportResult> {
   const runbook = getRunbook(ctx, input.runbookId);
-  const { drafts, ...plan } = await previewImport(ctx, runbook.releaseId, input.fileName, inputBytes(input.encoding, input.content));
+  const { drafts, ...plan } = await previewImport(ctx, runbook.releaseId, input.fileName, inputBytes(input.encoding, input.content), input);
   const clean = plan.fileErrors.length === 0 && plan.invalid === 0 && drafts.length > 0;
   if (input.dryRun || !clean) return { ...plan, imported: 0 };
   const existing = loadSteps(ctx, input.runbookId);

@@ -39,6 +39,23 @@ const ISO = new RegExp(String.raw`^(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?:[T\s]+${T
 const DOTTED = new RegExp(String.raw`^(\d{1,2})\.(\d{1,2})\.(\d{4})(?:,?\s+${TIME})?$`, 'i');
 const SLASHED = new RegExp(String.raw`^(\d{1,2})/(\d{1,2})/(\d{4})(?:,?\s+${TIME})?$`, 'i');
 const RELATIVE = /^t?\s*([+-])\s*(.+)$/i;
+/** "D+1 02:00", "D 21:30", "D-1 18:00": a day of the release weekend counted from the window's first day. */
+const DAY_OF_WINDOW = new RegExp(String.raw`^d\s*(?:([+-])\s*(\d{1,2}))?\s*,?\s+(${TIME})$`, 'i');
+/** "Sat 22:00", "Saturday 22:00", "Sun, 01:30", "Sat 05.12.2026 22:00". */
+const WITH_WEEKDAY = /^([a-z]{2,9})\.?,?\s+(.+)$/i;
+
+const WEEKDAY_NAMES: Record<string, number> = Object.fromEntries(
+  [
+    ['sun', 'sunday'],
+    ['mon', 'monday'],
+    ['tue', 'tues', 'tuesday'],
+    ['wed', 'weds', 'wednesday'],
+    ['thu', 'thur', 'thurs', 'thursday'],
+    ['fri', 'friday'],
+    ['sat', 'saturday'],
+  ].flatMap((names, day) => names.map((n) => [n, day])),
+);
+const WEEKDAY_WORDS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
 /**
  * A step's fixed start from a Start cell, as minutes from the window start:
@@ -47,11 +64,35 @@ const RELATIVE = /^t?\s*([+-])\s*(.+)$/i;
  *   row above's start (or the window start), so a plan running past midnight reads as it does on paper;
  * - "2026-12-05 22:30", "05.12.2026 22:30", "12/05/2026 22:30" (when day and month cannot be mixed up): a date and
  *   time in the release's zone; an ISO time with an offset or Z ("2026-12-05T21:30Z") is that instant;
- * - "T+90", "T-0:30", "+1h": minutes relative to the window start, the way runbooks count "T-minus".
+ * - "T+90", "T-0:30", "+1h": minutes relative to the window start, the way runbooks count "T-minus";
+ * - "Sat 22:00", "Saturday 22:00", "Sun 01:30": the first such weekday on or after the window's first day, in the
+ *   zone; "D+1 02:00" (D 21:30, D-1 18:00): that many days after the window's first day. This is how release weekends
+ *   are written: the plan is reused every weekend, so it names days, not dates.
  */
 export function parseStart(raw: string, context: StartContext): Parsed<StartValue> {
   const text = raw.trim();
   if (text === '') return none;
+  const dayOfWindow = DAY_OF_WINDOW.exec(text);
+  if (dayOfWindow) {
+    const days = (dayOfWindow[1] === '-' ? -1 : 1) * Number(dayOfWindow[2] ?? 0);
+    const time = TIME_ONLY.exec(dayOfWindow[3])!;
+    return onWindowDay(days, clockMinutes(time[1], time[2], time[3], time[4]), context, raw);
+  }
+  const weekday = WITH_WEEKDAY.exec(text);
+  if (weekday && WEEKDAY_NAMES[weekday[1].toLowerCase()] !== undefined) {
+    const wanted = WEEKDAY_NAMES[weekday[1].toLowerCase()];
+    const time = TIME_ONLY.exec(weekday[2]);
+    if (time) {
+      const firstDay = new Date(windowDayMs(context)).getUTCDay();
+      return onWindowDay((wanted - firstDay + 7) % 7, clockMinutes(time[1], time[2], time[3], time[4]), context, raw);
+    }
+    // A weekday before a full date ("Sat 05.12.2026 22:00", as MS Project writes it) must agree with the date.
+    const dated = parseStart(weekday[2], context);
+    if (!dated.ok || dated.value.atMs === null) return dated.ok ? fail(`"${raw}" has a weekday but no time.`) : dated;
+    const actual = new Date(toLocalMs(dated.value.atMs, context.zone)).getUTCDay();
+    if (actual !== wanted) return fail(`"${raw}" says ${WEEKDAY_WORDS[wanted]}, but that date is a ${WEEKDAY_WORDS[actual]}.`);
+    return dated;
+  }
   const relative = RELATIVE.exec(text);
   if (relative) {
     const length = parseDuration(relative[2]);
@@ -79,7 +120,7 @@ export function parseStart(raw: string, context: StartContext): Parsed<StartValu
     if (minutes === null || new Date(local).getUTCDate() !== day || month < 1 || month > 12) return fail(`"${raw}" is not a date and time.`);
     return atResult(fromLocalMs(local + minutes * MINUTE, context.zone), context, raw);
   }
-  return fail(`"${raw}" is not a start time: write a time ("22:30"), a date and time ("2026-12-05 22:30"), "T+90", or leave it empty.`);
+  return fail(`"${raw}" is not a start time: write a time ("22:30"), a weekday and time ("Sat 22:30"), a date and time ("2026-12-05 22:30"), "D+1 02:00", "T+90", or leave it empty.`);
 }
 
 type DateParts = { year: number; month: number; day: number; time: string[] | null };
@@ -103,6 +144,16 @@ function dateParts(text: string): DateParts | string | null {
   if (b > 12 && a <= 12) return pick(slashed, 3, 1, 2);
   if (a === b) return pick(slashed, 3, 1, 2);
   return `"%s" could be ${a}/${b} as day/month or month/day: write the date as YYYY-MM-DD.`;
+}
+
+/** The window's first day, as local milliseconds at its midnight in the zone. */
+function windowDayMs(context: StartContext): number {
+  return Math.floor(toLocalMs(context.anchorMs, context.zone) / DAY) * DAY;
+}
+
+function onWindowDay(days: number, minutes: number | null, context: StartContext, raw: string): Parsed<StartValue> {
+  if (minutes === null) return fail(`"${raw}" is not a time of day.`);
+  return atResult(fromLocalMs(windowDayMs(context) + days * DAY + minutes * MINUTE, context.zone), context, raw);
 }
 
 /** The occurrence of a time of day (in the zone) nearest to the row above's start, or to the window start. */

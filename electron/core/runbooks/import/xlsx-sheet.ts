@@ -1,5 +1,5 @@
-import { readSheet } from 'read-excel-file/node';
-import type { SheetRow } from './sheet-row';
+import readXlsxFile from 'read-excel-file/node';
+import type { Sheet } from './sheet-row';
 import { refuseZipBomb, unreadable } from './workbook-size';
 
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -26,14 +26,14 @@ function dateText(date: Date): string {
   return `${at.getUTCFullYear()}-${pad(at.getUTCMonth() + 1)}-${pad(at.getUTCDate())} ${pad(at.getUTCHours())}:${pad(at.getUTCMinutes())}`;
 }
 
-/** The first worksheet of a workbook, as text rows (a cutover plan is one sheet; later sheets are notes and lists). */
-export async function readXlsxSheet(fileName: string, bytes: Uint8Array): Promise<SheetRow[]> {
+/** Every worksheet of a workbook, as text rows, in tab order: the plan is often not the first (a cover sheet, notes). */
+export async function readXlsxSheets(fileName: string, bytes: Uint8Array): Promise<Sheet[]> {
   refuseZipBomb(fileName, bytes);
-  let data: unknown[][];
+  let sheets: Array<{ sheet: string; data: unknown[][] }>;
   try {
-    data = (await readSheet(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength))) as unknown[][];
+    sheets = (await readXlsxFile(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength))) as Array<{ sheet: string; data: unknown[][] }>;
   } catch (error) {
     throw unreadable(fileName, error);
   }
-  return data.map((cells, index) => ({ row: index + 1, cells: cells.map(cellText) }));
+  return sheets.map(({ sheet, data }) => ({ name: sheet, rows: data.map((cells, index) => ({ row: index + 1, cells: cells.map(cellText) })), broken: [] }));
 }

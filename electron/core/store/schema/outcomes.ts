@@ -12,6 +12,7 @@ export const outcomesSchema = `
       result TEXT NOT NULL DEFAULT 'succeeded',
       source TEXT NOT NULL DEFAULT 'manual',
       note TEXT NOT NULL DEFAULT '',
+      rework INTEGER NOT NULL DEFAULT 0,
       created_at TEXT NOT NULL DEFAULT '',
       updated_at TEXT NOT NULL DEFAULT '',
       deleted INTEGER NOT NULL DEFAULT 0

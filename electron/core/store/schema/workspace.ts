@@ -4,6 +4,7 @@ export const workspaceSchema = `
       id TEXT PRIMARY KEY,
       name TEXT NOT NULL DEFAULT 'Release Desk workspace',
       default_time_zone TEXT NOT NULL DEFAULT 'UTC',
+      readiness_policy TEXT NOT NULL DEFAULT 'presumptive',
       created_at TEXT NOT NULL DEFAULT '',
       updated_at TEXT NOT NULL DEFAULT '',
       deleted INTEGER NOT NULL DEFAULT 0

@@ -3,7 +3,7 @@ import { IconAlertTriangle } from '@tabler/icons-react';
 import { COLLISION_KIND_LABELS } from '../../../../electron/contract/calendar-entities';
 import { MEETING_DECISION_LABELS, MEETING_DECISIONS, type AgendaItem, type MeetingDecisionKind } from '../../../../electron/contract/meetings-entities';
 import { formatWindow } from '../../shared/dates';
-import { PresumptiveBadge } from '../readiness/PresumptiveBadge';
+import { GateBadge } from '../readiness/GateBadge';
 import { ReadinessStateBadge } from '../readiness/ReadinessStateBadge';
 
 const DECISION_COLORS: Record<MeetingDecisionKind, string> = { go: 'teal', hold: 'red', reschedule: 'yellow' };
@@ -32,8 +32,13 @@ export function AgendaTable({ agenda, onDecide }: { agenda: AgendaItem[]; onDeci
                   {formatWindow(item.release.windowStart, item.release.windowEnd)}
                 </Text>
                 <Group mt={6} gap={6}>
-                  <PresumptiveBadge status={item.presumptive.status} size="md" />
+                  <GateBadge decision={item.gate.decision} size="md" />
                 </Group>
+                {item.gate.unasserted.some((u) => u.attention === 'warning') && (
+                  <Text size="xs" mt={4} c="orange.8">
+                    Readiness deadline passed: {item.gate.unasserted.filter((u) => u.attention === 'warning').map((u) => u.label).join(', ')} not asserted
+                  </Text>
+                )}
               </Table.Td>
               <Table.Td>
                 <Stack gap={4}>
@@ -42,7 +47,7 @@ export function AgendaTable({ agenda, onDecide }: { agenda: AgendaItem[]; onDeci
                       <Text size="xs" w={86} c="dimmed">
                         {s.label}
                       </Text>
-                      <ReadinessStateBadge state={s} size="sm" />
+                      <ReadinessStateBadge state={s} policy={item.gate.policy} size="sm" />
                     </Group>
                   ))}
                 </Stack>

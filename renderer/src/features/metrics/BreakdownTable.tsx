@@ -36,8 +36,9 @@ export function BreakdownTable({ view }: { view: MetricsView }) {
             <Table.Th />
             <Table.Th ta="right">Failure rate</Table.Th>
             <Table.Th />
-            <Table.Th ta="right">Time to restore</Table.Th>
+            <Table.Th ta="right">Recovery time</Table.Th>
             <Table.Th />
+            <Table.Th ta="right">Rework</Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -50,8 +51,9 @@ export function BreakdownTable({ view }: { view: MetricsView }) {
               <Table.Td><Band band={s.leadTime.band} /></Table.Td>
               <Table.Td ta="right">{formatRate(s.changeFailureRate.rate)}</Table.Td>
               <Table.Td><Band band={s.changeFailureRate.band} /></Table.Td>
-              <Table.Td ta="right">{formatHours(s.timeToRestore.medianHours)}</Table.Td>
-              <Table.Td><Band band={s.timeToRestore.band} /></Table.Td>
+              <Table.Td ta="right">{formatHours(s.failedDeploymentRecoveryTime.medianHours)}</Table.Td>
+              <Table.Td><Band band={s.failedDeploymentRecoveryTime.band} /></Table.Td>
+              <Table.Td ta="right">{formatRate(s.reworkRate.rate)}</Table.Td>
             </Table.Tr>
           ))}
         </Table.Tbody>

@@ -1,12 +1,14 @@
-import { Alert, Button, Code, FileButton, Group, Modal, ScrollArea, Stack, Table, Text } from '@mantine/core';
+import { Alert, Button, Code, FileButton, Group, Modal, Stack, Table, Text } from '@mantine/core';
 import { IconFileImport } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { DeploymentsCsvResult } from '../../../../electron/contract/outcomes-entities';
 import { notifySaved } from '../../shared/notify';
 import { useMetricsStore } from './metrics-store';
+import { PreviewRows, previewSummary } from '../../shared/PreviewRows';
 import { RowCheck } from '../../shared/RowCheck';
 
-const COLUMNS = 'release, environment, deployed_at, result, note, incident_title, incident_reference, incident_started_at, incident_restored_at';
+const ROW_HEADERS = ['Line', 'Release', 'Environment', 'Deployed at', 'Result', 'Rework', 'Incident', 'Check'];
+const COLUMNS = 'release, environment, deployed_at, result, note, rework, incident_title, incident_reference, incident_started_at, incident_restored_at';
 
 /** Pick a CSV, see every row checked, then import all rows, or nothing when any row is bad. */
 export function ImportCsvModal({ opened, onClose }: { opened: boolean; onClose(): void }) {
@@ -37,7 +39,8 @@ export function ImportCsvModal({ opened, onClose }: { opened: boolean; onClose()
       <Stack gap="sm">
         <Text size="sm">
           One deployment per row; the first line names the columns: <Code>{COLUMNS}</Code>. The first four are required; release is an id or
-          NAME@VERSION, times are ISO 8601 with an offset, result is succeeded, failed, rolled-back or fixed-forward.
+          NAME@VERSION, times are ISO 8601 with an offset, result is succeeded, failed, rolled-back or fixed-forward; rework is yes for a deployment
+          that was not planned but made to fix a user-facing defect.
         </Text>
         <Group>
           <FileButton onChange={pick} accept=".csv,text/csv">
@@ -57,40 +60,24 @@ export function ImportCsvModal({ opened, onClose }: { opened: boolean; onClose()
         {preview && (
           <>
             <Text size="sm" c={preview.invalid > 0 ? 'red' : undefined}>
-              {preview.invalid > 0
-                ? `${preview.invalid} of ${preview.rows.length} rows have problems: fix the file and choose it again. Nothing is imported until every row is right.`
-                : `All ${preview.rows.length} rows are ready to import.`}
+              {previewSummary(preview.invalid, preview.rows.length)}
             </Text>
-            <ScrollArea.Autosize mah={360}>
-              <Table fz="xs" striped data-testid="csv-preview">
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th>Line</Table.Th>
-                    <Table.Th>Release</Table.Th>
-                    <Table.Th>Environment</Table.Th>
-                    <Table.Th>Deployed at</Table.Th>
-                    <Table.Th>Result</Table.Th>
-                    <Table.Th>Incident</Table.Th>
-                    <Table.Th>Check</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {preview.rows.map((row) => (
-                    <Table.Tr key={row.line}>
-                      <Table.Td>{row.line}</Table.Td>
-                      <Table.Td>{row.release}</Table.Td>
-                      <Table.Td>{row.environment}</Table.Td>
-                      <Table.Td>{row.deployedAt}</Table.Td>
-                      <Table.Td>{row.result}</Table.Td>
-                      <Table.Td>{row.incident}</Table.Td>
-                      <Table.Td>
-                  <RowCheck ok={row.ok} errors={row.errors} />
-                </Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </ScrollArea.Autosize>
+            <PreviewRows headers={ROW_HEADERS} testId="csv-preview">
+              {preview.rows.map((row) => (
+                <Table.Tr key={row.line}>
+                  <Table.Td>{row.line}</Table.Td>
+                  <Table.Td>{row.release}</Table.Td>
+                  <Table.Td>{row.environment}</Table.Td>
+                  <Table.Td>{row.deployedAt}</Table.Td>
+                  <Table.Td>{row.result}</Table.Td>
+                  <Table.Td>{row.rework ? 'Yes' : ''}</Table.Td>
+                  <Table.Td>{row.incident}</Table.Td>
+                  <Table.Td>
+                    <RowCheck ok={row.ok} errors={row.errors} />
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </PreviewRows>
           </>
         )}
         <Group justify="flex-end">

@@ -13,18 +13,38 @@ function BandBadge({ band, thresholds }: { band: PerformanceBand | null; thresho
   );
 }
 
-function MetricCard({ title, value, detail, band, thresholds }: { title: string; value: string; detail: string; band: PerformanceBand | null; thresholds: string }) {
+interface CardProps {
+  title: string;
+  value: string;
+  detail: string;
+  /** undefined: a figure DORA publishes no bands for. */
+  band?: PerformanceBand | null;
+  thresholds: string;
+}
+
+function MetricCard({ title, value, detail, band, thresholds }: CardProps) {
   return (
     <Card withBorder radius="md" padding="md" data-testid={`metric-${title}`}>
-      <Text size="sm" c="dimmed" fw={500}>
-        {title}
-      </Text>
-      <Group justify="space-between" align="center" wrap="nowrap" mt={4}>
-        <Text fz={28} fw={600}>
-          {value}
+      <Group justify="space-between" align="flex-start" wrap="nowrap" gap="xs">
+        <Text size="sm" c="dimmed" fw={500}>
+          {title}
         </Text>
-        <BandBadge band={band} thresholds={thresholds} />
+        {/* The title wraps; the band keeps its whole word. */}
+        <div style={{ flexShrink: 0 }}>
+          {band === undefined ? (
+            <Tooltip label="DORA publishes no performance bands for rework rate" multiline maw={260}>
+              <Badge variant="outline" color="gray">
+                No bands
+              </Badge>
+            </Tooltip>
+          ) : (
+            <BandBadge band={band} thresholds={thresholds} />
+          )}
+        </div>
       </Group>
+      <Text fz={28} fw={600} mt={4} style={{ whiteSpace: 'nowrap' }}>
+        {value}
+      </Text>
       <Text size="xs" c="dimmed">
         {detail}
       </Text>
@@ -32,19 +52,25 @@ function MetricCard({ title, value, detail, band, thresholds }: { title: string;
   );
 }
 
-/** The four keys of the whole period, each with its DORA performance band. */
+/** The four keys of the whole period, each with its DORA performance band, and the rework rate (no bands). */
 export function MetricCards({ summary, thresholds }: { summary: MetricsSummary; thresholds: string }) {
-  const { deploymentFrequency: df, leadTime: lt, changeFailureRate: cfr, timeToRestore: ttr } = summary;
+  const { deploymentFrequency: df, leadTime: lt, changeFailureRate: cfr, failedDeploymentRecoveryTime: fdrt, reworkRate: rr } = summary;
   return (
-    <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }} spacing="md">
+    <SimpleGrid cols={{ base: 1, sm: 2, lg: 5 }} spacing="md">
       <MetricCard title="Deployment frequency" value={`${df.perWeek} / week`} detail={`${df.deployments} deployments reached production`} band={df.band} thresholds={thresholds} />
       <MetricCard title="Lead time for changes" value={formatHours(lt.medianHours)} detail={`median, commit to production, ${lt.changes} changes`} band={lt.band} thresholds={thresholds} />
       <MetricCard title="Change failure rate" value={formatRate(cfr.rate)} detail={`${cfr.failures} of ${cfr.deployments} production deployments failed`} band={cfr.band} thresholds={thresholds} />
       <MetricCard
-        title="Time to restore service"
-        value={formatHours(ttr.medianHours)}
-        detail={`median of ${ttr.restored} restored incidents${ttr.open > 0 ? `; ${ttr.open} still open` : ''}`}
-        band={ttr.band}
+        title="Failed deployment recovery time"
+        value={formatHours(fdrt.medianHours)}
+        detail={`median of ${fdrt.restored} restored incidents${fdrt.open > 0 ? `; ${fdrt.open} still open` : ''}`}
+        band={fdrt.band}
+        thresholds={thresholds}
+      />
+      <MetricCard
+        title="Rework rate"
+        value={formatRate(rr.rate)}
+        detail={`${rr.rework} of ${rr.deployments} production deployments were unplanned fixes of a user-facing defect`}
         thresholds={thresholds}
       />
     </SimpleGrid>

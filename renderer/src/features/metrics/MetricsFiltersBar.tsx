@@ -56,6 +56,7 @@ export function MetricsFiltersBar() {
         value={filters.environmentId}
         onChange={(v) => void setFilters({ environmentId: v })}
       />
+
     </Group>
   );
 }

@@ -8,6 +8,7 @@ import { PageHeader } from '../../shared/PageHeader';
 import { useReleasesStore } from '../releases/releases-store';
 import { BreakdownTable } from './BreakdownTable';
 import { ImportCsvModal } from './ImportCsvModal';
+import { BandsYearControl } from './BandsYearControl';
 import { MetricCards } from './MetricCards';
 import { MetricsFiltersBar } from './MetricsFiltersBar';
 import { useMetricsStore } from './metrics-store';
@@ -37,8 +38,8 @@ export function MetricsPage() {
         title="Metrics"
         description={
           view
-            ? `DORA's four keys on ${view.environments.join(', ') || 'no production environment'}, ${view.from} to ${view.to} (UTC days).`
-            : "DORA's four keys, computed from your deployment records."
+            ? `DORA's four keys and rework rate on ${view.environments.join(', ') || 'no production environment'}, ${view.from} to ${view.to} (UTC days).`
+            : "DORA's four keys and rework rate, computed from your deployment records."
         }
         actions={
           <>
@@ -86,11 +87,12 @@ export function MetricsPage() {
       )}
       {view && !empty && (
         <Stack gap="md" style={{ opacity: loading ? 0.6 : 1 }}>
+          <BandsYearControl thresholds={view.thresholds} />
           <MetricCards summary={view.summary} thresholds={view.thresholds} />
           <TrendCharts view={view} />
           <BreakdownTable view={view} />
           <Text size="xs" c="dimmed">
-            Performance bands by {view.thresholds}; definitions as in DORA's Four Keys project (docs/metrics.md). Teams are release owners.
+            Definitions as in DORA's reports and Four Keys project (docs/metrics.md). Teams are release owners.
           </Text>
         </Stack>
       )}

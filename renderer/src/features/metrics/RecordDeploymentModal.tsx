@@ -16,6 +16,7 @@ interface Values {
   deployedAt: string | null;
   result: DeploymentResult;
   note: string;
+  rework: boolean;
   withIncident: boolean;
   incidentTitle: string;
   incidentStartedAt: string | null;
@@ -32,6 +33,7 @@ function toInput(v: Values) {
     deployedAt: instant(v.deployedAt),
     result: v.result,
     note: v.note,
+    rework: v.rework,
     incidents: v.withIncident
       ? [{ title: v.incidentTitle, startedAt: instant(v.incidentStartedAt), restoredAt: v.incidentRestoredAt ? instant(v.incidentRestoredAt) : null }]
       : [],
@@ -61,6 +63,7 @@ function RecordDeploymentForm({ onClose, releaseId }: { onClose(): void; release
       deployedAt: now,
       result: 'succeeded',
       note: '',
+      rework: false,
       withIncident: false,
       incidentTitle: '',
       incidentStartedAt: null,
@@ -116,6 +119,12 @@ function RecordDeploymentForm({ onClose, releaseId }: { onClose(): void; release
           />
         </Stack>
         <Textarea label="Note" autosize minRows={1} value={values.note} onChange={(e) => set('note')(e.currentTarget.value)} error={errors.note} />
+        <Checkbox
+          label="Rework: not planned, made to fix a user-facing defect"
+          description="Counts toward the rework rate (DORA 2024)."
+          checked={values.rework}
+          onChange={(e) => set('rework')(e.currentTarget.checked)}
+        />
         <Checkbox label="It caused an incident" checked={values.withIncident} onChange={(e) => set('withIncident')(e.currentTarget.checked)} />
         {values.withIncident && (
           <Stack gap="xs" pl="md" style={{ borderLeft: '2px solid var(--mantine-color-red-4)' }}>

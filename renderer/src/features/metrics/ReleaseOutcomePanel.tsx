@@ -41,6 +41,11 @@ export function ReleaseOutcomePanel({ releaseId }: { releaseId: string }) {
                   <Badge size="sm" variant="light" color={RESULT_COLORS[d.result]}>
                     {DEPLOYMENT_RESULT_LABELS[d.result]}
                   </Badge>
+                  {d.rework && (
+                    <Badge size="sm" variant="outline" color="grape" ml={6} title="Not planned: made to fix a user-facing defect">
+                      Rework
+                    </Badge>
+                  )}
                   {d.incidents.map((i) => (
                     <Group key={i.id} gap={6} mt={4} wrap="nowrap">
                       <Text size="xs" c={i.restoredAt ? 'dimmed' : 'red'}>

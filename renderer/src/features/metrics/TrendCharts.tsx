@@ -18,9 +18,9 @@ export function TrendCharts({ view }: { view: MetricsView }) {
     changes: s.leadTime.changes,
     failureRate: s.changeFailureRate.rate === null ? null : Math.round(s.changeFailureRate.rate * 1000) / 10,
     productionDeployments: s.changeFailureRate.deployments,
-    restore: s.timeToRestore.medianHours,
-    restored: s.timeToRestore.restored,
-    open: s.timeToRestore.open,
+    restore: s.failedDeploymentRecoveryTime.medianHours,
+    restored: s.failedDeploymentRecoveryTime.restored,
+    open: s.failedDeploymentRecoveryTime.open,
   }));
   const col = (key: string, label: string, format: TrendColumn['format']): TrendColumn => ({ key, label, format });
   return (
@@ -42,12 +42,12 @@ export function TrendCharts({ view }: { view: MetricsView }) {
         columns={[col('failureRate', 'Failure rate', percent), col('productionDeployments', 'Deployments', count)]}
       />
       <TrendChart
-        title="Time to restore service (median)"
+        title="Failed deployment recovery time (median)"
         kind="line"
         rows={rows}
         color="orange.6"
         axisFormat={formatHoursShort}
-        columns={[col('restore', 'Median time to restore', hours), col('restored', 'Restored', count), col('open', 'Still open', count)]}
+        columns={[col('restore', 'Median recovery time', hours), col('restored', 'Restored', count), col('open', 'Still open', count)]}
       />
     </SimpleGrid>
   );

@@ -1,7 +1,15 @@
 import { create } from 'zustand';
 import type { ApiInput } from '../../../../electron/contract/api-contract';
 import type { ApiResult } from '../../../../electron/contract/api-result';
-import type { Deployment, DeploymentsCsvResult, MetricsView, ReleaseOutcome, TrendBucket } from '../../../../electron/contract/outcomes-entities';
+import {
+  DEFAULT_DORA_REPORT_YEAR,
+  type Deployment,
+  type DeploymentsCsvResult,
+  type DoraReportYear,
+  type MetricsView,
+  type ReleaseOutcome,
+  type TrendBucket,
+} from '../../../../electron/contract/outcomes-entities';
 import { api } from '../../api/api-client';
 import { applyResult } from '../../shared/api-result';
 import { downloadFile } from '../readiness/download-file';
@@ -12,6 +20,8 @@ export interface MetricsFilters {
   bucket: TrendBucket;
   systemId: string | null;
   environmentId: string | null;
+  /** Whose performance bands: the DORA report of this year. */
+  reportYear: DoraReportYear;
 }
 
 interface MetricsState {
@@ -46,8 +56,8 @@ export function lastDays(days: number): { from: string; to: string } {
 
 export const useMetricsStore = create<MetricsState>((set, get) => {
   const input = (): ApiInput<'metrics.compute'> => {
-    const { from, to, bucket, systemId, environmentId } = get().filters;
-    return { from, to, bucket, systemId: systemId ?? undefined, environmentId: environmentId ?? undefined };
+    const { from, to, bucket, systemId, environmentId, reportYear } = get().filters;
+    return { from, to, bucket, systemId: systemId ?? undefined, environmentId: environmentId ?? undefined, reportYear };
   };
   /** A write changes the figures and the release's outcome: refresh both (the figures only if they were shown). */
   const refresh = (releaseId?: string) => {
@@ -56,7 +66,7 @@ export const useMetricsStore = create<MetricsState>((set, get) => {
   };
 
   return {
-    filters: { ...lastDays(28), bucket: 'week', systemId: null, environmentId: null },
+    filters: { ...lastDays(28), bucket: 'week', systemId: null, environmentId: null, reportYear: DEFAULT_DORA_REPORT_YEAR },
     view: null,
     loading: false,
     loadError: null,

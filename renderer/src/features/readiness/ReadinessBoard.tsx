@@ -2,8 +2,8 @@ import { Group, List, Stack, Table, Text, Tooltip } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { COLLISION_KIND_LABELS, type Collision } from '../../../../electron/contract/calendar-entities';
 import { READINESS_STATE_LABELS, READINESS_STATES, type ReadinessBoardRow } from '../../../../electron/contract/readiness-entities';
-import { formatWindow } from '../../shared/dates';
-import { PresumptiveBadge } from './PresumptiveBadge';
+import { formatInstant, formatWindow } from '../../shared/dates';
+import { GateBadge } from './GateBadge';
 import { ReadinessStateBadge } from './ReadinessStateBadge';
 
 interface Props {
@@ -41,9 +41,28 @@ function CollisionsCell({ collisions }: { collisions: Collision[] }) {
   );
 }
 
+/** Under the gate's badge: who halted, what is missing, or how many states are presumed ready and how many are late. */
+function GateDetail({ gate }: { gate: ReadinessBoardRow['gate'] }) {
+  if (gate.decision === 'halted') {
+    const text = gate.halts.length > 0 ? gate.halts.map((h) => `${h.label}: ${h.by.name}`).join('; ') : gate.summary.replace(/^Halted: /, '');
+    return <Text size="sm" mt={4} c="dimmed" lineClamp={3}>{text}</Text>;
+  }
+  if (gate.decision === 'pending') {
+    return <Text size="sm" mt={4} c="dimmed" lineClamp={3}>Missing: {gate.unasserted.map((u) => u.label).join(', ')}</Text>;
+  }
+  if (gate.unasserted.length === 0) return null;
+  const late = gate.unasserted.filter((u) => u.attention === 'warning').length;
+  return (
+    <Text size="sm" mt={4} c={late > 0 ? 'orange.8' : 'dimmed'}>
+      {gate.unasserted.length} presumed ready{late > 0 ? `, ${late} past the deadline` : ''}
+    </Text>
+  );
+}
+
 /**
  * The screen the coordinator shares in the meeting: one row per release, one column per readiness state. A halt
- * shows who and why right in its cell, so nobody has to hover to learn why a release stops.
+ * shows who and why right in its cell, so nobody has to hover to learn why a release stops; an unasserted state
+ * reads as the workspace policy says (presumed ready, or pending), calm until the readiness deadline, amber after.
  */
 export function ReadinessBoard({ rows, collisions, onOpen }: Props) {
   return (
@@ -51,12 +70,12 @@ export function ReadinessBoard({ rows, collisions, onOpen }: Props) {
       <Table verticalSpacing="sm" horizontalSpacing="sm" highlightOnHover stickyHeader data-testid="readiness-board" fz="md">
         <Table.Thead>
           <Table.Tr>
-            <Table.Th w={220}>Release</Table.Th>
+            <Table.Th w={200}>Release</Table.Th>
             {READINESS_STATES.map((s) => (
               <Table.Th key={s}>{READINESS_STATE_LABELS[s]}</Table.Th>
             ))}
-            <Table.Th w={200}>Presumptive status</Table.Th>
-            <Table.Th w={190}>Collisions</Table.Th>
+            <Table.Th w={160}>Gate</Table.Th>
+            <Table.Th w={160}>Collisions</Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -78,11 +97,21 @@ export function ReadinessBoard({ rows, collisions, onOpen }: Props) {
                   <Text size="sm" c="dimmed">
                     {formatWindow(row.release.windowStart, row.release.windowEnd)}
                   </Text>
+                  {row.gate.unasserted.length > 0 && (
+                    <Text size="xs" c={row.deadline.passed ? 'orange.8' : 'dimmed'} data-testid="readiness-due">
+                      {row.deadline.passed ? 'Readiness deadline passed' : 'Readiness due'} {formatInstant(row.deadline.at)}
+                    </Text>
+                  )}
                 </Table.Td>
                 {row.states.map((state) => (
                   <Table.Td key={state.state} data-testid={`cell-${state.state}`} style={{ verticalAlign: 'top' }}>
-                    <ReadinessStateBadge state={state} size="md" withName={false} />
-                    {state.by && state.status !== 'pending' && (
+                    <ReadinessStateBadge state={state} policy={row.gate.policy} size="md" withName={false} />
+                    {state.status === 'unasserted' && (
+                      <Text size="xs" mt={4} c={state.attention === 'warning' ? 'orange.8' : 'dimmed'}>
+                        not asserted
+                      </Text>
+                    )}
+                    {state.by && state.status !== 'unasserted' && (
                       <Text size="sm" mt={4}>
                         by {state.by.name}
                       </Text>
@@ -94,17 +123,11 @@ export function ReadinessBoard({ rows, collisions, onOpen }: Props) {
                     )}
                   </Table.Td>
                 ))}
-                <Table.Td style={{ verticalAlign: 'top' }} data-testid="presumptive">
+                <Table.Td style={{ verticalAlign: 'top' }} data-testid="gate">
                   <Group gap="xs" wrap="nowrap" align="flex-start">
-                    <PresumptiveBadge status={row.presumptive.status} />
+                    <GateBadge decision={row.gate.decision} />
                   </Group>
-                  {row.presumptive.status !== 'go' && (
-                    <Text size="sm" mt={4} c="dimmed" lineClamp={3}>
-                      {row.presumptive.status === 'pending'
-                        ? `Missing: ${row.presumptive.missing.map((m) => m.label).join(', ')}`
-                        : row.presumptive.halts.map((h) => `${h.label}: ${h.by.name}`).join('; ')}
-                    </Text>
-                  )}
+                  <GateDetail gate={row.gate} />
                 </Table.Td>
                 <Table.Td style={{ verticalAlign: 'top' }}>
                   <CollisionsCell collisions={mine} />

@@ -1,9 +1,12 @@
-import { Alert, Button, Drawer, Group, Loader, Text } from '@mantine/core';
+import { Alert, Anchor, Button, Drawer, Group, Loader, Text } from '@mantine/core';
 import { DatePickerInput } from '@mantine/dates';
 import { IconShieldCheck } from '@tabler/icons-react';
 import dayjs from 'dayjs';
 import { useEffect, useState } from 'react';
+import { READINESS_POLICY_LABELS, READINESS_POLICY_RULES } from '../../../../electron/contract/entities';
 import { EmptyCard } from '../../shared/EmptyCard';
+import { useNavigationStore } from '../../shell/navigation-store';
+import { useWorkspaceStore } from '../workspace/workspace-store';
 import { PageHeader } from '../../shared/PageHeader';
 import { ReadinessBoard } from './ReadinessBoard';
 import { ReleaseReadinessPanel } from './ReleaseReadinessPanel';
@@ -22,12 +25,24 @@ export function ReadinessPage() {
     if (from && to) void setRange(dayjs(from).startOf('day').toISOString(), dayjs(to).add(1, 'day').startOf('day').toISOString());
   };
   const open = board.find((r) => r.release.id === openId);
+  const policy = useWorkspaceStore((s) => s.info?.settings.readinessPolicy ?? 'presumptive');
+  const go = useNavigationStore((s) => s.go);
 
   return (
     <>
       <PageHeader
         title="Readiness"
-        description="Every release is presumed to go unless an empowered role halts it. Click a release to assert, halt or review its checklist."
+        description={
+          <span data-testid="readiness-policy">
+            <Text span fw={600} c="var(--mantine-color-text)">
+              {READINESS_POLICY_LABELS[policy]}:
+            </Text>{' '}
+            {READINESS_POLICY_RULES[policy]}. Click a release to assert, halt or review its checklist.{' '}
+            <Anchor component="button" type="button" size="sm" onClick={() => go('settings')}>
+              Change the policy in Settings
+            </Anchor>
+          </span>
+        }
         actions={
           <Group gap="xs" align="flex-end">
             {boardLoading && <Loader size="xs" aria-label="Loading" />}

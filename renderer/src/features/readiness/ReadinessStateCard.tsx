@@ -1,5 +1,6 @@
 import { Button, Card, Group, Stack, Text, Tooltip } from '@mantine/core';
 import { IconArrowBackUp, IconCheck, IconHandStop } from '@tabler/icons-react';
+import type { ReadinessPolicy } from '../../../../electron/contract/entities';
 import type { ReadinessStateView } from '../../../../electron/contract/readiness-entities';
 import { formatInstant } from '../../shared/dates';
 import { ReadinessStateBadge } from './ReadinessStateBadge';
@@ -8,6 +9,7 @@ export type SignoffIntent = 'assert' | 'halt' | 'withdraw';
 
 interface Props {
   view: ReadinessStateView;
+  policy: ReadinessPolicy;
   mayAct: boolean;
   /** Why the buttons are disabled: who may act instead. */
   whoMayAct: string;
@@ -15,7 +17,7 @@ interface Props {
 }
 
 /** One readiness state: what it is, who said so, and the actions only its empowered role may take. */
-export function ReadinessStateCard({ view, mayAct, whoMayAct, onAction }: Props) {
+export function ReadinessStateCard({ view, policy, mayAct, whoMayAct, onAction }: Props) {
   const button = (intent: SignoffIntent, label: string, icon: React.ReactNode, color: string, enabled: boolean) => {
     const control = (
       <Button size="xs" variant={intent === 'assert' ? 'filled' : 'light'} color={color} leftSection={icon} disabled={!enabled} onClick={() => onAction(intent)}>
@@ -40,7 +42,12 @@ export function ReadinessStateCard({ view, mayAct, whoMayAct, onAction }: Props)
               {view.roleLabel}
             </Text>
           </Group>
-          <ReadinessStateBadge state={view} />
+          <ReadinessStateBadge state={view} policy={policy} />
+          {view.note && (
+            <Text size="xs" c={view.attention === 'warning' ? 'orange.8' : 'dimmed'} data-testid="state-note">
+              {view.note}
+            </Text>
+          )}
           {view.by && view.at && (
             <Text size="xs" c="dimmed">
               {view.status === 'halted' ? 'Halted' : 'Asserted'} by {view.by.name}, {formatInstant(view.at)}
@@ -62,7 +69,7 @@ export function ReadinessStateCard({ view, mayAct, whoMayAct, onAction }: Props)
         <Group gap={6} wrap="nowrap">
           {button('assert', 'Assert', <IconCheck size={14} />, 'teal', mayAct && view.status !== 'asserted')}
           {button('halt', 'Halt', <IconHandStop size={14} />, 'red', mayAct && view.status !== 'halted')}
-          {button('withdraw', 'Withdraw', <IconArrowBackUp size={14} />, 'gray', mayAct && view.status !== 'pending')}
+          {button('withdraw', 'Withdraw', <IconArrowBackUp size={14} />, 'gray', mayAct && view.status !== 'unasserted')}
         </Group>
       </Group>
     </Card>

@@ -5,7 +5,7 @@ import { notifyFailed, notifySaved } from '../../shared/notify';
 import { ActionDialog, type ActionDialogSpec } from './ActionDialog';
 import { AuditTimeline } from './AuditTimeline';
 import { ChecklistSection } from './ChecklistSection';
-import { PresumptiveBadge } from './PresumptiveBadge';
+import { GateBadge } from './GateBadge';
 import { ReadinessStateCard, type SignoffIntent } from './ReadinessStateCard';
 import { useActingPerson } from './use-acting-person';
 import { useReadinessStore } from './readiness-store';
@@ -61,7 +61,7 @@ export function ReleaseReadinessPanel({ releaseId }: { releaseId: string }) {
       },
       withdraw: {
         title: `Withdraw the ${s.status === 'halted' ? 'halt' : 'assertion'} of ${s.label} readiness`,
-        intro: `${s.label} readiness goes back to pending. The earlier ${s.status === 'halted' ? 'halt' : 'assertion'} stays in the audit.`,
+        intro: `${s.label} readiness goes back to not asserted (${view.gate.policy === 'presumptive' ? 'presumed ready' : 'pending'}). The earlier ${s.status === 'halted' ? 'halt' : 'assertion'} stays in the audit.`,
         submitLabel: 'Withdraw',
         textLabel: 'Comment',
         onSubmit: async ({ text }) => {
@@ -100,11 +100,16 @@ export function ReleaseReadinessPanel({ releaseId }: { releaseId: string }) {
     <Stack gap="md" data-testid="readiness-panel">
       <Group gap="sm" wrap="nowrap" align="flex-start">
         <div style={{ flexShrink: 0 }}>
-          <PresumptiveBadge status={view.presumptive.status} />
+          <GateBadge decision={view.gate.decision} />
         </div>
-        <Text size="sm" data-testid="presumptive-summary">
-          {view.presumptive.summary}
-        </Text>
+        <Stack gap={2}>
+          <Text size="sm" data-testid="gate-summary">
+            {view.gate.summary}
+          </Text>
+          <Text size="xs" c="dimmed" data-testid="gate-policy">
+            {view.gate.lines[0]}
+          </Text>
+        </Stack>
       </Group>
       {view.deadline.passed && view.deadline.overdueStates.length > 0 && (
         <Text size="xs" c="orange.8">
@@ -113,7 +118,14 @@ export function ReleaseReadinessPanel({ releaseId }: { releaseId: string }) {
       )}
       <Stack gap="xs">
         {view.states.map((s) => (
-          <ReadinessStateCard key={s.state} view={s} mayAct={mayActOn(s.state)} whoMayAct={whoMayAct(s)} onAction={(intent) => openSignoff(s, intent)} />
+          <ReadinessStateCard
+            key={s.state}
+            view={s}
+            policy={view.gate.policy}
+            mayAct={mayActOn(s.state)}
+            whoMayAct={whoMayAct(s)}
+            onAction={(intent) => openSignoff(s, intent)}
+          />
         ))}
       </Stack>
       <Divider label="Checklists" labelPosition="left" />

@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import type { ApiResult } from '../../../../electron/contract/api-result';
 import type {
+  AuditEntry,
   Environment,
   Person,
   System,
@@ -22,7 +23,10 @@ interface WorkspaceState {
   environments: Environment[];
   loaded: boolean;
   loadError: string | null;
+  /** Changes to the workspace settings, newest first: who switched the readiness policy, and when. */
+  settingsHistory: AuditEntry[];
   load(): Promise<void>;
+  loadSettingsHistory(): Promise<void>;
   setCurrentPerson(personId: string | null): Promise<ApiResult<WorkspaceInfo>>;
   updateSettings(changes: Partial<WorkspaceSettings>): Promise<ApiResult<WorkspaceSettings>>;
   createPerson(input: ApiInput<'people.create'>): Promise<ApiResult<Person>>;
@@ -50,6 +54,11 @@ export const useWorkspaceStore = create<WorkspaceState>((set, get) => {
     environments: [],
     loaded: false,
     loadError: null,
+    settingsHistory: [],
+    async loadSettingsHistory() {
+      const result = await api['audit.history']({ entity: 'settings', id: 'workspace' });
+      set({ settingsHistory: result.ok ? result.value : [] });
+    },
     async load() {
       const [info, people, systems, environments] = await Promise.all([
         api['workspace.info']({}),
@@ -69,7 +78,11 @@ export const useWorkspaceStore = create<WorkspaceState>((set, get) => {
       });
     },
     setCurrentPerson: (personId) => applyResult(api['workspace.setCurrentPerson']({ personId }), (info) => set({ info })),
-    updateSettings: (changes) => thenRefresh(api['settings.update'](changes)),
+    updateSettings: async (changes) => {
+      const result = await thenRefresh(api['settings.update'](changes));
+      await get().loadSettingsHistory();
+      return result;
+    },
     createPerson: (input) => thenRefresh(api['people.create'](input)),
     updatePerson: (id, changes) => thenRefresh(api['people.update']({ id, changes })),
     deletePerson: (id) => thenRefresh(api['people.delete']({ id })),

@@ -39,7 +39,7 @@ describe('demo workspace', () => {
     const [a] = sessions('a');
     const summary = createDemoWorkspace(a.store, { today: '2026-11-23' });
     const info = valueOf(await a.dispatch('workspace.info', {})) as { settings: unknown };
-    expect(WorkspaceSettings.parse(info.settings)).toEqual({ name: expect.any(String), defaultTimeZone: 'Europe/Berlin' });
+    expect(WorkspaceSettings.parse(info.settings)).toEqual({ name: expect.any(String), defaultTimeZone: 'Europe/Berlin', readinessPolicy: 'presumptive' });
     const people = Person.array().parse(valueOf(await a.dispatch('people.list', {})));
     const systems = System.array().parse(valueOf(await a.dispatch('systems.list', {})));
     const environments = Environment.array().parse(valueOf(await a.dispatch('environments.list', {})));

@@ -24,7 +24,8 @@ describe('coordination meeting through the API', () => {
   it('puts only the releases in range on the agenda, with their readiness and target environments', async () => {
     const { release, meeting, basics } = await setUp();
     expect(meeting.agenda.map((a) => a.release.id)).toEqual([release.id]);
-    expect(meeting.agenda[0].states.map((s) => s.status)).toEqual(['pending', 'pending', 'pending', 'pending']);
+    expect(meeting.agenda[0].states.map((s) => [s.status, s.word])).toEqual(Array(4).fill(['unasserted', 'Presumed ready']));
+    expect(meeting.agenda[0].gate).toMatchObject({ policy: 'presumptive', decision: 'go' });
     expect(meeting.environments).toMatchObject([{ environmentId: basics.environmentId, prepared: false, releaseIds: [release.id] }]);
     expect(meeting.attendees.map((a) => a.name)).toEqual(['Priya Natarajan']);
     expect(meeting.meeting.timeZone).toBe('UTC');
@@ -79,11 +80,18 @@ describe('coordination meeting through the API', () => {
     expect(md.fileName).toMatch(/\.md$/);
     expect(md.content).toContain('| Payments 2.4.0 |');
     expect(md.content).toContain('Reschedule (Priya Natarajan): Move to the next window');
+    // The minutes read the workspace policy as the board does: states nobody asserted are presumed ready.
+    expect(md.content).toContain('Readiness policy: presumptive release (a release goes unless an empowered role halts it');
+    expect(md.content).toMatch(/\| Payments 2\.4\.0 \| .* \| […!] Presumed ready \|/);
+    expect(md.content).toMatch(/- Security: Not asserted: presumed ready/);
     const pdf = await call('meetings.exportMinutes', { meetingId: meeting.meeting.id, format: 'pdf' });
     const bytes = Buffer.from(pdf.content, 'base64');
     expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
     const file = path.join(path.dirname(t.file), 'minutes.pdf');
     fs.writeFileSync(file, bytes);
-    expect(execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' })).toContain('Payments 2.4.0');
+    const text = execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' });
+    expect(text).toContain('Payments 2.4.0');
+    expect(text).toContain('Security: Not asserted: presumed ready.');
+    expect(text).toContain('Readiness policy: presumptive release');
   });
 });

@@ -78,6 +78,17 @@ describe('release outcomes through the API', () => {
     const [d] = valueOf(await w.session.dispatch('deployments.list', { releaseId: w.releaseId })) as Deployment[];
     expect(d).toMatchObject({ result: 'rolled-back', source: 'csv', incidents: [{ title: 'Errors, many', restoredAt: null }] });
 
+    // A rework column marks unplanned fixes of a user-facing defect; anything but yes or no is named on its row.
+    const withRework = ['release,environment,deployed_at,result,rework', 'Payments@2.4.0,Production,2026-12-06T10:00:00+01:00,succeeded,yes', 'Payments@2.4.0,Production,2026-12-06T11:00:00+01:00,succeeded,sometimes'].join('\n');
+    const reworkPreview = valueOf(await w.session.dispatch('deployments.importCsv', { content: withRework, dryRun: true })) as DeploymentsCsvResult;
+    expect(reworkPreview.rows.map((r) => [r.rework, r.errors.map((e) => e.column)])).toEqual([[true, []], [false, ['rework']]]);
+    expect(reworkPreview.rows[1].errors[0].message).toBe('"sometimes" is not yes or no: write yes for a deployment made to fix a user-facing defect.');
+    valueOf(await w.session.dispatch('deployments.importCsv', { content: withRework.split('\n').slice(0, 2).join('\n'), dryRun: false }));
+    const reworked = (valueOf(await w.session.dispatch('deployments.list', { releaseId: w.releaseId })) as Deployment[]).find((x) => x.rework);
+    expect(reworked).toMatchObject({ source: 'csv', deployedAt: '2026-12-06T09:00:00.000Z' });
+    // …and can be set or cleared on a recorded deployment, like its other fields.
+    expect(valueOf(await w.session.dispatch('deployments.update', { id: reworked!.id, changes: { rework: false } }))).toMatchObject({ rework: false });
+
     const unknown = await w.session.dispatch('deployments.importCsv', { content: 'release,colour\nx,y', dryRun: true });
     expect(unknown.ok ? 'ok' : unknown.error.message).toMatch(/Column "colour" is not one Release Desk reads/);
   });

@@ -7,7 +7,6 @@ import {
   deriveChecklist,
   deriveReadiness,
   effectiveSignoff,
-  gateDecision,
   personNames,
   withdrawTarget,
   type PersonFacts,
@@ -52,18 +51,21 @@ const release = {
   timeZone: 'Europe/Berlin',
 };
 
-function derive(signoffs: SignoffRecord[], checklist: ChecklistItemView[] = [], now = '2026-12-01T00:00:00.000Z') {
-  return deriveReadiness({ release, signoffs, checklist, people, deadline: deadlinePolicy(null, null), now });
+type Policy = 'presumptive' | 'explicit';
+
+function derive(signoffs: SignoffRecord[], checklist: ChecklistItemView[] = [], now = '2026-12-01T00:00:00.000Z', policy: Policy = 'explicit', requireAll = false) {
+  return deriveReadiness({ release, signoffs, checklist, people, deadline: deadlinePolicy(null, null), policy, requireAll, now });
 }
 
 const assertAll = () => (['product', 'organization', 'security', 'operation'] as const).map((s) => record(s, 'assert'));
 
-describe('readiness derivation', () => {
+describe('readiness derivation under the explicit-assertion policy', () => {
   it('is pending with nothing signed, naming each state and the role that must act', () => {
     const view = derive([]);
-    expect(view.states.map((s) => s.status)).toEqual(['pending', 'pending', 'pending', 'pending']);
-    expect(view.presumptive.status).toBe('pending');
-    expect(view.presumptive.missing.map((m) => m.roleLabel)).toEqual([
+    expect(view.states.map((s) => s.status)).toEqual(['unasserted', 'unasserted', 'unasserted', 'unasserted']);
+    expect(view.states.map((s) => s.word)).toEqual(['Pending', 'Pending', 'Pending', 'Pending']);
+    expect(view.gate.decision).toBe('pending');
+    expect(view.gate.unasserted.map((m) => m.roleLabel)).toEqual([
       'Product owner',
       'Release coordinator',
       'Security architect',
@@ -76,18 +78,18 @@ describe('readiness derivation', () => {
     const signoffs = assertAll();
     signoffs[0] = { ...signoffs[0], comment: 'UAT passed', waivedIssues: ['PAY-12 rounding in a report'] };
     const view = derive(signoffs);
-    expect(view.presumptive).toMatchObject({ status: 'go', summary: 'Go: all four readiness states asserted.' });
+    expect(view.gate).toMatchObject({ decision: 'go', summary: 'Go: all four readiness states asserted.' });
     expect(view.states[0]).toMatchObject({ status: 'asserted', by: { name: 'Paula Owens' }, comment: 'UAT passed', waivedIssues: ['PAY-12 rounding in a report'] });
   });
 
   it('is halted when any one state is halted, saying who and why, even with the others asserted', () => {
     const view = derive([...assertAll(), record('security', 'halt')]);
     expect(view.states[2].status).toBe('halted');
-    expect(view.presumptive.status).toBe('halted');
-    expect(view.presumptive.halts).toEqual([
+    expect(view.gate.decision).toBe('halted');
+    expect(view.gate.halts).toEqual([
       expect.objectContaining({ state: 'security', by: { personId: 'sa', name: 'Sam Achebe' }, reason: 'Pen test found an open redirect' }),
     ]);
-    expect(view.presumptive.summary).toBe('Halted (Security by Sam Achebe: Pen test found an open redirect).');
+    expect(view.gate.summary).toBe('Halted (Security by Sam Achebe: Pen test found an open redirect).');
   });
 
   it('a later assertion supersedes a halt; withdrawing it brings the halt back', () => {
@@ -101,7 +103,7 @@ describe('readiness derivation', () => {
   it('withdrawing the only sign-off leaves the state pending', () => {
     const assert = record('product', 'assert');
     const withdraw = record('product', 'withdraw', { withdrawsId: assert.id });
-    expect(derive([assert, withdraw]).states[0].status).toBe('pending');
+    expect(derive([assert, withdraw]).states[0].status).toBe('unasserted');
   });
 
   it('a withdrawal naming a record of another state withdraws nothing', () => {
@@ -137,7 +139,7 @@ describe('readiness derivation', () => {
         const a = derive(records);
         const b = derive(shuffled);
         expect(b.states).toEqual(a.states);
-        expect(b.presumptive).toEqual(a.presumptive);
+        expect(b.gate).toEqual(a.gate);
         expect(b.signoffs).toEqual(a.signoffs);
       }),
       { numRuns: 300 },
@@ -179,13 +181,14 @@ describe('checklists', () => {
 });
 
 describe('readiness deadline', () => {
-  it('flags the states not asserted once the deadline (hours before the window start) has passed', () => {
+  it('flags the states nobody asserted or halted once the deadline (hours before the window start) has passed', () => {
     const signoffs = [record('product', 'assert'), record('security', 'halt')];
     const before = derive(signoffs, [], '2026-12-03T20:59:59.000Z');
     expect(before.deadline).toMatchObject({ hours: 48, source: 'built-in', at: '2026-12-03T21:00:00.000Z', passed: false, overdueStates: [] });
     const after = derive(signoffs, [], '2026-12-03T21:00:00.000Z');
-    expect(after.deadline.overdueStates).toEqual(['organization', 'security', 'operation']);
-    expect(after.states.map((s) => s.overdue)).toEqual([false, true, true, true]);
+    expect(after.deadline.overdueStates).toEqual(['organization', 'operation']);
+    expect(after.states.map((s) => s.overdue)).toEqual([false, true, false, true]);
+    expect(after.states.map((s) => s.word)).toEqual(['Asserted', 'Overdue', 'Halted', 'Overdue']);
   });
 
   it('takes the release setting over the workspace default over the built-in one', () => {
@@ -195,19 +198,79 @@ describe('readiness deadline', () => {
   });
 });
 
-describe('pipeline gate decision', () => {
-  it('exits 0 on go, 3 on halted with who and why, 4 on pending with what is missing', () => {
-    expect(gateDecision(release, derive(assertAll()).presumptive)).toMatchObject({ decision: 'go', exitCode: 0 });
-    const halted = gateDecision(release, derive([...assertAll(), record('operation', 'halt')]).presumptive);
+describe('pipeline gate under the explicit-assertion policy', () => {
+  it('exits 0 on go, 3 on halted with who and why, 4 on pending with what is missing; says the policy first', () => {
+    expect(derive(assertAll()).gate).toMatchObject({ decision: 'go', exitCode: 0 });
+    const halted = derive([...assertAll(), record('operation', 'halt')]).gate;
     expect(halted).toMatchObject({ decision: 'halted', exitCode: 3 });
     expect(halted.lines.join('\n')).toMatch(/Operation halted by Omar Cruz at .*: Pen test found an open redirect/);
-    const pending = gateDecision(release, derive([record('product', 'assert')]).presumptive);
-    expect(pending).toMatchObject({ decision: 'pending', exitCode: 4 });
-    expect(pending.lines).toContain('  Security: waiting for the Security architect to assert it.');
+    const pending = derive([record('product', 'assert')]).gate;
+    expect(pending).toMatchObject({ policy: 'explicit', decision: 'pending', exitCode: 4 });
+    expect(pending.lines[0]).toBe('Readiness policy: explicit assertion (a release goes only once all four readiness states are asserted).');
+    expect(pending.lines).toContain('  Security: waiting for the Security architect to assert it (due Thu 3 Dec 2026 22:00 Europe/Berlin).');
   });
 
   it('never lets a cancelled release go', () => {
-    expect(gateDecision({ ...release, status: 'cancelled' }, derive(assertAll()).presumptive)).toMatchObject({ exitCode: 3 });
+    const cancelled = deriveReadiness({ release: { ...release, status: 'cancelled' }, signoffs: assertAll(), checklist: [], people, deadline: deadlinePolicy(null, null), policy: 'presumptive', now: '2026-12-01T00:00:00.000Z' });
+    expect(cancelled.gate).toMatchObject({ decision: 'halted', exitCode: 3, summary: 'Halted: the release is Cancelled.' });
+  });
+});
+
+describe('presumptive release (seeds: "DevSecOps and Release Coordination")', () => {
+  const beforeDeadline = '2026-12-01T00:00:00.000Z';
+  const afterDeadline = '2026-12-04T08:00:00.000Z';
+
+  it('goes with nothing asserted: each state is "not asserted: presumed ready", a calm reminder to its role', () => {
+    const view = derive([], [], beforeDeadline, 'presumptive');
+    expect(view.gate).toMatchObject({ policy: 'presumptive', decision: 'go', exitCode: 0 });
+    expect(view.states.map((s) => [s.status, s.word, s.attention])).toEqual(
+      Array(4).fill(['unasserted', 'Presumed ready', 'reminder']),
+    );
+    expect(view.states[2].note).toBe('Not asserted: presumed ready. The Security architect may assert or halt it until Thu 3 Dec 2026 22:00 Europe/Berlin.');
+    expect(view.gate.lines[0]).toBe(
+      'Readiness policy: presumptive release (a release goes unless an empowered role halts it; a state nobody has asserted is presumed ready).',
+    );
+    expect(view.gate.lines[1]).toBe('Payments 2.4.0 may GO: nothing is halted; 4 readiness state(s) not asserted: presumed ready.');
+    expect(view.gate.lines).toContain('  Reminder: Security: Not asserted: presumed ready. The Security architect may assert or halt it until Thu 3 Dec 2026 22:00 Europe/Berlin.');
+  });
+
+  it('turns the reminder into an amber warning once the readiness deadline has passed, and still goes', () => {
+    const view = derive([record('product', 'assert')], [], afterDeadline, 'presumptive');
+    expect(view.gate).toMatchObject({ decision: 'go', exitCode: 0 });
+    expect(view.states.map((s) => s.attention)).toEqual(['none', 'warning', 'warning', 'warning']);
+    expect(view.states[1]).toMatchObject({ word: 'Presumed ready', overdue: true });
+    expect(view.gate.summary).toBe(
+      'Go: nothing is halted; not asserted, presumed ready: Organization (Release coordinator), Security (Security architect), Operation (Operations coordinator); 3 past the readiness deadline.',
+    );
+    expect(view.gate.lines.filter((l) => l.startsWith('  Warning: '))).toHaveLength(3);
+    expect(view.gate.unasserted[0].note).toBe(
+      'Not asserted: presumed ready. The readiness deadline (Thu 3 Dec 2026 22:00 Europe/Berlin) passed without word from the Release coordinator.',
+    );
+  });
+
+  it('is halted by any one halt, as under the explicit policy', () => {
+    const view = derive([record('security', 'halt')], [], beforeDeadline, 'presumptive');
+    expect(view.gate).toMatchObject({ decision: 'halted', exitCode: 3 });
+    expect(view.states[2].word).toBe('Halted');
+  });
+
+  it('with requireAll, is pending (exit 4) while any state is unasserted, and goes once all four are', () => {
+    const pending = derive([record('product', 'assert')], [], beforeDeadline, 'presumptive', true);
+    expect(pending.gate).toMatchObject({ policy: 'presumptive', requireAll: true, decision: 'pending', exitCode: 4 });
+    expect(pending.gate.lines[0]).toMatch(/^Readiness policy: presumptive release \(.*\); this gate requires all four assertions\.$/);
+    expect(pending.gate.lines[1]).toBe('Payments 2.4.0 is PENDING: 3 readiness state(s) not yet asserted, and this gate requires all four.');
+    expect(derive(assertAll(), [], beforeDeadline, 'presumptive', true).gate).toMatchObject({ decision: 'go', exitCode: 0 });
+  });
+
+  it('answers the same whatever order the sign-offs arrive in, under either policy', () => {
+    const records = [record('product', 'assert'), record('security', 'halt'), record('operation', 'assert')];
+    const withdraw = record('security', 'withdraw', { withdrawsId: records[1].id });
+    for (const policy of ['presumptive', 'explicit'] as const) {
+      const a = derive([...records, withdraw], [], afterDeadline, policy);
+      const b = derive(shuffle([...records, withdraw], 7), [], afterDeadline, policy);
+      expect(b.gate).toEqual(a.gate);
+      expect(a.gate.decision).toBe(policy === 'presumptive' ? 'go' : 'pending');
+    }
   });
 });
 

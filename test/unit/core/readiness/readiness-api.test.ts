@@ -42,11 +42,55 @@ describe('readiness through the API', () => {
       valueOf(await signoff({ state, action: 'assert', comment: `${state} ready`, asPersonId: person }));
     }
     const view = await readiness();
-    expect(view.presumptive.status).toBe('go');
+    expect(view.gate.decision).toBe('go');
     expect(view.states.map((s) => s.by?.name)).toEqual(['Paula Owens', 'Priya Natarajan', 'Sam Achebe', 'Omar Cruz']);
     expect(view.signoffs).toHaveLength(4);
     expect(view.signoffs[0]).toMatchObject({ deviceId: session.store.deviceId, action: 'assert', personId: ids.po });
     expect(valueOf(await session.dispatch('readiness.gate', { releaseId: ids.release }))).toMatchObject({ exitCode: 0, decision: 'go' });
+  });
+
+  it('the workspace readiness policy is a setting: presumptive by default, explicit on request, audited and synced', async () => {
+    valueOf(await signoff({ state: 'product', action: 'assert', asPersonId: ids.po }));
+    expect((valueOf(await session.dispatch('workspace.info', {})) as { settings: { readinessPolicy: string } }).settings.readinessPolicy).toBe('presumptive');
+    const gate = async (requireAll = false) =>
+      valueOf(await session.dispatch('readiness.gate', { releaseId: ids.release, requireAll })) as {
+        policy: string;
+        exitCode: number;
+        lines: string[];
+        states: Array<{ state: string; status: string; recordId: string | null; word: string }>;
+      };
+    const presumed = await gate();
+    expect(presumed).toMatchObject({ policy: 'presumptive', exitCode: 0 });
+    expect(presumed.states.map((s) => [s.state, s.status, s.word])).toEqual([
+      ['product', 'asserted', 'Asserted'],
+      ['organization', 'unasserted', 'Presumed ready'],
+      ['security', 'unasserted', 'Presumed ready'],
+      ['operation', 'unasserted', 'Presumed ready'],
+    ]);
+    expect(presumed.states[0].recordId).not.toBeNull();
+    expect((await gate(true)).exitCode).toBe(4);
+
+    valueOf(await session.dispatch('settings.update', { readinessPolicy: 'explicit' }));
+    const explicit = await gate();
+    expect(explicit).toMatchObject({ policy: 'explicit', exitCode: 4 });
+    expect(explicit.lines[0]).toMatch(/^Readiness policy: explicit assertion/);
+    expect((await readiness()).states[1].word).toBe('Pending');
+    expect(await session.dispatch('settings.update', { readinessPolicy: 'whenever' })).toMatchObject({ ok: false, error: { field: 'readinessPolicy' } });
+
+    const history = valueOf(await session.dispatch('audit.history', { entity: 'settings', id: 'workspace' })) as Array<{ field: string; newValue: unknown }>;
+    expect(history.find((h) => h.field === 'readinessPolicy')).toMatchObject({ newValue: 'explicit' });
+
+    const { session: other, cleanup: cleanupOther } = tempSession();
+    try {
+      other.store.receive(changesOf(session));
+      expect(valueOf(await other.dispatch('readiness.gate', { releaseId: ids.release }))).toMatchObject({ policy: 'explicit', exitCode: 4 });
+      // A value this version does not know (a newer version's, written by the admin's device) reads as the stricter policy.
+      session.store.mutate('device:newer', (w) => w.update('settings', 'workspace', { readinessPolicy: 'anything-goes' }));
+      other.store.receive(changesOf(session));
+      expect(valueOf(await other.dispatch('readiness.gate', { releaseId: ids.release }))).toMatchObject({ policy: 'explicit', exitCode: 4 });
+    } finally {
+      cleanupOther();
+    }
   });
 
   it('refuses a person without the empowered role, naming them, the state and the role, and writes nothing', async () => {
@@ -95,7 +139,7 @@ describe('readiness through the API', () => {
   it('a halt turns the release and the gate to halted; withdrawing it returns to the assertion before', async () => {
     valueOf(await signoff({ state: 'security', action: 'assert', asPersonId: ids.sa }));
     const halted = valueOf(await signoff({ state: 'security', action: 'halt', comment: 'CVE-2026-1234 unpatched', asPersonId: ids.sa })) as ReadinessView;
-    expect(halted.presumptive).toMatchObject({ status: 'halted', halts: [{ by: { name: 'Sam Achebe' }, reason: 'CVE-2026-1234 unpatched' }] });
+    expect(halted.gate).toMatchObject({ decision: 'halted', halts: [{ by: { name: 'Sam Achebe' }, reason: 'CVE-2026-1234 unpatched' }] });
     const gate = valueOf(await session.dispatch('readiness.gate', { releaseId: ids.release })) as { exitCode: number; lines: string[] };
     expect(gate.exitCode).toBe(3);
     expect(gate.lines.join('\n')).toContain('Security halted by Sam Achebe');
@@ -158,12 +202,12 @@ describe('readiness through the API', () => {
     const board = valueOf(await session.dispatch('readiness.board', { from: '2026-12-01T00:00:00Z', to: '2026-12-31T00:00:00Z' })) as Array<{
       release: { id: string };
       states: Array<{ status: string }>;
-      presumptive: { status: string };
+      gate: { decision: string };
       deadline: { hours: number; source: string };
     }>;
     expect(board).toHaveLength(1);
-    expect(board[0].states.map((s) => s.status)).toEqual(['pending', 'pending', 'pending', 'halted']);
-    expect(board[0].presumptive.status).toBe('halted');
+    expect(board[0].states.map((s) => s.status)).toEqual(['unasserted', 'unasserted', 'unasserted', 'halted']);
+    expect(board[0].gate.decision).toBe('halted');
     expect(valueOf(await session.dispatch('readiness.board', { from: '2027-01-01T00:00:00Z', to: '2027-02-01T00:00:00Z' }))).toEqual([]);
     expect(await session.dispatch('readiness.board', { from: '2027-01-01T00:00:00Z', to: '2026-01-01T00:00:00Z' })).toMatchObject({ ok: false, error: { field: 'to' } });
 
@@ -217,7 +261,7 @@ describe('readiness through the API', () => {
       other.store.receive(changesOf(session));
       const here = await readiness();
       const there = valueOf(await other.dispatch('readiness.get', { releaseId: ids.release })) as ReadinessView;
-      expect(here.presumptive.status).toBe('halted');
+      expect(here.gate.decision).toBe('halted');
       expect(there.states).toEqual(here.states);
       expect(here.signoffs.find((s) => s.action === 'halt')?.deviceId).toBe(other.store.deviceId);
 

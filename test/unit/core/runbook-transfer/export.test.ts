@@ -40,6 +40,8 @@ describe('runbooks.export', () => {
     const copy = valueOf(await workspace.session.dispatch('runbooks.create', { releaseId: workspace.ids.releaseId, name: 'Copy' })) as { id: string };
     const result = await importFile(workspace.session, copy.id, 'copy.csv', { bytes: csv.bytes });
     expect(result).toMatchObject({ fileErrors: [], invalid: 0, imported: original.steps.length });
+    // The computed schedule follows from the steps: listed, and dropped unless the person keeps it.
+    expect(result.unmatched).toEqual([{ column: 'K', header: 'Scheduled (computed)', filled: original.steps.length, action: 'drop' }]);
     const again = await viewOf(workspace.session, copy.id);
     expect(stepFacts(again)).toEqual(stepFacts(original));
     expect(again.steps.map((s) => s.plannedStart)).toEqual(original.steps.map((s) => s.plannedStart));

@@ -28,6 +28,30 @@ describe('start cells', () => {
     expect(offset('2026-12-05T22:30:00+01:00')).toBe(30);
   });
 
+  it('reads weekday times as the first such weekday on or after the window opens, in the release zone', () => {
+    // The window opens on a Saturday: "Sat" is that day, "Sun" the next; the time of day is the row's own.
+    expect(offset('Sat 22:00')).toBe(0);
+    expect(offset('Saturday 21:30')).toBe(-30);
+    expect(offset('Sun 01:30')).toBe(210);
+    expect(offset('sun, 1:30 am')).toBe(210);
+    expect(offset('Fri 18:00')).toBe(6 * 1440 - 240);
+    expect(offset('Mon 06:00')).toBe(2 * 1440 - 960);
+    // An early-morning window (01:00 Sunday in Berlin, Saturday 24:00Z) counts days in the release zone, not UTC.
+    const sunday = { anchorMs: Date.parse('2026-12-06T00:00:00Z'), zone: 'Europe/Berlin', previousMs: null };
+    expect(offset('Sun 02:00', sunday)).toBe(60);
+    expect(offset('Sat 23:00', sunday)).toBe(6 * 1440 + 22 * 60);
+  });
+
+  it('reads D+n as days from the window\'s first day, and a weekday before a date only when they agree', () => {
+    expect(offset('D 21:30')).toBe(-30);
+    expect(offset('D+1 02:00')).toBe(240);
+    expect(offset('D+1, 2:00')).toBe(240);
+    expect(offset('D-1 18:00')).toBe(-1680);
+    expect(offset('Sat 05.12.2026 22:30')).toBe(30);
+    expect(offset('Sun 05.12.2026 22:30')).toBe('"Sun 05.12.2026 22:30" says Sunday, but that date is a Saturday.');
+    expect(offset('Sat 25:00')).toBe('"Sat 25:00" is not a time of day.');
+  });
+
   it('reads T-minus notation and leaves an empty cell to the dependencies', () => {
     expect(offset('T+90')).toBe(90);
     expect(offset('T-0:30')).toBe(-30);
