@@ -27,6 +27,7 @@ import { meetingsMethods } from './meetings-contract';
 import { syncMethods } from './sync-contract';
 import { runbookMethods } from './runbook-contract';
 import { keysMethods } from './keys-contract';
+import { verifyMethods } from './verify-contract';
 
 /**
  * The one API contract. Preload, Electron main, the web shell, the CLI and the renderer all derive from this map:
@@ -82,6 +83,7 @@ export const apiContract = {
   ...syncMethods,
   ...runbookMethods,
   ...keysMethods,
+  ...verifyMethods,
 } as const;
 
 export type ApiContract = typeof apiContract;

@@ -14,6 +14,7 @@ import { syncHandlers } from './handlers/sync-handlers';
 import { runbookHandlers } from './handlers/runbook-handlers';
 import { runbookTransferHandlers } from './handlers/runbook-transfer-handlers';
 import { keysHandlers } from './handlers/keys-handlers';
+import { verifyHandlers } from './handlers/verify-handlers';
 
 /** One handler map per domain, merged; `satisfies` makes a contract method without a handler a type error. */
 export const handlers = {
@@ -31,4 +32,5 @@ export const handlers = {
   ...runbookHandlers,
   ...runbookTransferHandlers,
   ...keysHandlers,
+  ...verifyHandlers,
 } satisfies HandlerMap<ApiMethod>;
