@@ -20,6 +20,7 @@ import type { EntityName } from './entity-tables';
 import { KeyStore } from '../trust/key-store';
 import type { DeviceKeyPair } from '../trust/device-key';
 import type { TrustView } from '../trust/trust-view';
+import { checkIncomingChains } from '../trust/chain-check';
 import { deviceLabel } from '../trust/device-label';
 
 /** How far ahead of the device's own clock a reference clock may move it, unless the store is opened with another bound. */
@@ -39,6 +40,8 @@ export interface ReceiveResult {
   duplicates: number;
   /** Held back, with reasons (docs/sync.md, "Held changes"). */
   held: number;
+  /** Devices whose chains did not follow in this delivery, in words (checked on every merge; `verify` says where). */
+  chainProblems: string[];
 }
 
 export interface ReceiveOptions {
@@ -87,6 +90,7 @@ export class WorkspaceStore {
   private readonly conflicts: ConflictIndex;
   private readonly saveClock: Database.Statement;
   private readonly storedWrite: Database.Statement;
+  private readonly linkAt: Database.Statement;
   private clockOffset = 0;
 
   private constructor(
@@ -103,6 +107,7 @@ export class WorkspaceStore {
     const saved = this.getMeta('hlc');
     this.clock = new HybridLogicalClock(this.deviceId, saved ? parseHlc(saved) : undefined, () => this.now());
     this.saveClock = db.prepare(`INSERT INTO meta (key, value) VALUES ('hlc', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value`);
+    this.linkAt = db.prepare('SELECT link FROM change_log WHERE device_id = ? AND chain_seq = ? LIMIT 1').pluck();
     this.storedWrite = db.prepare("SELECT count(*) AS n, max(CASE WHEN field = '_sig' THEN value END) AS sig FROM change_log WHERE entity = ? AND row_id = ? AND hlc = ?");
     this.trust = new TrustLedger(db, () => this.getMeta('root') ?? null);
     this.writer = new MutationWriter(db, this.clock, () => this.device, () => this.workspaceId ?? this.deviceId);
@@ -216,7 +221,7 @@ export class WorkspaceStore {
   }
 
   private merge(changes: readonly Change[], strict: boolean, retrying = false): ReceiveResult {
-    const total: ReceiveResult = { received: 0, applied: 0, superseded: 0, duplicates: 0, held: 0 };
+    const total: ReceiveResult = { received: 0, applied: 0, superseded: 0, duplicates: 0, held: 0, chainProblems: [] };
     const at = new Date(this.now()).toISOString();
     let batch = changes;
     for (let round = 0; round < 6 && batch.length > 0; round++) {
@@ -232,6 +237,7 @@ export class WorkspaceStore {
       });
       if (strict && judgement.held.length) throw new ReceiveRefused(judgement.held);
       const accepted = [...judgement.accepted].sort(compareChanges);
+      if (round === 0) total.chainProblems.push(...checkIncomingChains(accepted, (device, seq) => this.linkAt.get(device, seq) as string | undefined).map((p) => p.message));
       const result = this.applier.apply(this.clock, accepted);
       const equivocal: HeldChange[] = result.equivocal.map((change) => ({
         change,

@@ -24,7 +24,8 @@ export function emptyReport(): SyncReport {
 /** Between batches: lets IPC and HTTP requests in, so a long sync never freezes the app. */
 export const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
-export function addReceived(report: SyncReport, result: { received: number; applied: number; superseded: number; duplicates: number; held: number }): void {
+export function addReceived(report: SyncReport, result: { received: number; applied: number; superseded: number; duplicates: number; held: number; chainProblems?: string[] }): void {
+  for (const problem of result.chainProblems ?? []) if (!report.warnings.includes(problem)) report.warnings.push(problem);
   report.received += result.received;
   report.applied += result.applied;
   report.superseded += result.superseded;

@@ -45,3 +45,34 @@ export function checkChain(deviceId: string, changes: readonly Change[]): ChainS
   }
   return { through, links, problems };
 }
+
+/**
+ * The chains of a delivery, checked as it merges: each change whose place follows one this device holds (in the
+ * delivery, or already here: `linkHere`) must link to it, and each seal must match the link at the place it names.
+ * A break is reported, not held: the change is what its device sent; `verify` names exactly what was edited or removed.
+ */
+export function checkIncomingChains(changes: readonly Change[], linkHere: (deviceId: string, seq: number) => string | undefined): ChainProblem[] {
+  const problems: ChainProblem[] = [];
+  const byDevice = new Map<string, Change[]>();
+  for (const c of changes) byDevice.set(c.deviceId, [...(byDevice.get(c.deviceId) ?? []), c]);
+  for (const [deviceId, own] of byDevice) {
+    const sorted = own.sort((a, b) => a.chainSeq - b.chainSeq);
+    const inBatch = new Map(sorted.map((c) => [c.chainSeq, c.link]));
+    const linkAt = (seq: number) => (seq === 0 ? GENESIS_LINK : (inBatch.get(seq) ?? linkHere(deviceId, seq)));
+    for (const c of sorted) {
+      const before = linkAt(c.chainSeq - 1);
+      if (before !== undefined && linkOf(before, c) !== c.link) {
+        problems.push({ deviceId, message: `device ${deviceId}'s chain does not follow at place ${c.chainSeq} (${c.entity} ${c.rowId}, ${c.field}): a change was edited or removed on the way; run verify` });
+        break;
+      }
+    }
+    for (const seal of sorted.filter((c) => c.entity === 'chainSeal' && c.field === 'throughSeq')) {
+      const sealedLink = sorted.find((c) => c.rowId === seal.rowId && c.field === 'throughLink')?.value;
+      const here = linkAt(Number(seal.value));
+      if (here !== undefined && sealedLink !== undefined && here !== sealedLink) {
+        problems.push({ deviceId, message: `device ${deviceId} sealed place ${String(seal.value)} of its chain, but the change here at that place is another: a change was edited or removed on the way; run verify` });
+      }
+    }
+  }
+  return problems;
+}
