@@ -20,8 +20,7 @@ import type { ServerStore } from './server-store';
  */
 const PAGE_BUILDS_AT_ONCE = 1;
 const SLICE_TARGET_MS = 1;
-/** At least the largest write: a page never splits one write (the rules judge a signed record whole). */
-const MIN_SLICE = 50;
+const MIN_SLICE = 20;
 const MAX_SLICE = 2000;
 /** A slice waits while the last connection arrived less than this long ago... */
 const QUIET_MS = 2;
@@ -48,7 +47,7 @@ export function pullPageBuilder(store: ServerStore, lastConnectionAt: () => numb
     for (;;) {
       await letConnectionsIn();
       const started = performance.now();
-      const page = await store.pull(cursor, Math.max(MIN_SLICE, Math.min(slice, limit - count)), own);
+      const page = await store.pull(cursor, Math.min(slice, limit - count), own);
       if (page.changes.length) parts.push(page.changes.map((c) => JSON.stringify(c)).join(','));
       const took = performance.now() - started;
       if (page.changes.length >= slice) slice = Math.round(Math.min(MAX_SLICE, Math.max(MIN_SLICE, (slice * SLICE_TARGET_MS) / Math.max(took, 0.05))));

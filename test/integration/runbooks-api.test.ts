@@ -257,7 +257,7 @@ describe('runbooks through the API (issue 4)', () => {
     expect((await call<{ status: string }>(session, 'releases.get', { id: releaseId })).status).toBe('aborted');
     expect(await call<unknown[]>(session, 'deployments.list', { releaseId })).toEqual([]);
     const gate = await call<{ decision: string; lines: string[] }>(session, 'readiness.gate', { releaseId });
-    expect(gate).toMatchObject({ decision: 'halted', lines: ['Payments 2.4.0 is HALTED: the release is Aborted (nothing deployed).'] });
+    expect(gate).toMatchObject({ decision: 'halted', lines: [expect.stringMatching(/^Readiness policy: /), 'Payments 2.4.0 is HALTED: the release is Aborted (nothing deployed).'] });
   });
 
   it('a release coordinator ends a runbook stopped on a failed step as failed: a failed deployment for DORA', async () => {

@@ -11,3 +11,8 @@ import { loadReadiness } from '../api/handlers/readiness-records';
 export function releaseGate(ctx: HandlerContext, release: Release, readiness?: ReadinessView): GateAnswer {
   return (readiness ?? loadReadiness(ctx, release, { now: new Date(ctx.store.now()).toISOString() })).gate;
 }
+
+/** What the gate says about this release, without its first line (which names the workspace's policy). */
+export function gateSays(gate: GateAnswer): string[] {
+  return gate.lines.slice(1);
+}

@@ -7,7 +7,7 @@ import { signingPerson } from '../api/handlers/acting-person';
 import { deploymentResultForPhase, recordProblem, releaseStatusForPhase } from '../domain/runbooks';
 import { deploymentProblems } from '../outcomes/deployment-writes';
 import { recordRunbookDeployment } from '../outcomes/runbook-outcome';
-import { releaseGate } from './release-gate';
+import { gateSays, releaseGate } from './release-gate';
 import { getRunbook, getStep, toExecutionRecord } from './runbook-records';
 import { executionWindow, runbookFacts, type RunbookFacts } from './runbook-view';
 
@@ -38,11 +38,11 @@ export function recordExecution(ctx: HandlerContext, input: z.output<typeof Exec
     now: nowMs,
     roles: person.roles,
     window: executionWindow(before),
-    gate: gate ? { decision: gate.decision, lines: gate.lines } : null,
+    gate: gate ? { decision: gate.decision, lines: gateSays(gate) } : null,
   });
   if (problem) throw invalidInput(problem.field, problem.message);
 
-  const reason = input.reason.trim() || (gate && input.action === 'go' ? `Readiness gate: ${gate.lines[0]}` : '');
+  const reason = input.reason.trim() || (gate && input.action === 'go' ? `Readiness gate: ${gateSays(gate)[0]}` : '');
   const fields = {
     runbookId: runbook.id,
     releaseId: runbook.releaseId,
