@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { WorkspaceSession } from '../electron/core';
 import { HybridLogicalClock } from '../electron/core/store/hlc';
+import { GENESIS_LINK, linkOf } from '../electron/core/trust/chain-link';
 import { WorkspaceStore } from '../electron/core/store/workspace-store';
 import { medianMs, type Figure } from './measure';
 
@@ -25,35 +26,45 @@ function drop({ dir, store }: Scratch): void {
   fs.rmSync(dir, { recursive: true, force: true });
 }
 
-const person = (i: number) => ({ name: `Person ${i}`, email: `person${i}@example.com`, roles: ['engineer'] });
+const system = (i: number) => ({ name: `System ${i}`, description: `Service ${i} of the payments platform`, dependsOn: ['s0'] });
 
 /**
- * The price of the one mutation path (change log, clock, statement cache) over the cheapest possible insert of the
- * same rows: both in one transaction on the same schema, so the ratio is the path's own overhead.
+ * The price of the one mutation path (change log, clock, hash chain, statement cache) over the cheapest possible
+ * insert of the same rows: both in one transaction on the same schema, so the ratio is the path's own overhead. The
+ * raw log rows carry the same chain (a SHA-256 link per change), since that is what the log holds: the path's own
+ * work is what the ratio shows. Systems, because their writes are not signed one by one (people's are: see Trust).
  */
 export async function benchWritePath(): Promise<Figure[]> {
   const mutation = await medianMs(RUNS, scratch, ({ store }) =>
     store.mutate('bench', (w) => {
-      for (let i = 0; i < WRITES; i++) w.insert('person', `p${i}`, person(i));
+      for (let i = 0; i < WRITES; i++) w.insert('system', `s${i}`, system(i));
     }),
   drop);
 
   const raw = (withLog: boolean) =>
     medianMs(RUNS, scratch, ({ store }) => {
-      const insert = store.db.prepare('INSERT INTO people (id, name, email, roles, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)');
-      const log = store.db.prepare('INSERT INTO change_log (hlc, device_id, author, entity, row_id, field, value, old_value) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
+      const insert = store.db.prepare('INSERT INTO systems (id, name, description, depends_on, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)');
+      const log = store.db.prepare(
+        'INSERT INTO change_log (hlc, device_id, author, entity, row_id, field, value, old_value, prev_hlc, chain_seq, link) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      );
       const at = new Date().toISOString();
       const clock = new HybridLogicalClock('bench');
+      let chain = { seq: 0, link: GENESIS_LINK };
+      const logged = (hlc: string, rowId: string, field: string, value: unknown) => {
+        const change = { hlc, deviceId: 'bench', author: 'bench', entity: 'system', rowId, field, value, oldValue: null, prevHlc: null, chainSeq: chain.seq + 1 };
+        chain = { seq: change.chainSeq, link: linkOf(chain.link, change) };
+        log.run(hlc, 'bench', 'bench', 'system', rowId, field, JSON.stringify(value), 'null', null, chain.seq, chain.link);
+      };
       store.db.transaction(() => {
         for (let i = 0; i < WRITES; i++) {
-          const p = person(i);
-          insert.run(`p${i}`, p.name, p.email, JSON.stringify(p.roles), at, at);
+          const s = system(i);
+          insert.run(`s${i}`, s.name, s.description, JSON.stringify(s.dependsOn), at, at);
           if (!withLog) continue;
-          // Same rows the mutation path logs: one per field, stamped by the same kind of clock.
+          // Same rows the mutation path logs: one per field, stamped by the same kind of clock, chained the same way.
           const hlc = clock.tick();
-          log.run(hlc, 'bench', 'bench', 'person', `p${i}`, 'name', JSON.stringify(p.name), 'null');
-          log.run(hlc, 'bench', 'bench', 'person', `p${i}`, 'email', JSON.stringify(p.email), 'null');
-          log.run(hlc, 'bench', 'bench', 'person', `p${i}`, 'roles', JSON.stringify(p.roles), 'null');
+          logged(hlc, `s${i}`, 'name', s.name);
+          logged(hlc, `s${i}`, 'description', s.description);
+          logged(hlc, `s${i}`, 'dependsOn', s.dependsOn);
         }
       })();
     }, drop);
@@ -69,7 +80,7 @@ export async function benchWritePath(): Promise<Figure[]> {
     },
     async ({ session }) => {
       for (let i = 0; i < API_WRITES; i++) {
-        const result = await session.dispatch('people.create', person(i));
+        const result = await session.dispatch('systems.create', system(i));
         if (!result.ok) throw new Error(result.error.message);
       }
     },
@@ -85,7 +96,7 @@ export async function benchWritePath(): Promise<Figure[]> {
     { name: 'raw prepared statements: domain rows + change-log rows', value: rawWithLog.median, unit: 'ms' },
     { name: 'ratio mutation / raw domain rows only', value: mutation.median / rawRows.median, unit: '×', note: 'target ≤ 2' },
     { name: 'ratio mutation / raw domain + change-log rows', value: mutation.median / rawWithLog.median, unit: '×', note: 'target ≤ 2' },
-    { name: `API path: ${API_WRITES.toLocaleString('en')} × dispatch('people.create')`, value: api.median, unit: 'ms' },
+    { name: `API path: ${API_WRITES.toLocaleString('en')} × dispatch('systems.create')`, value: api.median, unit: 'ms' },
     { name: 'API path: per write (one transaction each)', value: (api.median * 1000) / API_WRITES, unit: 'µs' },
   ];
 }

@@ -14,6 +14,7 @@ import { TrustView, type TrustWrite } from '../trust/trust-view';
  */
 export class TrustLedger {
   private writes: TrustWrite[] | null = null;
+  private writeKeys: Set<string> | null = null;
   private view: TrustView | null = null;
 
   constructor(
@@ -34,18 +35,25 @@ export class TrustLedger {
 
   /** Records just written or merged here (their signatures already checked on the way in); returns how many are new. */
   add(writes: readonly Write[]): number {
-    const known = new Set(this.known().map(writeKey));
-    const trust = writes.filter((w) => isTrustWrite(w) && !known.has(w.key));
+    const trust = writes.filter((w) => isTrustWrite(w) && !this.keys().has(w.key));
     if (trust.length === 0) return 0;
-    this.writes = [...this.known(), ...trust.map((w) => toTrustWrite(w, true))];
-    this.view = null;
+    const added = trust.map((w) => toTrustWrite(w, true));
+    (this.known() as TrustWrite[]).push(...added);
+    for (const w of added) this.keys().add(writeKey(w));
+    if (this.view && !this.view.extend(added)) this.view = null;
     return trust.length;
   }
 
   /** Forget what was added since the last commit (a rolled-back write). */
   reset(): void {
     this.writes = null;
+    this.writeKeys = null;
     this.view = null;
+  }
+
+  private keys(): Set<string> {
+    if (!this.writeKeys) this.writeKeys = new Set(this.known().map(writeKey));
+    return this.writeKeys;
   }
 
   private load(): TrustWrite[] {

@@ -82,6 +82,8 @@ export class TrustView {
   readonly validPersonWrites = new Set<string>();
   private readonly roleEvents = new Map<string, RoleEvent[]>();
 
+  private lastHlc = '';
+
   constructor(writes: readonly TrustWrite[], pinnedRoot: string | null) {
     const sorted = [...writes].filter((w) => w.signatureOk).sort((a, b) => (a.hlc < b.hlc ? -1 : a.hlc > b.hlc ? 1 : 0));
     this.root = pickRoot(sorted, pinnedRoot);
@@ -99,38 +101,57 @@ export class TrustView {
     return this.root?.deviceId ?? null;
   }
 
+  /**
+   * Takes in writes newer than every write it holds (a device's own new writes, the usual case), without deriving
+   * everything again. Returns false when it cannot (an older write, a root, a revocation, which may reach back):
+   * the caller derives a new view.
+   */
+  extend(writes: readonly TrustWrite[]): boolean {
+    const sorted = writes.filter((w) => w.signatureOk).sort((a, b) => (a.hlc < b.hlc ? -1 : a.hlc > b.hlc ? 1 : 0));
+    if (sorted.some((w) => w.hlc <= this.lastHlc || (w.entity === 'deviceKey' && (w.fields.action === 'revoke' || w.fields.action === 'root')))) return false;
+    const revocations: Revocation[] = [];
+    for (const w of sorted) this.process(w, revocations);
+    return true;
+  }
+
   private derive(sorted: readonly TrustWrite[]): void {
-    const previousRevocations = [...this.revocations];
     this.enrolments.length = 0;
     this.requests.length = 0;
-    this.revocations.length = 0;
-    this.revocations.push(...previousRevocations);
     this.validPersonWrites.clear();
     this.roleEvents.clear();
+    this.lastHlc = '';
     const revocations: Revocation[] = [];
-    for (const w of sorted) {
-      const f = w.fields;
-      if (w.entity === 'person') {
-        if (!this.adminAt(w.deviceId, w.hlc, w.chainSeq)) continue;
-        this.validPersonWrites.add(writeKey(w));
-        const event: RoleEvent = { hlc: w.hlc };
-        if (Array.isArray(f.roles)) event.roles = f.roles as PersonRole[];
-        if (typeof f._deleted === 'boolean') event.deleted = f._deleted;
-        if (event.roles || event.deleted !== undefined) this.roleEvents.set(w.rowId, [...(this.roleEvents.get(w.rowId) ?? []), event]);
-        continue;
-      }
-      const action = f.action;
-      const keyDeviceId = String(f.keyDeviceId ?? '');
-      if (action === 'request' && w.deviceId === keyDeviceId) {
-        this.requests.push({ id: w.rowId, keyDeviceId, publicKey: String(f.publicKey), personId: String(f.personId), label: String(f.label ?? ''), hlc: w.hlc });
-      } else if (action === 'enrol' && this.adminAt(w.deviceId, w.hlc, w.chainSeq)) {
-        this.enrolments.push({ id: w.rowId, keyDeviceId, publicKey: String(f.publicKey), personId: String(f.personId), label: String(f.label ?? ''), hlc: w.hlc, enrolledBy: w.author });
-      } else if (action === 'revoke' && (w.deviceId === keyDeviceId || this.adminAt(w.deviceId, w.hlc, w.chainSeq))) {
-        revocations.push({ id: w.rowId, keyDeviceId, personId: String(f.personId ?? ''), throughSeq: Number(f.throughSeq ?? 0), hlc: w.hlc, reason: String(f.reason ?? ''), revokedBy: w.author });
-      }
-    }
+    for (const w of sorted) this.process(w, revocations);
     this.revocations.length = 0;
     this.revocations.push(...revocations);
+  }
+
+  /** One write, in stamp order; `revocations` collects the revocations that count in this pass. */
+  private process(w: TrustWrite, revocations: Revocation[]): void {
+    this.lastHlc = w.hlc;
+    const f = w.fields;
+    if (w.entity === 'person') {
+      if (!this.adminAt(w.deviceId, w.hlc, w.chainSeq)) return;
+      this.validPersonWrites.add(writeKey(w));
+      const event: RoleEvent = { hlc: w.hlc };
+      if (Array.isArray(f.roles)) event.roles = f.roles as PersonRole[];
+      if (typeof f._deleted === 'boolean') event.deleted = f._deleted;
+      if (event.roles || event.deleted !== undefined) {
+        const events = this.roleEvents.get(w.rowId) ?? [];
+        events.push(event);
+        this.roleEvents.set(w.rowId, events);
+      }
+      return;
+    }
+    const action = f.action;
+    const keyDeviceId = String(f.keyDeviceId ?? '');
+    if (action === 'request' && w.deviceId === keyDeviceId) {
+      this.requests.push({ id: w.rowId, keyDeviceId, publicKey: String(f.publicKey), personId: String(f.personId), label: String(f.label ?? ''), hlc: w.hlc });
+    } else if (action === 'enrol' && this.adminAt(w.deviceId, w.hlc, w.chainSeq)) {
+      this.enrolments.push({ id: w.rowId, keyDeviceId, publicKey: String(f.publicKey), personId: String(f.personId), label: String(f.label ?? ''), hlc: w.hlc, enrolledBy: w.author });
+    } else if (action === 'revoke' && (w.deviceId === keyDeviceId || this.adminAt(w.deviceId, w.hlc, w.chainSeq))) {
+      revocations.push({ id: w.rowId, keyDeviceId, personId: String(f.personId ?? ''), throughSeq: Number(f.throughSeq ?? 0), hlc: w.hlc, reason: String(f.reason ?? ''), revokedBy: w.author });
+    }
   }
 
   /** Why `deviceId` may not sign as `personId` at `hlc` (its `chainSeq`-th change), in words; null when it may. */
