@@ -8,3 +8,4 @@ export * from './meetings-entities';
 export * from './sync-entities';
 export * from './runbook-entities';
 export * from './field-messages';
+export * from './change-feed';

@@ -6,6 +6,7 @@ import { buildAppMenu } from './app-menu';
 import { registerAppScheme, serveRenderer } from './app-protocol';
 import { rendererLocation } from './app-urls';
 import { registerApiHandlers } from './ipc-bridge';
+import { changeForwarder } from './change-forwarding';
 import { APP_TITLE, createMainWindow } from './main-window';
 import { RecentWorkspaces } from './recent-workspaces';
 import { hardenSession, hardenWebContents } from './security';
@@ -53,6 +54,7 @@ function start(): void {
   const parentWindow = () => BrowserWindow.getFocusedWindow() ?? mainWindow;
 
   const sendToRenderer = (command: MenuCommand) => mainWindow?.webContents.send(MENU_CHANNEL, command);
+  const forwardChanges = changeForwarder(() => mainWindow);
 
   const refreshMenu = () =>
     Menu.setApplicationMenu(
@@ -75,6 +77,7 @@ function start(): void {
     );
 
   const onWorkspaceSwitched = (current: WorkspaceSession) => {
+    forwardChanges(current);
     refreshMenu();
     if (!mainWindow) return;
     mainWindow.setTitle(windowTitle(current));
@@ -129,6 +132,7 @@ function start(): void {
         return;
       }
       const opened = workspaces;
+      forwardChanges(opened.current);
       registerApiHandlers({ session: () => opened.current, isTrustedFrame });
       refreshMenu();
       openMainWindow(opened.current);

@@ -1,5 +1,5 @@
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import { API_METHODS, ipcChannel, type ApiClient } from '../contract';
+import { API_METHODS, CHANGES_CHANNEL, WorkspaceChange, ipcChannel, type ApiClient } from '../contract';
 import { isMenuCommand, MENU_CHANNEL, type ReleaseDeskBridge } from './release-desk-bridge';
 
 /**
@@ -23,6 +23,17 @@ const bridge = {
     ipcRenderer.on(MENU_CHANNEL, listener);
     return () => {
       ipcRenderer.removeListener(MENU_CHANNEL, listener);
+    };
+  },
+  onWorkspaceChange(callback) {
+    // Checked against the contract here too: the page acts only on what has the shape of a change notice.
+    const listener = (_event: IpcRendererEvent, change: unknown) => {
+      const parsed = WorkspaceChange.safeParse(change);
+      if (parsed.success) callback(parsed.data);
+    };
+    ipcRenderer.on(CHANGES_CHANNEL, listener);
+    return () => {
+      ipcRenderer.removeListener(CHANGES_CHANNEL, listener);
     };
   },
 } satisfies ReleaseDeskBridge;

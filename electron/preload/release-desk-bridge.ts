@@ -1,4 +1,4 @@
-import type { ApiClient } from '../contract';
+import type { ApiClient, WorkspaceChange } from '../contract';
 
 /**
  * What the preload puts on `window.releaseDesk`. The renderer imports this file with `import type` only, so the
@@ -17,6 +17,8 @@ export interface ReleaseDeskBridge {
   readonly api: ApiClient;
   /** Subscribes to application-menu commands; returns the unsubscribe function. */
   onMenuCommand(callback: (command: MenuCommand) => void): () => void;
+  /** Subscribes to the open workspace's change feed (contract/change-feed.ts); returns the unsubscribe function. */
+  onWorkspaceChange(callback: (change: WorkspaceChange) => void): () => void;
 }
 
 export function isMenuCommand(value: unknown): value is MenuCommand {

@@ -78,6 +78,7 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
     if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
       return sendError(res, 401, { code: 'forbidden', message: 'Missing or wrong token. Open the URL the web shell printed.' });
     }
+    if (method === 'events' && req.method === 'GET') return streamChanges(req, res);
     if (req.method !== 'POST') return sendError(res, 405, { code: 'invalid_input', message: 'API calls are POST requests.' });
     if (!String(req.headers['content-type'] ?? '').startsWith('application/json')) {
       return sendError(res, 415, { code: 'invalid_input', message: 'API calls send application/json.' });
@@ -92,6 +93,23 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
     }
     const result = await session.dispatch(decodeURIComponent(method), input);
     sendJson(res, result.ok ? 200 : HTTP_STATUS[result.error.code], result);
+  }
+
+  /**
+   * The change feed (contract/change-feed.ts) as a stream of newline-delimited JSON on one long GET, behind the same
+   * token (a fetch with a header, not an EventSource, which could only carry the token in the URL). A comment line
+   * every 25 s keeps proxies and idle timers from closing it.
+   */
+  function streamChanges(req: http.IncomingMessage, res: http.ServerResponse): void {
+    res.writeHead(200, { 'Content-Type': 'application/x-ndjson; charset=utf-8', 'Cache-Control': 'no-store', 'X-Accel-Buffering': 'no' });
+    res.write('\n');
+    const unsubscribe = session.subscribe((change) => res.write(`${JSON.stringify(change)}\n`));
+    const keepAlive = setInterval(() => res.write('\n'), 25_000);
+    keepAlive.unref();
+    req.on('close', () => {
+      clearInterval(keepAlive);
+      unsubscribe();
+    });
   }
 
   await new Promise<void>((resolve, reject) => {

@@ -27,6 +27,7 @@ export class MutationWriter {
   private author = '';
   private wrote = false;
   private written: Change[] = [];
+  private touched = new Set<string>();
   private chain: ChainHead;
   private chainAtBegin: ChainHead;
   private readonly statements = new Map<string, Database.Statement>();
@@ -55,6 +56,7 @@ export class MutationWriter {
     this.author = author;
     this.wrote = false;
     this.written = [];
+    this.touched = new Set();
     this.chainAtBegin = this.chain;
   }
 
@@ -65,6 +67,11 @@ export class MutationWriter {
 
   get changed(): boolean {
     return this.wrote;
+  }
+
+  /** The entities this mutation wrote (for the change feed). */
+  get entities(): ReadonlySet<string> {
+    return this.touched;
   }
 
   get head(): ChainHead {
@@ -200,6 +207,7 @@ export class MutationWriter {
     change.link = linkOf(this.chain.link, change);
     this.logStatement.run(hlc, this.deviceId, this.author, entity, id, field, JSON.stringify(change.value), JSON.stringify(change.oldValue), prevHlc, change.chainSeq, change.link);
     this.chain = { seq: change.chainSeq, link: change.link };
+    this.touched.add(entity);
     if (signerOf(entity)) this.written.push(change);
   }
 

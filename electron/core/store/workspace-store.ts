@@ -20,6 +20,7 @@ import type { EntityName } from './entity-tables';
 import { KeyStore } from '../trust/key-store';
 import type { DeviceKeyPair } from '../trust/device-key';
 import type { TrustView } from '../trust/trust-view';
+import type { WorkspaceChange } from '../../contract/change-feed';
 import { checkIncomingChains } from '../trust/chain-check';
 import { deviceLabel } from '../trust/device-label';
 
@@ -92,6 +93,7 @@ export class WorkspaceStore {
   private readonly storedWrite: Database.Statement;
   private readonly linkAt: Database.Statement;
   private clockOffset = 0;
+  private readonly listeners = new Set<(change: WorkspaceChange) => void>();
 
   private constructor(
     readonly db: Database.Database,
@@ -178,7 +180,7 @@ export class WorkspaceStore {
    */
   mutate<T>(author: string, fn: (writer: MutationWriter) => T): T {
     try {
-      return this.db.transaction(() => {
+      const result = this.db.transaction(() => {
         this.writer.begin(author);
         if (!this.trust.current().root) this.writeRoot(author);
         const result = fn(this.writer);
@@ -189,10 +191,33 @@ export class WorkspaceStore {
         }
         return result;
       })();
+      if (this.writer.changed) this.publish('local', this.writer.entities);
+      return result;
     } catch (error) {
       this.writer.rollback();
       this.trust.reset();
       throw error;
+    }
+  }
+
+  /**
+   * Tells `listener` what changed after each committed write (a local edit or a merge): the change feed open screens
+   * follow (contract/change-feed.ts). Returns the unsubscribe function.
+   */
+  subscribe(listener: (change: WorkspaceChange) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private publish(source: WorkspaceChange['source'], entities: Iterable<string>): void {
+    const change: WorkspaceChange = { source, entities: [...new Set(entities)].slice(0, 100) };
+    if (change.entities.length === 0) return;
+    for (const listener of this.listeners) {
+      try {
+        listener(change);
+      } catch {
+        // A listener that fails (a closed window, a dropped stream) must not undo or stop a committed write.
+      }
     }
   }
 
@@ -204,11 +229,14 @@ export class WorkspaceStore {
    */
   receive(changes: readonly Change[], options: ReceiveOptions = {}): ReceiveResult {
     try {
-      return this.db.transaction(() => {
-        const result = this.merge(changes, options.strict === true);
+      const merged = new Set<string>();
+      const result = this.db.transaction(() => {
+        const result = this.merge(changes, options.strict === true, false, merged);
         options.afterApply?.();
         return result;
       })();
+      this.publish('sync', merged);
+      return result;
     } catch (error) {
       this.trust.reset();
       throw error;
@@ -217,10 +245,14 @@ export class WorkspaceStore {
 
   /** Held changes that later records, a newer version or the clock may mend, tried again (each sync starts so). */
   retryHeld(): ReceiveResult {
-    return this.db.transaction(() => this.merge(this.held.take(RETRIED_KINDS), false, true))();
+    const merged = new Set<string>();
+    const result = this.db.transaction(() => this.merge(this.held.take(RETRIED_KINDS), false, true, merged))();
+    this.publish('sync', merged);
+    return result;
   }
 
-  private merge(changes: readonly Change[], strict: boolean, retrying = false): ReceiveResult {
+  /** `merged` collects the entities of the changes that merged (for the change feed). */
+  private merge(changes: readonly Change[], strict: boolean, retrying: boolean, merged: Set<string>): ReceiveResult {
     const total: ReceiveResult = { received: 0, applied: 0, superseded: 0, duplicates: 0, held: 0, chainProblems: [] };
     const at = new Date(this.now()).toISOString();
     let batch = changes;
@@ -239,6 +271,7 @@ export class WorkspaceStore {
       const accepted = [...judgement.accepted].sort(compareChanges);
       if (round === 0) total.chainProblems.push(...checkIncomingChains(accepted, (device, seq) => this.linkAt.get(device, seq) as string | undefined).map((p) => p.message));
       const result = this.applier.apply(this.clock, accepted);
+      if (result.received > 0) for (const c of accepted) merged.add(c.entity);
       const equivocal: HeldChange[] = result.equivocal.map((change) => ({
         change,
         kind: 'refused',

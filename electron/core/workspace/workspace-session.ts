@@ -1,4 +1,5 @@
 import type { ApiResult } from '../../contract/api-result';
+import type { WorkspaceChange } from '../../contract/change-feed';
 import { dispatch } from '../api/dispatch';
 import { createHandlerContext, type HandlerContext } from '../api/handler-context';
 import { WorkspaceStore } from '../store/workspace-store';
@@ -20,6 +21,11 @@ export class WorkspaceSession {
 
   get path(): string {
     return this.store.path;
+  }
+
+  /** The change feed: what changed after each committed write (contract/change-feed.ts). */
+  subscribe(listener: (change: WorkspaceChange) => void): () => void {
+    return this.store.subscribe(listener);
   }
 
   dispatch(method: string, rawInput: unknown): Promise<ApiResult<unknown>> {

@@ -9,6 +9,7 @@ import { useReleasesStore } from '../releases/releases-store';
 import { useReleasesViewStore } from '../releases/releases-view-store';
 import { NO_CALENDAR_FILTERS, type CalendarFilters } from './calendar-events';
 import { fetchRange, stepAnchor, TIMELINE_ZOOMS, visiblePeriod, type CalendarView, type TimelineZoom } from './calendar-range';
+import { refreshOn } from '../../api/workspace-changes';
 
 /** What a dragged release would collide with at its new times; `collisions` is null while the core is asked. */
 export interface DragPreview {
@@ -221,3 +222,6 @@ export const useCalendarStore = create<CalendarState>((set, get) => {
     importIcs: (input) => thenReload(api['calendar.importIcs'](input)),
   };
 });
+
+// Releases and windows changed by a sync show on the open calendar without a timer.
+refreshOn(['release', 'window', 'collisionAcceptance', 'runbookStep'], () => useCalendarStore.getState().loaded && useCalendarStore.getState().load());

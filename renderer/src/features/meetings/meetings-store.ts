@@ -3,6 +3,7 @@ import type { ApiInput, ApiOutput } from '../../../../electron/contract/api-cont
 import type { ApiResult } from '../../../../electron/contract/api-result';
 import type { MeetingSummary, MeetingView } from '../../../../electron/contract/meetings-entities';
 import { api } from '../../api/api-client';
+import { refreshOn } from '../../api/workspace-changes';
 
 /** Coordination meetings: the list, and the one open meeting (every write returns it whole). */
 interface MeetingsState {
@@ -67,4 +68,9 @@ export const useMeetingsStore = create<MeetingsState>((set, get) => {
     completeAction: (id, done) => showing(api['meetings.actions.complete']({ id, done })),
     exportMinutes: (format) => api['meetings.exportMinutes']({ meetingId: meetingId(), format }),
   };
+});
+
+// Meetings, decisions and action items from other devices show without a timer.
+refreshOn(['meeting', 'meetingAttendee', 'meetingDecision', 'meetingEnvironmentCheck', 'meetingActionItem', 'meetingActionCompletion', 'release'], () => {
+  if (useMeetingsStore.getState().loaded) void useMeetingsStore.getState().loadList();
 });

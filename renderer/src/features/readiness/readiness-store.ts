@@ -4,6 +4,7 @@ import type { ApiResult } from '../../../../electron/contract/api-result';
 import type { ChecklistTemplate, ReadinessBoardRow, ReadinessView, ReleaseAuditEntry } from '../../../../electron/contract/readiness-entities';
 import type { Collision } from '../../../../electron/contract/calendar-entities';
 import { api } from '../../api/api-client';
+import { refreshOn } from '../../api/workspace-changes';
 
 /**
  * Readiness: the board over a date range, and per release its readiness, checklist and back-trace audit. Every
@@ -111,4 +112,12 @@ export const useReadinessStore = create<ReadinessState>((set, get) => {
     },
     exportAudit: (releaseId, format) => api['audit.releaseExport']({ releaseId, format }),
   };
+});
+
+// Sign-offs, ticks, waivers and decisions made elsewhere show on the open board and release without a timer.
+refreshOn(['release', 'signoff', 'checklistItem', 'checklistTick', 'checklistWaiver', 'meetingDecision', 'settings', 'readinessPolicy', 'deviceKey', 'person'], () => {
+  const state = useReadinessStore.getState();
+  void state.loadBoard();
+  for (const releaseId of Object.keys(state.views)) void state.loadRelease(releaseId);
+  for (const releaseId of Object.keys(state.audits)) void state.loadAudit(releaseId);
 });

@@ -3,6 +3,7 @@ import type { ApiResult } from '../../../../electron/contract/api-result';
 import type { AuditEntry, Release, ReleaseCreateInput, ReleasePatchInput } from '../../../../electron/contract/entities';
 import { api } from '../../api/api-client';
 import { applyResult } from '../../shared/api-result';
+import { refreshOn } from '../../api/workspace-changes';
 
 interface ReleasesState {
   releases: Release[];
@@ -53,3 +54,6 @@ export const useReleasesStore = create<ReleasesState>((set, get) => {
     },
   };
 });
+
+// A release changed by a sync shows on the open screen without a timer (contract/change-feed.ts).
+refreshOn(['release'], () => useReleasesStore.getState().loaded && useReleasesStore.getState().load());

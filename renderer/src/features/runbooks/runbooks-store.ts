@@ -11,6 +11,7 @@ import type {
   RunbookView,
 } from '../../../../electron/contract/runbook-entities';
 import { api } from '../../api/api-client';
+import { refreshOn } from '../../api/workspace-changes';
 
 type StepChanges = ApiInput<'runbookSteps.update'>['changes'];
 type RecordInput = ApiInput<'runbookExecution.record'>;
@@ -137,4 +138,11 @@ export const useRunbooksStore = create<RunbooksState>((set, get) => {
     },
     exportRunbook: (format) => api['runbooks.export']({ runbookId: openRunbookId(), format }),
   };
+});
+
+// Steps and execution records from other devices show in the open runbook and the war room without a timer.
+refreshOn(['runbook', 'runbookStep', 'stepExecution', 'release', 'signoff'], () => {
+  const state = useRunbooksStore.getState();
+  if (state.loaded) void state.loadList();
+  if (state.openId) void state.refresh();
 });

@@ -3,6 +3,7 @@ import type { ApiInput } from '../../../../electron/contract/api-contract';
 import type { ApiResult } from '../../../../electron/contract/api-result';
 import type { SyncConflict, SyncReport, SyncSettings, SyncStatus } from '../../../../electron/contract/sync-entities';
 import { api } from '../../api/api-client';
+import { refreshOn } from '../../api/workspace-changes';
 
 /**
  * Sync as the UI sees it. The sync itself runs in the core's process on its own timer; this store only polls the
@@ -64,3 +65,6 @@ export function startStatusPolling(): () => void {
   void tick();
   return () => clearTimeout(timer);
 }
+
+// Whatever changes, the header's counts (waiting, conflicts, held) follow at once.
+refreshOn('all', () => useSyncStore.getState().loadStatus(), 'any');

@@ -11,6 +11,7 @@ import type {
 import type { ApiInput } from '../../../../electron/contract/api-contract';
 import { api } from '../../api/api-client';
 import { applyResult } from '../../shared/api-result';
+import { refreshOn } from '../../api/workspace-changes';
 
 /**
  * The workspace and its reference data (people, systems, environments): small, read by every feature, so it is
@@ -112,3 +113,6 @@ export const useWorkspaceStore = create<WorkspaceState>((set, get) => {
 export function nameIndex(items: readonly { id: string; name: string }[]): Map<string, string> {
   return new Map(items.map((item) => [item.id, item.name]));
 }
+
+// People, settings and keys changed by a sync (a new colleague, a role, an enrolment) show without a timer.
+refreshOn(['person', 'settings', 'system', 'environment', 'deviceKey'], () => useWorkspaceStore.getState().loaded && useWorkspaceStore.getState().load());
