@@ -1,5 +1,14 @@
 import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { defineConfig } from '@playwright/test';
+
+/**
+ * The web shells the specs start run in Playwright's workers: their device keys go to a folder of this run's own (not
+ * the developer's app-data folder), and every API answer is checked against its output schema, as in the unit tests.
+ */
+process.env.RELEASE_DESK_KEY_DIR ??= fs.mkdtempSync(path.join(os.tmpdir(), 'release-desk-e2e-keys-'));
+process.env.RELEASE_DESK_CHECK_OUTPUTS = '1';
 
 /** The machine's Debian Chromium when there is one (no browser downloads here), else Playwright's own. */
 const SYSTEM_CHROMIUM = '/usr/bin/chromium';

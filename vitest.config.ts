@@ -9,7 +9,7 @@ export default defineConfig({
     environment: 'node',
     include: ['test/unit/**/*.test.ts', 'test/integration/**/*.test.ts'],
     exclude: ['test/e2e/**', '**/node_modules/**'],
-    setupFiles: ['test/helpers/key-dir.setup.ts'],
+    setupFiles: ['test/helpers/test-env.setup.ts'],
     testTimeout: 30_000,
     hookTimeout: 30_000,
   },

@@ -80,7 +80,7 @@ export async function benchWritePath(): Promise<Figure[]> {
     },
     async ({ session }) => {
       for (let i = 0; i < API_WRITES; i++) {
-        const result = await session.dispatch('systems.create', system(i));
+        const result = await session.dispatch('systems.create', { ...system(i), dependsOn: [] });
         if (!result.ok) throw new Error(result.error.message);
       }
     },

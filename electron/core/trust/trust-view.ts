@@ -38,14 +38,8 @@ export interface Revocation {
   revokedBy: string;
 }
 
-export interface KeyRequest {
-  id: string;
-  keyDeviceId: string;
-  publicKey: string;
-  personId: string;
-  label: string;
-  hlc: string;
-}
+/** A key asking to be enrolled for a person: an enrolment not made yet. */
+export type KeyRequest = Omit<Enrolment, 'enrolledBy'>;
 
 export interface Root {
   id: string;
