@@ -1,5 +1,6 @@
 import type { Change } from '../changes/change';
 import { GENESIS_LINK, linkOf } from './chain-link';
+import { groupBy } from '../group-by';
 
 export interface ChainProblem {
   deviceId: string;
@@ -53,9 +54,7 @@ export function checkChain(deviceId: string, changes: readonly Change[]): ChainS
  */
 export function checkIncomingChains(changes: readonly Change[], linkHere: (deviceId: string, seq: number) => string | undefined): ChainProblem[] {
   const problems: ChainProblem[] = [];
-  const byDevice = new Map<string, Change[]>();
-  for (const c of changes) byDevice.set(c.deviceId, [...(byDevice.get(c.deviceId) ?? []), c]);
-  for (const [deviceId, own] of byDevice) {
+  for (const [deviceId, own] of groupBy(changes, (c) => c.deviceId)) {
     const sorted = own.sort((a, b) => a.chainSeq - b.chainSeq);
     const inBatch = new Map(sorted.map((c) => [c.chainSeq, c.link]));
     const linkAt = (seq: number) => (seq === 0 ? GENESIS_LINK : (inBatch.get(seq) ?? linkHere(deviceId, seq)));
