@@ -5,6 +5,7 @@ import { rowToChange, type ChangeRow } from '../changes/change-row';
 import { writeProblem } from '../changes/rules/check-write';
 import { groupWrites } from '../changes/rules/writes';
 import { checkChain } from '../trust/chain-check';
+import { groupBy } from '../group-by';
 import { SIGNATURE_FIELD } from '../trust/write-signature';
 import { DELETED_FIELD, ENTITY_NAMES, ENTITY_TABLES, decodeValue, encodeValue, signerOf, type EntityName, type FieldSpec } from './entity-tables';
 import type { WorkspaceStore } from './workspace-store';
@@ -33,8 +34,7 @@ export function verifyWorkspace(store: WorkspaceStore): VerifyReport {
     if (problem) add({ kind: 'signature', entity: w.entity, rowId: w.rowId, deviceId: w.deviceId, message: `${w.entity} ${w.rowId} (written ${hlcInstant(w.hlc)} on device ${w.deviceId}): ${problem.reason}.` });
   }
 
-  const byDevice = new Map<string, Change[]>();
-  for (const c of changes) byDevice.set(c.deviceId, [...(byDevice.get(c.deviceId) ?? []), c]);
+  const byDevice = groupBy(changes, (c) => c.deviceId);
   const seals = signed.filter((w) => w.entity === 'chainSeal' && !problems.some((p) => p.rowId === w.rowId));
   for (const [deviceId, own] of byDevice) {
     const chain = checkChain(deviceId, own);
