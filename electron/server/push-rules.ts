@@ -44,15 +44,19 @@ export async function judgePush(store: ServerStore, member: Member, deviceId: st
   }
 
   const devices = new Map<string, { memberId: string; chainSeq: number } | undefined>();
-  for (const id of new Set(candidates.map((c) => c.deviceId))) devices.set(id, await store.device(id));
+  const placed = new Map<string, Map<number, string>>();
+  for (const id of new Set(candidates.map((c) => c.deviceId))) {
+    devices.set(id, await store.device(id));
+    placed.set(id, await store.linksAt(id, candidates.filter((c) => c.deviceId === id).map((c) => c.chainSeq)));
+  }
   const memberChecked: Change[] = [];
   for (const c of candidates) {
     const owner = devices.get(c.deviceId);
     if (!member.admin && c.deviceId !== deviceId) refuse(c, `${member.name} may push only the changes of their own device, not of device ${c.deviceId}`);
     else if (owner && owner.memberId !== member.id) refuse(c, `device ${c.deviceId} belongs to another member of this server`);
     else if (!member.admin && c.author !== member.personId && !c.author.startsWith('device:')) refuse(c, `it is written in the name of person ${c.author}, and ${member.name} signs in as person ${member.personId}`);
-    else if (owner && c.chainSeq <= owner.chainSeq) {
-      refuse(c, `device ${c.deviceId}'s changes run backwards (place ${c.chainSeq} of its chain is already stored with other content): is this a copy of a workspace file? Release Desk gives a copied file a new device; open the copy again with this version`);
+    else if ((placed.get(c.deviceId)?.get(c.chainSeq) ?? c.link) !== c.link) {
+      refuse(c, `device ${c.deviceId} already sent another change at place ${c.chainSeq} of its chain: is this a copy of a workspace file? Release Desk gives a copied file a new device; open the copy again with this version`);
     } else memberChecked.push(c);
   }
 

@@ -54,6 +54,8 @@ export interface ServerStore {
   latestValues(entity: string, field: string, rowIds: readonly string[]): Promise<Map<string, unknown>>;
   /** The member a device is bound to, and the highest chain place stored for it. */
   device(deviceId: string): Promise<{ memberId: string; chainSeq: number } | undefined>;
+  /** The links stored at these places of a device's chain (a place not stored is absent). */
+  linksAt(deviceId: string, places: readonly number[]): Promise<Map<number, string>>;
   /** The workspace root this server serves (pinned by the first push that brought one). */
   root(): Promise<string | null>;
   pinRoot(root: string): Promise<void>;

@@ -30,6 +30,7 @@ const SCHEMA = `
   ) STRICT;
   CREATE UNIQUE INDEX changes_by_field ON changes (entity, row_id, field, hlc);
   CREATE INDEX changes_by_device ON changes (device_id, seq);
+  CREATE INDEX changes_by_chain ON changes (device_id, chain_seq);
   CREATE TABLE members (
     id TEXT PRIMARY KEY,
     name TEXT NOT NULL UNIQUE,
@@ -173,6 +174,16 @@ export class SqliteServerStore implements ServerStore {
       | { memberId: string; chainSeq: number }
       | undefined;
     return row;
+  }
+
+  async linksAt(deviceId: string, places: readonly number[]): Promise<Map<number, string>> {
+    const links = new Map<number, string>();
+    const at = this.db.prepare('SELECT link FROM changes WHERE device_id = ? AND chain_seq = ? LIMIT 1').pluck();
+    for (const place of new Set(places)) {
+      const link = at.get(deviceId, place) as string | undefined;
+      if (link !== undefined) links.set(place, link);
+    }
+    return links;
   }
 
   async root(): Promise<string | null> {

@@ -56,6 +56,7 @@ export async function syncServer(
   // The token is checked before anything is written here (the seal below is a write).
   await post('/whoami', {});
   store.seal();
+  await pushRefusedAgain(store, post, report);
   const key = `published:${transport}`;
   // The server cursor after this device's last push: every change it pushed is at or before it.
   const ackKey = `${transport}:pushedUpTo`;
@@ -63,7 +64,7 @@ export async function syncServer(
   for (;;) {
     const batch = readOutbox(store.db, ledger.getNumber(key), MAX_PUSH_CHANGES);
     if (batch.changes.length === 0) break;
-    const pushedUpTo = await pushBatch(store, post, batch.changes, report);
+    const pushedUpTo = (await pushBatch(store, post, batch.changes, report)).cursor;
     if (pushedUpTo > ledger.getNumber(ackKey)) ledger.set(ackKey, String(pushedUpTo));
     ledger.set(key, String(batch.lastSeq));
     report.sent += batch.changes.length;
@@ -91,9 +92,9 @@ async function pushBatch(
   post: <T>(path: string, body: unknown) => Promise<T>,
   changes: Change[],
   report: SyncReport,
-): Promise<number> {
+): Promise<{ cursor: number; refused: Set<string> }> {
   try {
-    return (await post<PushResult>('/push', { deviceId: store.deviceId, changes })).cursor;
+    return { cursor: (await post<PushResult>('/push', { deviceId: store.deviceId, changes })).cursor, refused: new Set() };
   } catch (error) {
     const refused = error instanceof ServerSyncError ? error.error?.refused : undefined;
     if (!refused?.length) throw error;
@@ -108,8 +109,22 @@ async function pushBatch(
     report.held += refused.length;
     report.warnings.push(...refused.map((r) => `The team server refused a ${r.entity} change: ${r.reason}`));
     const rest = changes.filter((c) => !keys.has(changeKey(c)));
-    return rest.length ? (await post<PushResult>('/push', { deviceId: store.deviceId, changes: rest })).cursor : 0;
+    return { cursor: rest.length ? (await post<PushResult>('/push', { deviceId: store.deviceId, changes: rest })).cursor : 0, refused: keys };
   }
+}
+
+/**
+ * Changes the server refused before are offered again on every sync: a refusal that depended on what the server held
+ * (an enrolment or a role that had not reached it yet) may not stand now. Those refused again stay held, as before.
+ */
+async function pushRefusedAgain(store: WorkspaceStore, post: <T>(path: string, body: unknown) => Promise<T>, report: SyncReport): Promise<void> {
+  const refused = store.held.list(MAX_PUSH_CHANGES).filter((h) => h.kind === 'server').map((h) => h.change);
+  if (refused.length === 0) return;
+  const before = report.held;
+  const still = (await pushBatch(store, post, refused, report)).refused;
+  // What the server took now counts here; held again is not new, so the report counts only what this sync held anew.
+  store.held.release(refused.filter((c) => !still.has(changeKey(c))));
+  report.held = before;
 }
 
 /** A kept-alive connection the server closed as it was reused: the request never arrived, so it is sent again. */

@@ -103,6 +103,37 @@ describe('team server over loopback', () => {
     expect(body.error.refused).toHaveLength(changes.length);
   });
 
+  it('a sign-off refused because the server had not yet heard of its key counts once the enrolment reaches the server', async () => {
+    const w = await serverWorld();
+    const a = openWorkspace(w.dir, 'a');
+    const b = openWorkspace(w.dir, 'b');
+    cleanups.push(() => a.close(), () => b.close());
+    const ids = await seedTeam(a);
+    const priya = { target: { serverUrl: w.server.url, token: w.token('Priya', ids.priyaId, true) } };
+    const sam = { target: { serverUrl: w.server.url, token: w.token('Sam', ids.samId) } };
+    await call(a, 'sync.now', priya);
+    await call(b, 'sync.now', sam);
+    // Sam asks for a key; Priya enrols it, and Sam's laptop learns of it from Priya's directly (side by side in the
+    // war room), before Priya's laptop has synced with the server.
+    await call(b, 'keys.request', { personId: ids.samId });
+    await call(b, 'sync.now', sam);
+    await call(a, 'sync.now', priya);
+    await call(a, 'keys.enrol', { deviceId: b.store.deviceId, personId: ids.samId });
+    b.store.receive(a.store.reader.changeLog().map(({ seq: _seq, member: _member, ...c }) => c));
+    await call(b, 'readiness.signoff', { releaseId: ids.releaseId, state: 'security', action: 'halt', comment: 'Pen test open', asPersonId: ids.samId });
+    const refused = await call<{ held: number; warnings: string[] }>(b, 'sync.now', sam);
+    expect(refused.held).toBeGreaterThan(0);
+    expect(refused.warnings.join(' ')).toMatch(/signed by no enrolled key of Sam Okafor/);
+    // Refused by the server, it counts nowhere — not even on Sam's laptop.
+    expect((await call<{ decision: string }>(b, 'readiness.gate', { releaseId: ids.releaseId })).decision).not.toBe('halted');
+    // Priya's laptop syncs: the server now holds the enrolment, and Sam's next sync offers the halt again.
+    await call(a, 'sync.now', priya);
+    await call(b, 'sync.now', sam);
+    await call(a, 'sync.now', priya);
+    for (const s of [a, b]) expect((await call<{ decision: string }>(s, 'readiness.gate', { releaseId: ids.releaseId })).decision).toBe('halted');
+    expect((await call<{ held: unknown[] }>(b, 'sync.status', {})).held).toEqual([]);
+  });
+
   it('answers bad and unauthorised requests with a JSON error and stores nothing', async () => {
     const w = await serverWorld();
     const token = w.token('ana', 'p-ana');
