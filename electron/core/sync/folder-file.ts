@@ -15,7 +15,8 @@ import { ChangeSchema, type Change } from '../changes/change';
  */
 export const FOLDER_FORMAT = 'release-desk-sync';
 export const FOLDER_FORMAT_VERSION = 1;
-export const FILE_NAME = /^(\d{8})\.ndjson\.gz$/;
+/** `.enc` when the file is encrypted with the folder's team key (folder-encryption.ts). */
+export const FILE_NAME = /^(\d{8})\.ndjson\.gz(\.enc)?$/;
 /** Gunzipped size a folder file may reach; a larger one is refused rather than read into memory. */
 const MAX_FILE_BYTES = 256 * 1024 * 1024;
 
@@ -29,7 +30,7 @@ export interface FolderFile {
   rejected?: string[];
 }
 
-export const fileName = (file: number) => `${String(file).padStart(8, '0')}.ndjson.gz`;
+export const fileName = (file: number, encrypted = false) => `${String(file).padStart(8, '0')}.ndjson.gz${encrypted ? '.enc' : ''}`;
 
 export function encodeFolderFile({ workspace, deviceId, file, base, changes }: FolderFile): Buffer {
   const header = JSON.stringify({ format: FOLDER_FORMAT, version: FOLDER_FORMAT_VERSION, workspace, deviceId, file, base, count: changes.length });
