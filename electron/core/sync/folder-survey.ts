@@ -28,6 +28,7 @@ export function surveyFolder(root: string): FolderSurvey {
   const problems: string[] = [];
   const devices = list(root, problems)
     .filter((name) => DEVICE_DIR.test(name) && isDir(path.join(root, name)))
+    .sort()
     .map((deviceId) => deviceFiles(root, deviceId, problems));
   return { header, devices, problems };
 }
