@@ -163,6 +163,8 @@ function compactOwnFiles(store: WorkspaceStore, root: string, transport: string,
   for (const old of own.plain) fs.rmSync(path.join(dir, fileName(old)), { force: true });
   for (const old of own.encrypted) fs.rmSync(path.join(dir, fileName(old, true)), { force: true });
   if (unencrypted) {
+    // Asked for by a person (encrypting the folder), so it counts as sent; compaction alone is housekeeping.
+    report.sent += changes.length;
     report.warnings.push(
       `Re-published this device's history encrypted (${changes.length} change${changes.length === 1 ? '' : 's'} in one file) and removed its ${unencrypted} unencrypted file${unencrypted === 1 ? '' : 's'} from the shared folder.`,
     );
@@ -228,7 +230,7 @@ function warnStrays(files: DeviceFiles, report: SyncReport): void {
 function unencryptedLeft(peer: DeviceFiles, name: (deviceId: string) => string): string {
   const n = peer.plain.length;
   return (
-    `Skipped ${n} unencrypted file${n === 1 ? '' : 's'} of ${name(peer.deviceId)} (${peer.deviceId}/${fileName(peer.plain[0])}${n > 1 ? ' …' : ''}): this folder is encrypted, so ${n === 1 ? 'it merges' : 'they merge'} nothing. ` +
+    `Skipped ${n} unencrypted file${n === 1 ? '' : 's'} of ${name(peer.deviceId)} (${fileName(peer.plain[0])}${n > 1 ? ' …' : ''}): this folder is encrypted, so ${n === 1 ? 'it merges' : 'they merge'} nothing. ` +
     `Until that device syncs with the team key (it then re-publishes its history encrypted and removes them), anyone who can read the folder can read ${n === 1 ? 'it' : 'them'}.`
   );
 }
