@@ -11,7 +11,8 @@ import { ChangeSchema, type Change } from '../changes/change';
  * The checksum covers the header and change lines. `base` is the file number the reader must already have read for
  * this file to continue its run: file - 1 normally, 0 for a compacted file that carries the owner's whole history.
  * `workspace` is the workspace's root key id: a folder shared by two workspaces mixes nothing. The checksum only
- * catches accidents; what proves who wrote a change is its device's signed chain and its own signature.
+ * catches accidents; what proves who wrote a change is its device's signed chain and its own signature. In an encrypted
+ * folder this gzip file is what `folder-encryption.ts` encrypts.
  */
 export const FOLDER_FORMAT = 'release-desk-sync';
 export const FOLDER_FORMAT_VERSION = 1;
