@@ -1,28 +1,18 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import { ApiFailure, invalidInput } from '../../contract/api-result';
 import { plainHttpWarning } from '../../contract/plain-http';
-import type { FolderInspection, FolderKeyInfo, HeldChange, HeldKind, SyncSettings, SyncStatus } from '../../contract/sync-entities';
+import type { FolderInspection, HeldChange, HeldKind, SyncSettings, SyncStatus } from '../../contract/sync-entities';
 import type { WorkspaceStore } from '../store/workspace-store';
-import { deviceNamer } from './device-names';
-import { RepublishNeeded, unlockFolder } from './folder-access';
 import { FolderFileError } from './folder-file';
-import { FolderKeyError, FolderKeyHeaderSchema, folderKeyOf, kindOf, readFolderKeyHeader, type FolderKey, type FolderKeyHeader, type FolderSecret } from './folder-key';
-import { folderIsEncrypted, surveyFolder } from './folder-survey';
-import { folderTransportId, syncFolder, type FolderAccess } from './folder-transport';
+import type { FolderSecret } from './folder-key';
+import { FolderSettings, LOCKED_WORDS, secretOf } from './folder-settings';
+import { folderTransportId, syncFolder } from './folder-transport';
 import { ServerSyncError, normaliseServerUrl, serverTransportId, syncServer } from './server-client';
 import { SyncLedger } from './sync-ledger';
 import { openConflictCount } from './sync-conflicts';
 import { addReceived, type SyncProgress, type SyncReport } from './sync-report';
 
 export type SyncTarget = { kind: 'folder'; folder: string; secret?: FolderSecret; republish?: boolean } | { kind: 'server'; url: string; token: string };
-
-/** What a device saves about its folder's team key besides the key itself (which is saved protected, apart). */
-interface SavedFolderKey {
-  folder: string;
-  keyFile: string | null;
-  header: FolderKeyHeader;
-}
 
 const DEFAULT_INTERVAL_SECONDS = 60;
 const services = new WeakMap<WorkspaceStore, SyncService>();
@@ -38,9 +28,11 @@ export class SyncService {
   private progress: SyncProgress | null = null;
   private timer: NodeJS.Timeout | null = null;
   private readonly ledger: SyncLedger;
+  private readonly folder: FolderSettings;
 
   private constructor(private readonly store: WorkspaceStore) {
     this.ledger = new SyncLedger(store.db);
+    this.folder = new FolderSettings(store, this.ledger);
   }
 
   static of(store: WorkspaceStore): SyncService {
@@ -60,7 +52,7 @@ export class SyncService {
       serverUrl: this.ledger.get('serverUrl') ?? null,
       tokenSet: this.ledger.get('token') !== undefined,
       intervalSeconds: Number(this.ledger.get('intervalSeconds') ?? DEFAULT_INTERVAL_SECONDS),
-      folderKey: this.folderKeyInfo(),
+      folderKey: this.folder.info(),
     };
   }
 
@@ -75,11 +67,7 @@ export class SyncService {
     republish?: boolean;
   }): Promise<SyncSettings> {
     if (input.mode === 'folder') {
-      const folder = checkFolder(input.folder ?? this.ledger.get('folder') ?? '');
-      const secret = secretOf(input);
-      if (secret) this.saveFolderKey(folder, secret, (await unlockAsInput(this.store, folder, secret, input.republish)).key);
-      else this.requireFolderKey(folder);
-      this.ledger.set('folder', folder);
+      this.ledger.set('folder', await this.folder.configure(input.folder ?? this.ledger.get('folder') ?? '', secretOf(input), input.republish));
     }
     if (input.mode === 'server') {
       const url = input.serverUrl ?? this.ledger.get('serverUrl');
@@ -139,27 +127,7 @@ export class SyncService {
 
   /** What a shared folder holds, for the settings form to say before the folder is chosen. */
   inspectFolder(folder: string): FolderInspection {
-    const root = path.resolve(folder);
-    const looked: FolderInspection = { folder: root, problem: null, encryption: null, keyHeld: false, unencrypted: [] };
-    let survey;
-    try {
-      checkFolder(folder);
-      survey = surveyFolder(root);
-    } catch (error) {
-      if (error instanceof ApiFailure || error instanceof FolderKeyError) return { ...looked, problem: error.message };
-      throw error;
-    }
-    const name = deviceNamer(this.store);
-    const { header } = survey;
-    return {
-      ...looked,
-      problem: !header && folderIsEncrypted(survey) ? `${root} holds encrypted files, but its encryption header is missing: a device that holds the team key puts it back when it syncs.` : null,
-      encryption: header ? { kind: kindOf(header), setUpBy: name(header.setUpBy), setUpAt: header.setUpAt } : null,
-      keyHeld: header !== null && this.savedFolderKey()?.header.check === header.check,
-      unencrypted: survey.devices
-        .filter((d) => d.plain.length > 0)
-        .map((d) => ({ deviceId: d.deviceId, name: name(d.deviceId), files: d.plain.length, thisDevice: d.deviceId === this.store.deviceId })),
-    };
+    return this.folder.inspect(folder);
   }
 
   private async run(target: SyncTarget): Promise<SyncReport> {
@@ -168,7 +136,7 @@ export class SyncService {
       const released = this.store.retryHeld();
       const report =
         target.kind === 'folder'
-          ? await syncFolder(this.store, target.folder, onProgress, await this.folderAccess(target))
+          ? await syncFolder(this.store, target.folder, onProgress, await this.folder.access(target.folder, target.secret, target.republish))
           : await syncServer(this.store, target, onProgress);
       addReceived(report, released);
       const held = heldChanges(this.store);
@@ -188,85 +156,10 @@ export class SyncService {
     if (s.mode === 'folder' && s.folder) return { kind: 'folder', folder: s.folder };
     if (s.mode === 'server' && s.serverUrl && s.tokenSet) {
       const token = this.ledger.getSecret('token');
-      if (!token) throw invalidInput('token', `The member token saved on this device cannot be unlocked here (${lockedWords}): enter it again in Settings → Sync, or pass --token.`);
+      if (!token) throw invalidInput('token', `The member token saved on this device cannot be unlocked here (${LOCKED_WORDS}): enter it again in Settings → Sync, or pass --token.`);
       return { kind: 'server', url: s.serverUrl, token: token.toString('utf8') };
     }
     return null;
-  }
-
-  /**
-   * The key a sync of this folder uses: the one given for this sync, else the one saved for this folder (or for a
-   * folder with the same header: the same share mounted elsewhere). The folder itself is checked against it by
-   * `syncFolder`, which refuses an encrypted folder without its key.
-   */
-  private async folderAccess(target: Extract<SyncTarget, { kind: 'folder' }>): Promise<FolderAccess> {
-    const root = path.resolve(target.folder);
-    if (target.secret) return { key: (await unlockAsInput(this.store, root, target.secret, target.republish)).key };
-    const saved = this.savedFolderKey();
-    if (!saved || !keyFits(saved, root)) return { key: null };
-    return { key: this.unlockSaved(saved, root), restoreHeader: saved.folder === root };
-  }
-
-  private unlockSaved(saved: SavedFolderKey, root: string): FolderKey {
-    const secret = this.ledger.getSecret('folderKeySecret');
-    const key = secret ? folderKeyOf(saved.header, secret) : null;
-    if (!key) {
-      throw new FolderKeyError(
-        `The team key saved on this device for ${root} cannot be unlocked here (${lockedWords}), so this device read nothing and wrote nothing there: enter the team ${kindOf(saved.header) === 'passphrase' ? 'passphrase' : 'key file'} again in Settings → Sync, or pass --passphrase-file or --key-file.`,
-      );
-    }
-    return key;
-  }
-
-  private saveFolderKey(folder: string, secret: FolderSecret, key: FolderKey): void {
-    const saved: SavedFolderKey = { folder, keyFile: 'keyFile' in secret ? secret.keyFile : null, header: key.header };
-    this.ledger.set('folderKey', JSON.stringify(saved));
-    this.ledger.setSecret('folderKeySecret', key.teamKey);
-  }
-
-  /** Keeps the saved key only for its folder; refuses an encrypted folder this device holds no key for, in words. */
-  private requireFolderKey(folder: string): void {
-    const saved = this.savedFolderKey();
-    if (saved && keyFits(saved, folder)) return;
-    if (saved) {
-      this.ledger.set('folderKey', null);
-      this.ledger.set('folderKeySecret', null);
-    }
-    let header: FolderKeyHeader | null;
-    try {
-      header = readFolderKeyHeader(folder);
-    } catch (error) {
-      if (error instanceof FolderKeyError) throw invalidInput('folder', error.message);
-      throw error;
-    }
-    if (header) {
-      const kind = kindOf(header);
-      throw invalidInput(
-        kind === 'passphrase' ? 'passphrase' : 'keyFile',
-        `This folder is encrypted with a team ${kind === 'passphrase' ? 'passphrase' : 'key file'} (set up by ${deviceNamer(this.store)(header.setUpBy)} on ${header.setUpAt.slice(0, 10)}): enter it to sync.`,
-      );
-    }
-  }
-
-  private savedFolderKey(): SavedFolderKey | null {
-    const text = this.ledger.get('folderKey');
-    if (!text) return null;
-    const saved = JSON.parse(text) as SavedFolderKey;
-    return FolderKeyHeaderSchema.safeParse(saved.header).success ? saved : null;
-  }
-
-  private folderKeyInfo(): FolderKeyInfo | null {
-    const saved = this.savedFolderKey();
-    const stored = this.ledger.get('folderKeySecret');
-    if (!saved || !stored) return null;
-    const { protection } = JSON.parse(stored) as { protection: string };
-    return {
-      kind: kindOf(saved.header),
-      keyFile: saved.keyFile,
-      setUpBy: deviceNamer(this.store)(saved.header.setUpBy),
-      setUpAt: saved.header.setUpAt,
-      protection: protection === 'none' ? 'kept in this workspace file, readable only by you (no OS keychain here)' : `protected by ${protection}`,
-    };
   }
 
   private transportId(s: SyncSettings): string | null {
@@ -299,52 +192,6 @@ export function describeSyncError(error: unknown): string {
   if (error instanceof ServerSyncError || error instanceof FolderFileError || error instanceof ApiFailure) return error.message;
   const message = error instanceof Error ? error.message : String(error);
   return `Sync stopped: ${message}. Nothing was lost; it will be tried again.`;
-}
-
-const lockedWords = 'it was protected by an OS keychain this process cannot use, such as the desktop app\'s when read by the command line';
-
-export function secretOf(input: { passphrase?: string; keyFile?: string }): FolderSecret | null {
-  if (input.passphrase !== undefined) return { passphrase: input.passphrase };
-  if (input.keyFile !== undefined) return { keyFile: input.keyFile };
-  return null;
-}
-
-/** The saved key belongs to this folder, or to one with the same header (the same share, mounted elsewhere). */
-function keyFits(saved: SavedFolderKey, root: string): boolean {
-  if (saved.folder === root) return true;
-  try {
-    return readFolderKeyHeader(root)?.check === saved.header.check;
-  } catch {
-    return false;
-  }
-}
-
-/** Unlocks (or sets up) the folder's key; a wrong passphrase or key file is an input error, naming its field. */
-async function unlockAsInput(store: WorkspaceStore, root: string, secret: FolderSecret, republish?: boolean): Promise<{ key: FolderKey; setUp: boolean }> {
-  try {
-    return await unlockFolder(store, root, secret, { republish });
-  } catch (error) {
-    if (!(error instanceof FolderKeyError)) throw error;
-    throw invalidInput(error instanceof RepublishNeeded ? 'republish' : 'passphrase' in secret ? 'passphrase' : 'keyFile', error.message);
-  }
-}
-
-function checkFolder(folder: string): string {
-  if (!folder) throw invalidInput('folder', 'Folder is required to sync through a shared folder.');
-  if (!path.isAbsolute(folder)) throw invalidInput('folder', 'Folder must be a full path, e.g. /Users/ana/Dropbox/release-desk.');
-  let stat: fs.Stats;
-  try {
-    stat = fs.statSync(folder);
-  } catch {
-    throw invalidInput('folder', `There is no folder at ${folder}: create it (or connect the drive) first.`);
-  }
-  if (!stat.isDirectory()) throw invalidInput('folder', `${folder} is a file, not a folder.`);
-  try {
-    fs.accessSync(folder, fs.constants.W_OK);
-  } catch {
-    throw invalidInput('folder', `This device may not write to ${folder}.`);
-  }
-  return path.resolve(folder);
 }
 
 /** A plain-HTTP server URL is warned about from the moment it is saved, not only after a sync. */

@@ -1,4 +1,5 @@
-import { SyncService, secretOf, type SyncTarget } from '../../sync/sync-service';
+import { secretOf } from '../../sync/folder-settings';
+import { SyncService, type SyncTarget } from '../../sync/sync-service';
 import { listConflicts, openConflictCount, resolveConflict } from '../../sync/sync-conflicts';
 import type { HandlerMap } from '../handler-context';
 
