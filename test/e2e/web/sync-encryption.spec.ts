@@ -45,10 +45,11 @@ test('Settings → Sync encrypts a shared folder that holds unencrypted files, a
     await page.getByRole('textbox', { name: 'Shared folder' }).fill(folder);
     const encryption = page.getByTestId('folder-encryption');
     await expect(encryption).toContainText('Anyone who can read this folder');
-    await expect(page.getByTestId('unencrypted-files')).toContainText('This device: 1 file');
-    await expect(page.getByTestId('unencrypted-files')).toContainText(`device ${laptopB.store.deviceId}: 1 file`);
+    await expect(page.getByTestId('unencrypted-files')).toHaveCount(0);
 
     await encryption.getByText('Passphrase', { exact: true }).click();
+    await expect(page.getByTestId('unencrypted-files')).toContainText('This device: 1 file');
+    await expect(page.getByTestId('unencrypted-files')).toContainText(`device ${laptopB.store.deviceId}: 1 file`);
     await expect(page.getByRole('button', { name: 'Encrypt and re-publish' })).toBeVisible();
     await page.getByRole('textbox', { name: 'Team passphrase' }).fill(PASSPHRASE);
     await page.getByRole('textbox', { name: 'Repeat the passphrase' }).fill('correct horse battery stapel');

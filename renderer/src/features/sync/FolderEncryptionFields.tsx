@@ -62,7 +62,8 @@ export function FolderEncryptionFields(props: {
   const needs = encryptionNeeds(inspection);
   const set = (patch: Partial<EncryptionChoice>) => onChange({ ...choice, ...patch });
   if (needs === 'unknown') {
-    return inspection?.problem ? (
+    // Once saving said what is wrong with the path, the field says it; the form need not say it twice.
+    return inspection?.problem && !errors.folder ? (
       <Text size="sm" c="dimmed" data-testid="folder-problem">
         {inspection.problem}
       </Text>
@@ -150,7 +151,7 @@ export function FolderEncryptionFields(props: {
           onChange={(e) => set({ keyFile: e.currentTarget.value })}
         />
       )}
-      {needs === 'choose' && inspection!.unencrypted.length > 0 && (
+      {republishes(inspection, choice) && (
         <Alert
           color="yellow"
           variant="light"
@@ -167,11 +168,8 @@ export function FolderEncryptionFields(props: {
             ))}
           </List>
           <Text size="sm">
-            {choice.kind === 'none'
-              ? 'Choose a team passphrase or key file to encrypt the folder.'
-              : `Saving encrypts the folder: this device re-publishes its history encrypted and removes its own unencrypted files.${
-                  others.length ? ' The other devices’ files stay readable to anyone who can read the folder until each syncs with the team key.' : ''
-                }`}
+            Saving encrypts the folder: this device re-publishes its history encrypted and removes its own unencrypted files.
+            {others.length > 0 && ' The other devices’ files stay readable to anyone who can read the folder until each syncs with the team key.'}
           </Text>
           {errors.republish && (
             <Text size="sm" c="red" mt={4}>
