@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Empty, method } from './define-method';
-import { ConflictId, SyncConfigureInput, SyncConflict, SyncReport, SyncSettings, SyncStatus, SyncTarget } from './sync-entities';
+import { ConflictId, FolderInspection, SyncConfigureInput, SyncConflict, SyncReport, SyncSettings, SyncStatus, SyncTarget } from './sync-entities';
 
 /** Sync (issue 6, docs/sync.md). Spread into `apiContract`. */
 export const syncMethods = {
@@ -8,7 +8,12 @@ export const syncMethods = {
   'sync.configure': method(
     SyncConfigureInput,
     SyncSettings,
-    'Choose no sync, a shared folder, or a team server (URL and token); background sync follows the choice.',
+    'Choose no sync, a shared folder (with its team passphrase or key file when encrypted), or a team server (URL and token); background sync follows the choice.',
+  ),
+  'sync.inspectFolder': method(
+    z.object({ folder: z.string().trim().min(1).max(4000) }).strict(),
+    FolderInspection,
+    'What a shared folder holds before it is chosen: whether it is encrypted (and whether this device holds its key), and which devices left unencrypted files there.',
   ),
   'sync.now': method(
     z.object({ target: SyncTarget.optional() }).strict(),

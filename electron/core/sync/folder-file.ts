@@ -11,11 +11,13 @@ import { ChangeSchema, type Change } from '../changes/change';
  * The checksum covers the header and change lines. `base` is the file number the reader must already have read for
  * this file to continue its run: file - 1 normally, 0 for a compacted file that carries the owner's whole history.
  * `workspace` is the workspace's root key id: a folder shared by two workspaces mixes nothing. The checksum only
- * catches accidents; what proves who wrote a change is its device's signed chain and its own signature.
+ * catches accidents; what proves who wrote a change is its device's signed chain and its own signature. In an encrypted
+ * folder this gzip file is what `folder-encryption.ts` encrypts.
  */
 export const FOLDER_FORMAT = 'release-desk-sync';
 export const FOLDER_FORMAT_VERSION = 1;
-export const FILE_NAME = /^(\d{8})\.ndjson\.gz$/;
+/** `.enc` when the file is encrypted with the folder's team key (folder-encryption.ts). */
+export const FILE_NAME = /^(\d{8})\.ndjson\.gz(\.enc)?$/;
 /** Gunzipped size a folder file may reach; a larger one is refused rather than read into memory. */
 const MAX_FILE_BYTES = 256 * 1024 * 1024;
 
@@ -29,7 +31,7 @@ export interface FolderFile {
   rejected?: string[];
 }
 
-export const fileName = (file: number) => `${String(file).padStart(8, '0')}.ndjson.gz`;
+export const fileName = (file: number, encrypted = false) => `${String(file).padStart(8, '0')}.ndjson.gz${encrypted ? '.enc' : ''}`;
 
 export function encodeFolderFile({ workspace, deviceId, file, base, changes }: FolderFile): Buffer {
   const header = JSON.stringify({ format: FOLDER_FORMAT, version: FOLDER_FORMAT_VERSION, workspace, deviceId, file, base, count: changes.length });

@@ -1,9 +1,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { randomBytes } from 'node:crypto';
 import { ensurePrivateDir, writePrivateFile } from '../private-files';
 import type { WorkspaceStore } from '../store/workspace-store';
-import { FILE_NAME, FolderFileError, decodeFolderFile, encodeFolderFile, fileName } from './folder-file';
+import { deviceNamer } from './device-names';
+import { writeNewFile } from './exclusive-file';
+import { checkFolderAccess } from './folder-access';
+import { openFolderFile, sealFolderFile } from './folder-encryption';
+import { FILE_NAME, FolderFileError, decodeFolderFile, encodeFolderFile, fileName, type FolderFile } from './folder-file';
+import type { FolderKey } from './folder-key';
+import { deviceFiles, surveyFolder, type DeviceFiles } from './folder-survey';
 import { readOutbox } from './outbox';
 import { rowToChange, withoutSeq, type ChangeRow } from '../changes/change-row';
 import { receiveChanges } from './receive-changes';
@@ -14,63 +19,91 @@ import { addReceived, emptyReport, yieldToEventLoop } from './sync-report';
 /** Cursors are kept per folder: a new folder starts empty, so everything is published to it again. */
 export const folderTransportId = (root: string) => `folder:${root}`;
 const FILE_CHANGES = 5000;
-const DEVICE_DIR = /^[A-Za-z0-9_-]{1,64}$/;
 /** Own files beyond this many are compacted into one. */
 const COMPACT_AFTER_FILES = 64;
+
+/** The folder's team key (null: the folder is not encrypted); `restoreHeader` when the key was saved for this folder. */
+export interface FolderAccess {
+  key: FolderKey | null;
+  restoreHeader?: boolean;
+}
 
 /**
  * The shared-folder transport (docs/sync.md). Each device writes only files in its own subfolder, each written to a
  * temporary name and renamed once complete, never rewritten; it reads every other device's files and remembers, per
  * device, the last file of an unbroken run it has merged. A file that cannot be read (still copying, truncated,
- * corrupt, a "conflicted copy") is skipped with a warning and tried again on the next sync; nothing in the folder
- * is trusted, so nothing in it can crash the app or write a bad change.
+ * corrupt, a "conflicted copy", not decrypting with the team key) is skipped with a warning and tried again on the
+ * next sync; nothing in the folder is trusted, so nothing in it can crash the app or write a bad change. An encrypted
+ * folder is neither read nor written without its key (checked before anything else).
  */
-export async function syncFolder(store: WorkspaceStore, folder: string, onProgress: (p: SyncProgress) => void = () => {}): Promise<SyncReport> {
+export async function syncFolder(
+  store: WorkspaceStore,
+  folder: string,
+  onProgress: (p: SyncProgress) => void = () => {},
+  access: FolderAccess = { key: null },
+): Promise<SyncReport> {
   const report = emptyReport();
   const root = path.resolve(folder);
   if (!fs.existsSync(root) || !fs.statSync(root).isDirectory()) {
     throw new FolderFileError(`The sync folder ${root} does not exist or is not a folder (is the drive connected?).`);
   }
+  const survey = surveyFolder(root);
+  report.warnings.push(...checkFolderAccess(store, root, survey, access), ...survey.problems);
   const transport = folderTransportId(root);
+  const { key } = access;
   store.seal();
-  await publish(store, root, transport, report, onProgress);
+  await publish(store, root, transport, key, report, onProgress);
   followFolderClock(store, path.join(root, store.deviceId), report);
-  await readPeers(store, root, transport, report, onProgress);
-  compactOwnFiles(store, root, transport, report);
+  const peers = survey.devices.filter((d) => d.deviceId !== store.deviceId);
+  await readPeers(store, root, transport, key, peers, report, onProgress);
+  compactOwnFiles(store, root, transport, key, report);
   return report;
 }
 
-async function publish(store: WorkspaceStore, root: string, transport: string, report: SyncReport, onProgress: (p: SyncProgress) => void): Promise<void> {
+async function publish(store: WorkspaceStore, root: string, transport: string, key: FolderKey | null, report: SyncReport, onProgress: (p: SyncProgress) => void): Promise<void> {
   const ledger = new SyncLedger(store.db);
   const own = path.join(root, store.deviceId);
   ensurePrivateDir(own);
-  const key = `published:${transport}`;
+  const published = `published:${transport}`;
   const total = ledger.waiting(transport);
   for (;;) {
-    const batch = readOutbox(store.db, ledger.getNumber(key), FILE_CHANGES);
+    const batch = readOutbox(store.db, ledger.getNumber(published), FILE_CHANGES);
     if (batch.changes.length === 0) break;
-    const file = writeNextFile(ledger, own, transport, (n) => encodeFolderFile({ workspace: workspaceOf(store), deviceId: store.deviceId, file: n, base: n - 1, changes: batch.changes }));
-    ledger.set(key, String(batch.lastSeq));
+    writeNextFile(store, ledger, own, transport, key, (n) => ({ base: n - 1, changes: batch.changes }));
+    ledger.set(published, String(batch.lastSeq));
     report.sent += batch.changes.length;
     onProgress({ phase: 'sending', done: report.sent, total });
     await yieldToEventLoop();
   }
 }
 
-async function readPeers(store: WorkspaceStore, root: string, transport: string, report: SyncReport, onProgress: (p: SyncProgress) => void): Promise<void> {
+async function readPeers(
+  store: WorkspaceStore,
+  root: string,
+  transport: string,
+  key: FolderKey | null,
+  peers: DeviceFiles[],
+  report: SyncReport,
+  onProgress: (p: SyncProgress) => void,
+): Promise<void> {
   const ledger = new SyncLedger(store.db);
-  const peers = safeList(root, report).filter((name) => name !== store.deviceId && DEVICE_DIR.test(name) && isDir(path.join(root, name)));
-  const work = peers.map((peer) => ({ peer, files: listFiles(path.join(root, peer), ledger.peerCursor(transport, peer), report) }));
+  const name = deviceNamer(store);
+  const work = peers.map((peer) => {
+    warnStrays(peer, report);
+    if (key && peer.plain.length) report.warnings.push(unencryptedLeft(peer, name));
+    const cursor = ledger.peerCursor(transport, peer.deviceId);
+    return { peer: peer.deviceId, files: (key ? peer.encrypted : peer.plain).filter((n) => n > cursor) };
+  });
   const total = work.reduce((n, w) => n + w.files.length, 0);
   let done = 0;
   for (const { peer, files } of work) {
     let cursor = ledger.peerCursor(transport, peer);
     for (const file of files) {
       done++;
-      const where = `${peer}/${fileName(file)}`;
-      let decoded;
+      const where = `${peer}/${fileName(file, key !== null)}`;
+      let decoded: FolderFile;
       try {
-        decoded = decodeFolderFile(fs.readFileSync(path.join(root, peer, fileName(file))), { deviceId: peer, file });
+        decoded = readFile(path.join(root, where), key, { deviceId: peer, file });
       } catch (error) {
         report.warnings.push(`Skipped ${where}: ${error instanceof FolderFileError ? error.message : `unreadable (${String(error)})`}. It will be read again next time.`);
         continue;
@@ -100,21 +133,42 @@ async function readPeers(store: WorkspaceStore, root: string, transport: string,
   }
 }
 
+function readFile(file: string, key: FolderKey | null, at: { deviceId: string; file: number }): FolderFile {
+  const bytes = fs.readFileSync(file);
+  if (!key) return decodeFolderFile(bytes, at);
+  const opened = openFolderFile(bytes, key, at);
+  const decoded = decodeFolderFile(opened.gzip, at);
+  if (decoded.workspace !== opened.workspace) throw new FolderFileError('names one workspace outside and another inside; it merges nothing');
+  return decoded;
+}
+
 /**
  * Many small files are folded into one that carries this device's whole published history (base 0), then the old
  * ones are removed. A peer that had read only some of them reads the new file and finds the rest as duplicates; a
- * peer that had read them all skips it. No peer needs a removed file.
+ * peer that had read them all skips it. No peer needs a removed file. In an encrypted folder, this device's own
+ * unencrypted files (from before the folder was encrypted) are folded the same way: re-published encrypted, removed.
  */
-function compactOwnFiles(store: WorkspaceStore, root: string, transport: string, report: SyncReport): void {
-  const own = path.join(root, store.deviceId);
-  const files = listFiles(own, 0, report);
-  if (files.length <= COMPACT_AFTER_FILES) return;
+function compactOwnFiles(store: WorkspaceStore, root: string, transport: string, key: FolderKey | null, report: SyncReport): void {
+  const own = deviceFiles(root, store.deviceId);
+  warnStrays(own, report);
+  const files = [...own.plain, ...own.encrypted];
+  const unencrypted = key ? own.plain.length : 0;
+  if (files.length <= COMPACT_AFTER_FILES && unencrypted === 0) return;
   const ledger = new SyncLedger(store.db);
   const published = ledger.getNumber(`published:${transport}`);
   const rows = store.db.prepare('SELECT * FROM change_log WHERE seq <= ? ORDER BY seq').all(published) as ChangeRow[];
   const changes = rows.map((r) => withoutSeq(rowToChange(r)));
-  writeNextFile(ledger, own, transport, (n) => encodeFolderFile({ workspace: workspaceOf(store), deviceId: store.deviceId, file: n, base: 0, changes }));
-  for (const old of files) fs.rmSync(path.join(own, fileName(old)), { force: true });
+  const dir = path.join(root, store.deviceId);
+  writeNextFile(store, ledger, dir, transport, key, () => ({ base: 0, changes }));
+  for (const old of own.plain) fs.rmSync(path.join(dir, fileName(old)), { force: true });
+  for (const old of own.encrypted) fs.rmSync(path.join(dir, fileName(old, true)), { force: true });
+  if (unencrypted) {
+    // Asked for by a person (encrypting the folder), so it counts as sent; compaction alone is housekeeping.
+    report.sent += changes.length;
+    report.warnings.push(
+      `Re-published this device's history encrypted (${changes.length} change${changes.length === 1 ? '' : 's'} in one file) and removed its ${unencrypted} unencrypted file${unencrypted === 1 ? '' : 's'} from the shared folder.`,
+    );
+  }
 }
 
 /**
@@ -142,37 +196,25 @@ function nextFileNumber(ledger: SyncLedger, own: string, transport: string): num
 }
 
 /**
- * Writes the next numbered file of this device: under a temporary name in the same folder, then linked to its final
- * name, which fails if that name exists. So readers never see a half-written file, and a device never overwrites
- * a file it did not write (a copy of this workspace elsewhere, or anyone else with access, may have written it):
- * it takes the next free number instead. Returns the number written.
+ * Writes the next numbered file of this device (encrypted when the folder has a team key) under a name nobody has
+ * used: a name that is taken (a copy of this workspace elsewhere may have written it) is left alone and the next
+ * number tried. Returns the number written.
  */
-function writeNextFile(ledger: SyncLedger, own: string, transport: string, encode: (file: number) => Buffer): number {
+function writeNextFile(
+  store: WorkspaceStore,
+  ledger: SyncLedger,
+  own: string,
+  transport: string,
+  key: FolderKey | null,
+  content: (file: number) => Pick<FolderFile, 'base' | 'changes'>,
+): number {
+  const workspace = workspaceOf(store);
   for (let file = nextFileNumber(ledger, own, transport); ; file++) {
-    const temp = path.join(own, `.${fileName(file)}.${randomBytes(6).toString('hex')}.tmp`);
-    writePrivateFile(temp, encode(file), 'wx');
-    try {
-      publishExclusively(temp, path.join(own, fileName(file)));
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'EEXIST') continue;
-      throw error;
-    } finally {
-      fs.rmSync(temp, { force: true });
-    }
+    const gzip = encodeFolderFile({ workspace, deviceId: store.deviceId, file, ...content(file) });
+    const bytes = key ? sealFolderFile(gzip, key, workspace, { deviceId: store.deviceId, file }) : gzip;
+    if (!writeNewFile(path.join(own, fileName(file, key !== null)), bytes)) continue;
     ledger.set(`${transport}:lastFile`, String(file));
     return file;
-  }
-}
-
-/** A hard link fails if the name exists; some network and cloud drives have no hard links, and there a check must do. */
-function publishExclusively(temp: string, target: string): void {
-  try {
-    fs.linkSync(temp, target);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'ENOSYS' && code !== 'EXDEV') throw error;
-    if (fs.existsSync(target)) throw Object.assign(new Error(`${target} exists`), { code: 'EEXIST' });
-    fs.renameSync(temp, target);
   }
 }
 
@@ -181,33 +223,14 @@ function workspaceOf(store: WorkspaceStore): string {
   return store.workspaceId ?? store.deviceId;
 }
 
-function listFiles(dir: string, after: number, report: SyncReport): number[] {
-  const numbers: number[] = [];
-  for (const name of safeList(dir, report)) {
-    if (name.startsWith('.')) continue;
-    const match = FILE_NAME.exec(name);
-    if (match) {
-      if (Number(match[1]) > after) numbers.push(Number(match[1]));
-    } else if (name.endsWith('.gz')) {
-      report.warnings.push(`Ignored ${path.basename(dir)}/${name}: not a name Release Desk writes (a copy made by the folder's sync tool?).`);
-    }
-  }
-  return numbers.sort((a, b) => a - b);
+function warnStrays(files: DeviceFiles, report: SyncReport): void {
+  for (const name of files.strays) report.warnings.push(`Ignored ${files.deviceId}/${name}: not a name Release Desk writes (a copy made by the folder's sync tool?).`);
 }
 
-function safeList(dir: string, report: SyncReport): string[] {
-  try {
-    return fs.readdirSync(dir);
-  } catch (error) {
-    report.warnings.push(`Could not list ${dir}: ${error instanceof Error ? error.message : String(error)}.`);
-    return [];
-  }
-}
-
-function isDir(p: string): boolean {
-  try {
-    return fs.statSync(p).isDirectory();
-  } catch {
-    return false;
-  }
+function unencryptedLeft(peer: DeviceFiles, name: (deviceId: string) => string): string {
+  const n = peer.plain.length;
+  return (
+    `Skipped ${n} unencrypted file${n === 1 ? '' : 's'} of ${name(peer.deviceId)} (${fileName(peer.plain[0])}${n > 1 ? ' …' : ''}): this folder is encrypted, so ${n === 1 ? 'it merges' : 'they merge'} nothing. ` +
+    `Until that device syncs with the team key (it then re-publishes its history encrypted and removes them), anyone who can read the folder can read ${n === 1 ? 'it' : 'them'}.`
+  );
 }

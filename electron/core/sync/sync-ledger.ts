@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { protectSecret, unprotectSecret } from '../trust/secret-protection';
 
 /**
  * Device-local sync bookkeeping in the `sync_*` tables: settings, how far each peer was read, what
@@ -14,6 +15,25 @@ export class SyncLedger {
   set(key: string, value: string | null): void {
     if (value === null) this.db.prepare('DELETE FROM sync_state WHERE key = ?').run(key);
     else this.db.prepare('INSERT INTO sync_state (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(key, value);
+  }
+
+  /**
+   * A saved secret (the member token, the folder's team key), wrapped by the OS keychain where the shell installed
+   * one, so it is never in plain text in the workspace file there.
+   */
+  setSecret(key: string, secret: Buffer | null): void {
+    this.set(key, secret === null ? null : JSON.stringify(protectSecret(secret)));
+  }
+
+  /** Undefined when none is saved; null when it was saved under a keychain this process cannot use. */
+  getSecret(key: string): Buffer | null | undefined {
+    const stored = this.get(key);
+    if (stored === undefined) return undefined;
+    try {
+      return unprotectSecret(JSON.parse(stored) as { protection: string; data: string });
+    } catch {
+      return null;
+    }
   }
 
   getNumber(key: string): number {

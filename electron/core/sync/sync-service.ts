@@ -1,17 +1,18 @@
-import fs from 'node:fs';
 import path from 'node:path';
-import { invalidInput } from '../../contract/api-result';
+import { ApiFailure, invalidInput } from '../../contract/api-result';
 import { plainHttpWarning } from '../../contract/plain-http';
-import type { HeldChange, HeldKind, SyncSettings, SyncStatus } from '../../contract/sync-entities';
+import type { FolderInspection, HeldChange, HeldKind, SyncSettings, SyncStatus } from '../../contract/sync-entities';
 import type { WorkspaceStore } from '../store/workspace-store';
 import { FolderFileError } from './folder-file';
+import type { FolderSecret } from './folder-key';
+import { FolderSettings, LOCKED_WORDS, secretOf } from './folder-settings';
 import { folderTransportId, syncFolder } from './folder-transport';
 import { ServerSyncError, normaliseServerUrl, serverTransportId, syncServer } from './server-client';
 import { SyncLedger } from './sync-ledger';
 import { openConflictCount } from './sync-conflicts';
 import { addReceived, type SyncProgress, type SyncReport } from './sync-report';
 
-export type SyncTarget = { kind: 'folder'; folder: string } | { kind: 'server'; url: string; token: string };
+export type SyncTarget = { kind: 'folder'; folder: string; secret?: FolderSecret; republish?: boolean } | { kind: 'server'; url: string; token: string };
 
 const DEFAULT_INTERVAL_SECONDS = 60;
 const services = new WeakMap<WorkspaceStore, SyncService>();
@@ -27,9 +28,11 @@ export class SyncService {
   private progress: SyncProgress | null = null;
   private timer: NodeJS.Timeout | null = null;
   private readonly ledger: SyncLedger;
+  private readonly folder: FolderSettings;
 
   private constructor(private readonly store: WorkspaceStore) {
     this.ledger = new SyncLedger(store.db);
+    this.folder = new FolderSettings(store, this.ledger);
   }
 
   static of(store: WorkspaceStore): SyncService {
@@ -49,13 +52,22 @@ export class SyncService {
       serverUrl: this.ledger.get('serverUrl') ?? null,
       tokenSet: this.ledger.get('token') !== undefined,
       intervalSeconds: Number(this.ledger.get('intervalSeconds') ?? DEFAULT_INTERVAL_SECONDS),
+      folderKey: this.folder.info(),
     };
   }
 
-  configure(input: { mode: SyncSettings['mode']; folder?: string; serverUrl?: string; token?: string; intervalSeconds?: number }): SyncSettings {
+  async configure(input: {
+    mode: SyncSettings['mode'];
+    folder?: string;
+    serverUrl?: string;
+    token?: string;
+    intervalSeconds?: number;
+    passphrase?: string;
+    keyFile?: string;
+    republish?: boolean;
+  }): Promise<SyncSettings> {
     if (input.mode === 'folder') {
-      const folder = checkFolder(input.folder ?? this.ledger.get('folder') ?? '');
-      this.ledger.set('folder', folder);
+      this.ledger.set('folder', await this.folder.configure(input.folder ?? this.ledger.get('folder') ?? '', secretOf(input), input.republish));
     }
     if (input.mode === 'server') {
       const url = input.serverUrl ?? this.ledger.get('serverUrl');
@@ -65,7 +77,7 @@ export class SyncService {
         throw invalidInput('token', 'Token is required for a new server: a token belongs to one server.');
       }
       this.ledger.set('serverUrl', normaliseServerUrl(url));
-      if (input.token) this.ledger.set('token', input.token);
+      if (input.token) this.ledger.setSecret('token', Buffer.from(input.token, 'utf8'));
     }
     if (input.intervalSeconds !== undefined) this.ledger.set('intervalSeconds', String(input.intervalSeconds));
     this.ledger.set('mode', input.mode);
@@ -97,7 +109,13 @@ export class SyncService {
   /** Runs one sync (or joins the one running). A failure is recorded in words for the status and rethrown. */
   now(target?: SyncTarget): Promise<SyncReport> {
     if (this.running) return this.running;
-    const chosen = target ?? this.configuredTarget();
+    let chosen: SyncTarget | null;
+    try {
+      chosen = target ?? this.configuredTarget();
+    } catch (error) {
+      this.ledger.set('lastError', describeSyncError(error));
+      return Promise.reject(error);
+    }
     if (!chosen) return Promise.reject(invalidInput('mode', 'Sync is off on this device: choose a shared folder or a team server in Settings → Sync first.'));
     const run = this.run(chosen).finally(() => {
       this.running = null;
@@ -107,11 +125,19 @@ export class SyncService {
     return run;
   }
 
+  /** What a shared folder holds, for the settings form to say before the folder is chosen. */
+  inspectFolder(folder: string): FolderInspection {
+    return this.folder.inspect(folder);
+  }
+
   private async run(target: SyncTarget): Promise<SyncReport> {
     const onProgress = (p: SyncProgress) => (this.progress = p);
     try {
       const released = this.store.retryHeld();
-      const report = target.kind === 'folder' ? await syncFolder(this.store, target.folder, onProgress) : await syncServer(this.store, target, onProgress);
+      const report =
+        target.kind === 'folder'
+          ? await syncFolder(this.store, target.folder, onProgress, await this.folder.access(target.folder, target.secret, target.republish))
+          : await syncServer(this.store, target, onProgress);
       addReceived(report, released);
       const held = heldChanges(this.store);
       if (held.length) report.warnings.push(...summariseHeld(held));
@@ -128,7 +154,11 @@ export class SyncService {
   private configuredTarget(): SyncTarget | null {
     const s = this.settings();
     if (s.mode === 'folder' && s.folder) return { kind: 'folder', folder: s.folder };
-    if (s.mode === 'server' && s.serverUrl && s.tokenSet) return { kind: 'server', url: s.serverUrl, token: this.ledger.get('token')! };
+    if (s.mode === 'server' && s.serverUrl && s.tokenSet) {
+      const token = this.ledger.getSecret('token');
+      if (!token) throw invalidInput('token', `The member token saved on this device cannot be unlocked here (${LOCKED_WORDS}): enter it again in Settings → Sync, or pass --token.`);
+      return { kind: 'server', url: s.serverUrl, token: token.toString('utf8') };
+    }
     return null;
   }
 
@@ -159,27 +189,9 @@ export class SyncService {
 }
 
 export function describeSyncError(error: unknown): string {
-  if (error instanceof ServerSyncError || error instanceof FolderFileError) return error.message;
+  if (error instanceof ServerSyncError || error instanceof FolderFileError || error instanceof ApiFailure) return error.message;
   const message = error instanceof Error ? error.message : String(error);
   return `Sync stopped: ${message}. Nothing was lost; it will be tried again.`;
-}
-
-function checkFolder(folder: string): string {
-  if (!folder) throw invalidInput('folder', 'Folder is required to sync through a shared folder.');
-  if (!path.isAbsolute(folder)) throw invalidInput('folder', 'Folder must be a full path, e.g. /Users/ana/Dropbox/release-desk.');
-  let stat: fs.Stats;
-  try {
-    stat = fs.statSync(folder);
-  } catch {
-    throw invalidInput('folder', `There is no folder at ${folder}: create it (or connect the drive) first.`);
-  }
-  if (!stat.isDirectory()) throw invalidInput('folder', `${folder} is a file, not a folder.`);
-  try {
-    fs.accessSync(folder, fs.constants.W_OK);
-  } catch {
-    throw invalidInput('folder', `This device may not write to ${folder}.`);
-  }
-  return path.resolve(folder);
 }
 
 /** A plain-HTTP server URL is warned about from the moment it is saved, not only after a sync. */

@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -76,6 +77,46 @@ describe('release-desk sync', { timeout: 180_000 }, () => {
     expectOneLineError(cli(['sync', '--db', a, '--server', 'http://127.0.0.1:1'], { RELEASE_DESK_SYNC_TOKEN: '' }), 2, /--server needs --token/);
     expectOneLineError(cli(['sync', '--db', a, '--folder', path.join(dir, 'nowhere')]), 1, /nowhere does not exist or is not a folder/);
     expectOneLineError(cli(['sync', '--db', a, '--server', 'http://127.0.0.1:1', '--token', 'rdt_x']), 1, /Could not reach the team server at http:\/\/127\.0\.0\.1:1/);
+  });
+
+  it('--key-file and --passphrase-file: an encrypted folder; a wrong or missing key is refused in one line and exchanges nothing; --republish', async () => {
+    const [a, b] = ['ea.releasedesk', 'eb.releasedesk'].map((f) => path.join(dir, f));
+    const folder = path.join(dir, 'encrypted');
+    fs.mkdirSync(folder);
+    await workspace(a, 'EA', ['release-coordinator']);
+    const passphrase = path.join(dir, 'team.pass');
+    fs.writeFileSync(passphrase, 'correct horse battery staple\n');
+    const wrong = path.join(dir, 'wrong.pass');
+    fs.writeFileSync(wrong, 'incorrect horse battery staple\n');
+    const first = cli(['sync', '--db', a, '--folder', folder, '--passphrase-file', passphrase]);
+    expect(first.code, first.stderr).toBe(0);
+    expect(fs.readdirSync(path.join(folder, fs.readdirSync(folder).find((n) => n !== 'release-desk-encryption.json')!))).toContain('00000001.ndjson.gz.enc');
+
+    WorkspaceSession.open(b).close();
+    const before = exported(b);
+    expectOneLineError(cli(['sync', '--db', b, '--folder', folder]), 1, /is encrypted with a team passphrase \(set up by .*\) and this device holds no key for it, so this device read nothing and wrote nothing there\. .*--passphrase-file FILE/);
+    expectOneLineError(cli(['sync', '--db', b, '--folder', folder, '--passphrase-file', wrong]), 2, /This passphrase does not unlock the shared folder's team key/);
+    expect(exported(b)).toEqual(before);
+    expect(fs.readdirSync(folder)).toHaveLength(2);
+    const joined = cli(['sync', '--db', b, '--folder', folder, '--passphrase-file', passphrase]);
+    expect(joined.code, joined.stderr).toBe(0);
+    expect(exported(b)).toEqual(exported(a));
+
+    // A folder with unencrypted files is encrypted only with --republish.
+    const plain = path.join(dir, 'was-plain');
+    fs.mkdirSync(plain);
+    expect(cli(['sync', '--db', a, '--folder', plain]).code).toBe(0);
+    const key = path.join(dir, 'team.key');
+    fs.writeFileSync(key, crypto.randomBytes(32));
+    expectOneLineError(cli(['sync', '--db', a, '--folder', plain, '--key-file', key]), 2, /already holds unencrypted files of 1 device \(this device\)\. .*\(release-desk sync: --republish\)/);
+    const republished = cli(['sync', '--db', a, '--folder', plain, '--key-file', key, '--republish']);
+    expect(republished.code, republished.stderr).toBe(0);
+    expect(republished.stderr).toMatch(/^release-desk: warning: Re-published this device's history encrypted \(\d+ changes in one file\) and removed its 1 unencrypted file from the shared folder\.$/m);
+
+    expectOneLineError(cli(['sync', '--db', a, '--key-file', key]), 2, /--key-file, --passphrase-file and --republish go with --folder/);
+    expectOneLineError(cli(['sync', '--db', a, '--folder', plain, '--key-file', key, '--passphrase-file', passphrase]), 2, /choose one of --key-file and --passphrase-file/);
+    fs.writeFileSync(wrong, '\n');
+    expectOneLineError(cli(['sync', '--db', a, '--folder', plain, '--passphrase-file', wrong]), 2, /the passphrase file .* is empty/);
   });
 
   describe('--db FILE --server URL --token TOKEN', () => {

@@ -1,3 +1,4 @@
+import { secretOf } from '../../sync/folder-settings';
 import { SyncService, type SyncTarget } from '../../sync/sync-service';
 import { listConflicts, openConflictCount, resolveConflict } from '../../sync/sync-conflicts';
 import type { HandlerMap } from '../handler-context';
@@ -5,15 +6,16 @@ import type { HandlerMap } from '../handler-context';
 export const syncHandlers = {
   'sync.status': (ctx) => SyncService.of(ctx.store).status(),
   'sync.configure': (ctx, input) => SyncService.of(ctx.store).configure(input),
+  'sync.inspectFolder': (ctx, { folder }) => SyncService.of(ctx.store).inspectFolder(folder),
   'sync.now': async (ctx, { target }) => {
     const oneOff: SyncTarget | undefined = !target
       ? undefined
       : 'folder' in target
-        ? { kind: 'folder', folder: target.folder }
+        ? { kind: 'folder', folder: target.folder, secret: secretOf(target) ?? undefined, republish: target.republish }
         : { kind: 'server', url: target.serverUrl, token: target.token };
     const report = await SyncService.of(ctx.store).now(oneOff);
     return { ...report, openConflicts: openConflictCount(ctx.store), finishedAt: new Date().toISOString() };
   },
   'sync.conflicts': (ctx, { includeResolved }) => listConflicts(ctx.store, includeResolved),
   'sync.resolveConflict': (ctx, { id, keep }) => resolveConflict(ctx.store, ctx.author(), id, keep),
-} satisfies HandlerMap<'sync.status' | 'sync.configure' | 'sync.now' | 'sync.conflicts' | 'sync.resolveConflict'>;
+} satisfies HandlerMap<'sync.status' | 'sync.configure' | 'sync.inspectFolder' | 'sync.now' | 'sync.conflicts' | 'sync.resolveConflict'>;

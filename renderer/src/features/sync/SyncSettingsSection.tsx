@@ -1,11 +1,13 @@
 import { Alert, Button, Card, Group, List, NumberInput, PasswordInput, Progress, SegmentedControl, Stack, Text, TextInput, Title } from '@mantine/core';
 import { IconAlertTriangle, IconLockOpen, IconRefresh } from '@tabler/icons-react';
+import { useDebouncedValue } from '@mantine/hooks';
 import { useEffect, useState, type FormEvent } from 'react';
 import { plainHttpWarning } from '../../../../electron/contract/plain-http';
 import type { SyncMode } from '../../../../electron/contract/sync-entities';
 import { formatInstant } from '../../shared/dates';
 import { notifyFailed, notifyInfo, notifySaved } from '../../shared/notify';
 import { ConflictsTable } from './ConflictsTable';
+import { FolderEncryptionFields, NO_ENCRYPTION, encryptionInput, encryptionNeeds, republishes, type EncryptionChoice } from './FolderEncryptionFields';
 import { HELD_KIND_LABELS, syncSummary } from './sync-words';
 import { useSyncStore } from './sync-store';
 
@@ -17,12 +19,14 @@ const MODES: Array<{ value: SyncMode; label: string }> = [
 
 /** Settings → Sync: where this device syncs to, what the last sync did, and the conflicts to review. */
 export function SyncSettingsSection() {
-  const { status, conflicts, syncing, loadStatus, loadConflicts, configure, syncNow } = useSyncStore();
+  const { status, conflicts, syncing, inspection, inspectedFolder, loadStatus, loadConflicts, inspectFolder, configure, syncNow } = useSyncStore();
   const [mode, setMode] = useState<SyncMode>('off');
   const [folder, setFolder] = useState('');
   const [serverUrl, setServerUrl] = useState('');
   const [token, setToken] = useState('');
   const [interval, setIntervalSeconds] = useState<number>(60);
+  const [encryption, setEncryption] = useState<EncryptionChoice>(NO_ENCRYPTION);
+  const [typedFolder] = useDebouncedValue(folder, 400);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [saving, setSaving] = useState(false);
 
@@ -38,13 +42,21 @@ export function SyncSettingsSection() {
     setServerUrl(settings.serverUrl ?? '');
     setIntervalSeconds(settings.intervalSeconds);
   }, [settings?.mode, settings?.folder, settings?.serverUrl, settings?.intervalSeconds]);
+  useEffect(() => {
+    if (mode === 'folder') void inspectFolder(typedFolder);
+  }, [mode, typedFolder, inspectFolder]);
+  // What the form shows about encryption belongs to the folder typed now, not to one typed a moment ago.
+  const folderInspection = inspectedFolder === folder ? inspection : null;
 
   const save = async (event: FormEvent) => {
     event.preventDefault();
+    const key = mode === 'folder' ? encryptionInput(folderInspection, encryption) : { input: {} };
+    if ('error' in key) return setErrors(key.error);
+    const settingUp = mode === 'folder' && encryptionNeeds(folderInspection) === 'choose' && encryption.kind !== 'none';
     setSaving(true);
     const result = await configure({
       mode,
-      ...(mode === 'folder' ? { folder } : {}),
+      ...(mode === 'folder' ? { folder, ...key.input } : {}),
       ...(mode === 'server' ? { serverUrl, ...(token ? { token } : {}) } : {}),
       intervalSeconds: interval,
     });
@@ -56,7 +68,11 @@ export function SyncSettingsSection() {
     }
     setErrors({});
     setToken('');
-    notifySaved(mode === 'off' ? 'Sync is off on this device.' : 'Sync settings saved; syncing in the background.');
+    setEncryption(NO_ENCRYPTION);
+    if (!settingUp) return notifySaved(mode === 'off' ? 'Sync is off on this device.' : 'Sync settings saved; syncing in the background.');
+    // A folder just encrypted: publish encrypted (and take this device's unencrypted files away) now, not in a minute.
+    notifySaved(`The folder is encrypted. Give teammates the ${encryption.kind === 'passphrase' ? 'passphrase' : 'key file'}; they enter it here.`);
+    await runNow();
   };
   const runNow = async () => {
     const result = await syncNow();
@@ -85,15 +101,24 @@ export function SyncSettingsSection() {
           <Stack gap="sm">
             <SegmentedControl value={mode} onChange={(v) => setMode(v as SyncMode)} data={MODES} aria-label="Sync through" />
             {mode === 'folder' && (
-              <TextInput
-                label="Shared folder"
-                description="A full path to a folder on a network drive or a synced cloud folder (Dropbox, OneDrive, Syncthing). Each device writes only its own files there."
-                placeholder="/Users/ana/Dropbox/release-desk"
-                required
-                value={folder}
-                error={errors.folder}
-                onChange={(e) => setFolder(e.currentTarget.value)}
-              />
+              <>
+                <TextInput
+                  label="Shared folder"
+                  description="A full path to a folder on a network drive or a synced cloud folder (Dropbox, OneDrive, Syncthing). Each device writes only its own files there."
+                  placeholder="/Users/ana/Dropbox/release-desk"
+                  required
+                  value={folder}
+                  error={errors.folder}
+                  onChange={(e) => setFolder(e.currentTarget.value)}
+                />
+                <FolderEncryptionFields
+                  inspection={folderInspection}
+                  keyInfo={settings?.folderKey ?? null}
+                  choice={encryption}
+                  onChange={setEncryption}
+                  errors={errors}
+                />
+              </>
             )}
             {mode === 'server' && (
               <>
@@ -143,7 +168,7 @@ export function SyncSettingsSection() {
                 </Button>
               )}
               <Button type="submit" loading={saving}>
-                Save sync settings
+                {mode === 'folder' && republishes(folderInspection, encryption) ? 'Encrypt and re-publish' : 'Save sync settings'}
               </Button>
             </Group>
           </Stack>

@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 import type { ApiInput } from '../../../../electron/contract/api-contract';
 import type { ApiResult } from '../../../../electron/contract/api-result';
-import type { SyncConflict, SyncReport, SyncSettings, SyncStatus } from '../../../../electron/contract/sync-entities';
+import type { FolderInspection, SyncConflict, SyncReport, SyncSettings, SyncStatus } from '../../../../electron/contract/sync-entities';
 import { api } from '../../api/api-client';
 import { refreshOn } from '../../api/workspace-changes';
 
@@ -13,7 +13,12 @@ interface SyncState {
   status: SyncStatus | null;
   conflicts: SyncConflict[];
   syncing: boolean;
+  /** What the folder typed in Settings → Sync holds (encrypted or not, whose files are unencrypted). */
+  inspection: FolderInspection | null;
+  /** The folder as typed when it was inspected. */
+  inspectedFolder: string;
   loadStatus(): Promise<void>;
+  inspectFolder(folder: string): Promise<void>;
   loadConflicts(): Promise<void>;
   configure(input: ApiInput<'sync.configure'>): Promise<ApiResult<SyncSettings>>;
   syncNow(): Promise<ApiResult<SyncReport>>;
@@ -24,9 +29,16 @@ export const useSyncStore = create<SyncState>((set, get) => ({
   status: null,
   conflicts: [],
   syncing: false,
+  inspection: null,
+  inspectedFolder: '',
   async loadStatus() {
     const result = await api['sync.status']({});
     if (result.ok) set({ status: result.value });
+  },
+  async inspectFolder(folder) {
+    if (!folder.trim()) return set({ inspection: null, inspectedFolder: folder });
+    const result = await api['sync.inspectFolder']({ folder });
+    set({ inspection: result.ok ? result.value : null, inspectedFolder: folder });
   },
   async loadConflicts() {
     const result = await api['sync.conflicts']({});
@@ -35,6 +47,7 @@ export const useSyncStore = create<SyncState>((set, get) => ({
   async configure(input) {
     const result = await api['sync.configure'](input);
     await get().loadStatus();
+    if (input.folder) await get().inspectFolder(input.folder);
     return result;
   },
   async syncNow() {
@@ -45,7 +58,8 @@ export const useSyncStore = create<SyncState>((set, get) => ({
     } finally {
       clearInterval(poll);
       set({ syncing: false });
-      await Promise.all([get().loadStatus(), get().loadConflicts()]);
+      const folder = get().inspectedFolder;
+      await Promise.all([get().loadStatus(), get().loadConflicts(), folder ? get().inspectFolder(folder) : null]);
     }
   },
   async resolve(id, keep) {
