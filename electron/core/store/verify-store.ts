@@ -34,17 +34,27 @@ export function verifyWorkspace(store: WorkspaceStore): VerifyReport {
   }
 
   const byDevice = new Map<string, Change[]>();
-  for (const c of changes) byDevice.set(c.deviceId, [...(byDevice.get(c.deviceId) ?? []), c]);
+  for (const c of changes) {
+    const own = byDevice.get(c.deviceId);
+    if (own) own.push(c);
+    else byDevice.set(c.deviceId, [c]);
+  }
   const seals = signed.filter((w) => w.entity === 'chainSeal' && !problems.some((p) => p.rowId === w.rowId));
   for (const [deviceId, own] of byDevice) {
     const chain = checkChain(deviceId, own);
     for (const p of chain.problems) add({ kind: 'chain', deviceId, message: p.message });
-    for (const seal of seals.filter((s) => s.deviceId === deviceId)) {
+    const deviceSeals = seals.filter((s) => s.deviceId === deviceId);
+    // Every place up to the last one the device sealed must be here: a hole in the middle is a record cut out of its
+    // published history, even when the changes around it are intact.
+    const sealedThrough = Math.max(0, ...deviceSeals.map((s) => Number(s.fields.throughSeq)));
+    const hole = firstHole(chain.links, sealedThrough);
+    if (hole) {
+      add({ kind: 'seal', deviceId, message: `device ${deviceId} sealed its chain through place ${sealedThrough}, but places ${hole.from}–${hole.to} are not here: changes it published were removed (or have not arrived yet).` });
+    }
+    for (const seal of deviceSeals) {
       const through = Number(seal.fields.throughSeq);
       const link = chain.links.get(through);
-      if (link === undefined) {
-        if (through > chain.through) add({ kind: 'seal', deviceId, message: `device ${deviceId} sealed its chain through place ${through}, but places ${chain.through + 1}–${through} are not here: changes it published were removed (or have not arrived yet).` });
-      } else if (link !== seal.fields.throughLink) {
+      if (link !== undefined && link !== seal.fields.throughLink) {
         add({ kind: 'seal', deviceId, message: `device ${deviceId} sealed place ${through} of its chain with another link than the change here: that change, or one before it, was edited after it was published.` });
       }
     }
@@ -58,6 +68,17 @@ export function verifyWorkspace(store: WorkspaceStore): VerifyReport {
     problems,
     counts: { changes: changes.length, signedWrites: signed.length, devices: byDevice.size, rows: rows.count },
   };
+}
+
+/** The first run of places from 1 to `upTo` that are not here, or null when all are. */
+function firstHole(links: ReadonlyMap<number, string>, upTo: number): { from: number; to: number } | null {
+  for (let place = 1; place <= upTo; place++) {
+    if (links.has(place)) continue;
+    let to = place;
+    while (to < upTo && !links.has(to + 1)) to++;
+    return { from: place, to };
+  }
+  return null;
 }
 
 /** Rewrites the rows that differ from their change log; returns how many it mended. */

@@ -1,6 +1,6 @@
 import type { WorkspaceSession } from '../../../../electron/core';
 import type { Change } from '../../../../electron/core/changes/change';
-import type { ReadinessState } from '../../../../electron/contract/readiness-entities';
+import type { ReadinessState, SignoffAction } from '../../../../electron/contract/readiness-entities';
 import { Forger } from '../../../helpers/forge';
 import { changesOf } from '../../../helpers/temp-workspace';
 import { call } from '../sync-scenario';
@@ -65,7 +65,7 @@ async function productTemplate(a: WorkspaceSession): Promise<string> {
 }
 
 /** The fields of a sign-off record, as the app writes them. */
-export function signoffFields(ids: TeamIds, who: Member, state: ReadinessState, action: 'assert' | 'halt', deviceId: string, comment = '') {
+export function signoffFields(ids: TeamIds, who: Member, state: ReadinessState, action: SignoffAction, deviceId: string, comment = '') {
   return { releaseId: ids.releaseId, state, action, personId: ids[who], comment, waivedIssues: [], withdrawsId: null, deviceId };
 }
 
