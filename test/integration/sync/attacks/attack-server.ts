@@ -43,7 +43,8 @@ export async function teamOnServer(cleanups: Cleanups, options: { explicit?: boo
   const a = openWorkspace(t.dir, 'a');
   /** How far B's wall clock runs ahead of true time (a laptop whose clock is wrong); a test sets it. */
   const bClock = { aheadMs: 0 };
-  const b = WorkspaceSession.open(path.join(t.dir, 'b.releasedesk'), { now: () => Date.now() + bClock.aheadMs });
+  const openB = () => WorkspaceSession.open(path.join(t.dir, 'b.releasedesk'), { now: () => Date.now() + bClock.aheadMs });
+  let b = openB();
   cleanups.push(
     () => a.close(),
     () => b.close(),
@@ -82,7 +83,9 @@ export async function teamOnServer(cleanups: Cleanups, options: { explicit?: boo
   };
   return {
     a,
-    b,
+    get b() {
+      return b;
+    },
     bClock,
     ids,
     server,
@@ -99,6 +102,19 @@ export async function teamOnServer(cleanups: Cleanups, options: { explicit?: boo
         body: JSON.stringify({ deviceId, changes }),
       });
       return { status: response.status, body: (await response.json()) as PushAnswer['body'] };
+    },
+    /**
+     * A modified client on B: changes written straight into B's file, as if the app's own checks were bypassed (B is
+     * closed meanwhile, so that it continues its chain after them).
+     */
+    tamperB(changes: readonly Change[]) {
+      const file = b.path;
+      b.close();
+      const db = new Database(file);
+      const log = db.prepare('INSERT INTO change_log (hlc, device_id, author, entity, row_id, field, value, old_value, prev_hlc, chain_seq, link) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
+      for (const c of changes) log.run(c.hlc, c.deviceId, c.author, c.entity, c.rowId, c.field, JSON.stringify(c.value), JSON.stringify(c.oldValue), c.prevHlc, c.chainSeq, c.link);
+      db.close();
+      b = openB();
     },
     /** How many changes the server holds. */
     stored: () => onServer((db) => db.prepare('SELECT count(*) FROM changes').pluck().get() as number),

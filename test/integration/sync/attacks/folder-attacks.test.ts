@@ -77,7 +77,9 @@ describe('attacks through the shared folder', () => {
     const forged = READINESS_STATES.flatMap((state) =>
       script.write('signoff', signoffFields(t.ids, EMPOWERED[state], state, 'assert', script.deviceId, 'all good'), { author: t.ids[EMPOWERED[state]] }),
     );
-    writeFileByHand(t.folder, script.deviceId, t.workspaceId, 1, forged);
+    const last = forged[forged.length - 1];
+    const seal = script.write('chainSeal', { throughSeq: last.chainSeq, throughLink: last.link }, { author: `device:${script.deviceId}` });
+    writeFileByHand(t.folder, script.deviceId, t.workspaceId, 1, [...forged, ...seal]);
 
     const { sync, gate } = await t.withAClosed((file) => ({
       sync: runCli(['sync', '--db', file, '--folder', t.folder]),
@@ -97,6 +99,8 @@ describe('attacks through the shared folder', () => {
     expect(asserts).toHaveLength(4);
     expect(asserts.every((e) => e.verification.status === 'unverified')).toBe(true);
     expect((await heldOn(t.a())).filter((h) => h.entity === 'signoff').every((h) => h.kind === 'unverified')).toBe(true);
+    // Held back, not lost: the script's sealed chain is whole here, and nothing in A's file was tampered with.
+    expect(await call(t.a(), 'workspace.verify', {})).toMatchObject({ ok: true, problems: [] });
     // Sam's laptop reads the same file and agrees.
     await t.syncB();
     expect((await gateOf(t.b, t.ids.releaseId)).decision).toBe('pending');

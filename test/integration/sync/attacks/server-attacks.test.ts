@@ -299,6 +299,22 @@ describe('attacks through the team server', () => {
     expect((await auditOf(t.b, t.ids.releaseId)).find((e) => e.kind === 'halt')?.verification).toMatchObject({ status: 'unverified' });
     expect((await heldOn(t.b)).filter((h) => h.entity === 'signoff').every((h) => h.kind === 'server')).toBe(true);
     expect((await gateOf(t.a, t.ids.releaseId)).signoffs).toEqual([]);
+    // The places of Sam's chain the server refused are missing on Priya's laptop, and that is no sign of tampering.
+    expect(await call(t.a, 'workspace.verify', {})).toMatchObject({ ok: true, problems: [] });
+  });
+
+  it("what the server refused leaves a gap in the writer's chain that no other device calls tampering", async () => {
+    const t = await teamOnServer(cleanups);
+    // A modified client on Sam's laptop writes a halt in Priya's name into its own log, then Sam edits as usual.
+    t.tamperB(modifiedClient(t.b, t.workspaceId).write('signoff', signoffFields(t.ids, 'priya', 'product', 'halt', t.b.store.deviceId, 'not mine to say'), { author: t.ids.priya }));
+    await call(t.b, 'releases.update', { id: t.ids.releaseId, changes: { description: 'Edited on B after the halt' } });
+    const report = await t.syncB();
+    expect(report.warnings.join(' ')).toMatch(/it is written in the name of person \S+, and Sam signs in as person/);
+    await t.syncA();
+    expect((await call<{ description: string }>(t.a, 'releases.get', { id: t.ids.releaseId })).description).toBe('Edited on B after the halt');
+    // Sam's seal covers places Priya's laptop never got: the server refused them, nobody removed them.
+    expect(await call(t.a, 'workspace.verify', {})).toMatchObject({ ok: true, problems: [] });
+    expect((await gateOf(t.b, t.ids.releaseId)).decision).toBe('go');
   });
 
   it("issue 12: a record replayed from another workspace is forged here, and a withdrawn record replayed changes nothing", async () => {
