@@ -4,6 +4,7 @@ import { WorkspaceSession } from '../../../../electron/core';
 import type { Change } from '../../../../electron/core/changes/change';
 import { SqliteServerStore } from '../../../../electron/server/sqlite-server-store';
 import { hashToken, newToken } from '../../../../electron/server/sync-server';
+import { logBehindTheStore } from '../../../helpers/forge';
 import { tempDir } from '../../../helpers/temp-workspace';
 import { freePort, startServerProcess } from '../processes';
 import { call, giveKey, openWorkspace } from '../sync-scenario';
@@ -111,8 +112,7 @@ export async function teamOnServer(cleanups: Cleanups, options: { explicit?: boo
       const file = b.path;
       b.close();
       const db = new Database(file);
-      const log = db.prepare('INSERT INTO change_log (hlc, device_id, author, entity, row_id, field, value, old_value, prev_hlc, chain_seq, link) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
-      for (const c of changes) log.run(c.hlc, c.deviceId, c.author, c.entity, c.rowId, c.field, JSON.stringify(c.value), JSON.stringify(c.oldValue), c.prevHlc, c.chainSeq, c.link);
+      logBehindTheStore(db, changes);
       db.close();
       b = openB();
     },

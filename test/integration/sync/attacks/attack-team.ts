@@ -1,7 +1,6 @@
 import type { WorkspaceSession } from '../../../../electron/core';
 import type { Change } from '../../../../electron/core/changes/change';
 import type { ReadinessState, SignoffAction } from '../../../../electron/contract/readiness-entities';
-import { Forger } from '../../../helpers/forge';
 import { changesOf } from '../../../helpers/temp-workspace';
 import { call } from '../sync-scenario';
 
@@ -67,12 +66,6 @@ async function productTemplate(a: WorkspaceSession): Promise<string> {
 /** The fields of a sign-off record, as the app writes them. */
 export function signoffFields(ids: TeamIds, who: Member, state: ReadinessState, action: SignoffAction, deviceId: string, comment = '') {
   return { releaseId: ids.releaseId, state, action, personId: ids[who], comment, waivedIssues: [], withdrawsId: null, deviceId };
-}
-
-/** A forger that continues a workspace's own chain with its own device key: a modified client of that laptop. */
-export function modifiedClient(of: WorkspaceSession, workspaceId: string): Forger {
-  const head = of.store.db.prepare('SELECT chain_seq AS seq, link FROM change_log WHERE device_id = ? ORDER BY chain_seq DESC LIMIT 1').get(of.store.deviceId) as { seq: number; link: string };
-  return new Forger(workspaceId, of.store.deviceKey, head);
 }
 
 /** The changes of one record as they sit in a workspace's log (what an attacker copies or replays). */

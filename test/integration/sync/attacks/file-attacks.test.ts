@@ -5,7 +5,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { READINESS_STATES } from '../../../../electron/contract/readiness-entities';
-import { Forger } from '../../../helpers/forge';
+import { Forger, logBehindTheStore } from '../../../helpers/forge';
 import { tempDir } from '../../../helpers/temp-workspace';
 import { expectOneLineError, runCli } from '../processes';
 import { call, openWorkspace } from '../sync-scenario';
@@ -131,8 +131,7 @@ db.close();
     const rootRow = db.prepare("SELECT row_id FROM change_log WHERE entity = 'deviceKey' AND field = 'action' AND value = '\"root\"'").pluck().get() as string;
     db.prepare('DELETE FROM change_log WHERE row_id = ?').run(rootRow);
     db.prepare('DELETE FROM device_keys WHERE id = ?').run(rootRow);
-    const log = db.prepare('INSERT INTO change_log (hlc, device_id, author, entity, row_id, field, value, old_value, prev_hlc, chain_seq, link) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
-    for (const c of root) log.run(c.hlc, c.deviceId, c.author, c.entity, c.rowId, c.field, JSON.stringify(c.value), 'null', null, c.chainSeq, c.link);
+    logBehindTheStore(db, root);
     db.prepare("UPDATE meta SET value = ? WHERE key = 'root'").run(attacker.deviceId);
     db.close();
 

@@ -1,10 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { recordId } from '../../../../electron/core/trust/record-id';
-import { Forger } from '../../../helpers/forge';
+import { Forger, modifiedClient } from '../../../helpers/forge';
 import { changesOf, enrolHere, tempSession } from '../../../helpers/temp-workspace';
 import { expectOneLineError, runCli } from '../processes';
 import { call } from '../sync-scenario';
-import { TEAM, auditOf, gateOf, governanceSeen, modifiedClient, recordChanges, signoffFields } from './attack-team';
+import { TEAM, auditOf, gateOf, governanceSeen, recordChanges, signoffFields } from './attack-team';
 import { heldOn, teamOnServer, type Cleanups } from './attack-server';
 
 /**
@@ -23,7 +23,7 @@ describe('attacks through the team server', () => {
     const before = t.stored();
     // Sam may assert Security. His modified client sends the record and, in the same push, a second, later stamp of
     // its state and person, hoping every client applies the newest: Product readiness "asserted by Priya".
-    const sam = modifiedClient(t.b, t.workspaceId);
+    const sam = modifiedClient(t.b.store);
     const record = sam.write('signoff', signoffFields(t.ids, 'sam', 'security', 'assert', t.b.store.deviceId), { author: t.ids.sam });
     const later = sam.stamp(new Date(Date.now() + 1000).toISOString());
     const rewrite = [
@@ -43,7 +43,7 @@ describe('attacks through the team server', () => {
     expect((await gateOf(t.b, t.ids.releaseId)).signoffs).toEqual([expect.objectContaining({ state: 'security', personId: t.ids.sam, verified: true })]);
     const stored = t.stored();
     const id = t.b.store.db.prepare('SELECT id FROM signoffs WHERE person_id = ?').pluck().get(t.ids.sam) as string;
-    const next = modifiedClient(t.b, t.workspaceId);
+    const next = modifiedClient(t.b.store);
     const laterPush = await t.push('sam', t.b.store.deviceId, [
       next.change({ hlc: next.stamp(new Date(Date.now() + 2000).toISOString()), author: t.ids.sam, entity: 'signoff', rowId: id, field: 'state', value: 'product' }),
     ]);
@@ -63,7 +63,7 @@ describe('attacks through the team server', () => {
 
   it('roles sent as a string, or as a list by a member who is no admin, are refused; nobody gains a role anywhere', async () => {
     const t = await teamOnServer(cleanups);
-    const sam = modifiedClient(t.b, t.workspaceId);
+    const sam = modifiedClient(t.b.store);
     const before = t.stored();
     // "security-architect operations-coordinator …" as one string once passed a rule that looked for "admin" in an array.
     const asString = await t.push('sam', t.b.store.deviceId, sam.write('person', { roles: 'security-architect operations-coordinator product-owner admin' }, { rowId: t.ids.sam, author: t.ids.sam }));
@@ -98,16 +98,16 @@ describe('attacks through the team server', () => {
     const before = t.stored();
     for (const [entity, fields] of Object.entries(records) as Array<[keyof typeof records, Record<string, unknown>]>) {
       // Signed by Sam's laptop and claiming Priya wrote it: the server knows Sam's token is Sam.
-      const asPriya = await t.push('sam', device, modifiedClient(t.b, t.workspaceId).write(entity, fields, { author: t.ids.priya }));
+      const asPriya = await t.push('sam', device, modifiedClient(t.b.store).write(entity, fields, { author: t.ids.priya }));
       expect(asPriya.status, entity).toBe(403);
       expect(asPriya.body.error?.message, entity).toMatch(/it is written in the name of person \S+, and Sam signs in as person/);
       // Written by Sam, naming Priya as the person who ticked, waived, decided or executed.
-      const naming = await t.push('sam', device, modifiedClient(t.b, t.workspaceId).write(entity, fields, { author: t.ids.sam }));
+      const naming = await t.push('sam', device, modifiedClient(t.b.store).write(entity, fields, { author: t.ids.sam }));
       expect(naming.status, entity).toBe(403);
       expect(naming.body.error?.message, entity).toMatch(/it was written by Sam Okafor in the name of Priya Natarajan/);
     }
     // In his own name, Sam still cannot waive a Product item: that is the product owner's call.
-    const ownName = await t.push('sam', device, modifiedClient(t.b, t.workspaceId).write('checklistWaiver', { ...records.checklistWaiver, personId: t.ids.sam }, { author: t.ids.sam }));
+    const ownName = await t.push('sam', device, modifiedClient(t.b.store).write('checklistWaiver', { ...records.checklistWaiver, personId: t.ids.sam }, { author: t.ids.sam }));
     expect(ownName.status).toBe(403);
     expect(ownName.body.error?.message).toMatch(/Sam Okafor did not hold the Product owner role for Product readiness at the time/);
     expect(t.stored()).toBe(before);
@@ -121,7 +121,7 @@ describe('attacks through the team server', () => {
   it("a member renaming himself to another person's email is refused, and `signoff --as` that email still cannot sign as him", async () => {
     const t = await teamOnServer(cleanups);
     const before = t.stored();
-    const rename = modifiedClient(t.b, t.workspaceId).write('person', { name: TEAM.priya.name, email: TEAM.priya.email }, { rowId: t.ids.sam, author: t.ids.sam });
+    const rename = modifiedClient(t.b.store).write('person', { name: TEAM.priya.name, email: TEAM.priya.email }, { rowId: t.ids.sam, author: t.ids.sam });
     const answer = await t.push('sam', t.b.store.deviceId, rename);
     expect(answer.status).toBe(403);
     expect(answer.body.error?.message).toMatch(/it changes what only a workspace admin may change/);
@@ -173,7 +173,7 @@ describe('attacks through the team server', () => {
     const priyasDevice = t.a.store.deviceId;
     const before = t.stored();
     const edit = { description: 'Moved to the Q3 train' };
-    const asPriya = await t.push('sam', t.b.store.deviceId, modifiedClient(t.b, t.workspaceId).write('release', edit, { rowId: t.ids.releaseId, author: t.ids.priya }));
+    const asPriya = await t.push('sam', t.b.store.deviceId, modifiedClient(t.b.store).write('release', edit, { rowId: t.ids.releaseId, author: t.ids.priya }));
     expect(asPriya.status).toBe(403);
     expect(asPriya.body.error?.message).toMatch(/it is written in the name of person \S+, and Sam signs in as person/);
     const forger = new Forger(t.workspaceId);
@@ -207,7 +207,7 @@ describe('attacks through the team server', () => {
     // Sam asserts Security, then wants to have halted it "last month", before his laptop's key was enrolled.
     await call(t.b, 'readiness.signoff', { releaseId: t.ids.releaseId, state: 'security', action: 'assert', comment: 'Pen test clean', asPersonId: t.ids.sam });
     await t.syncB();
-    const lastMonth = modifiedClient(t.b, t.workspaceId).write('signoff', signoffFields(t.ids, 'sam', 'security', 'halt', t.b.store.deviceId, 'Pen test pending'), {
+    const lastMonth = modifiedClient(t.b.store).write('signoff', signoffFields(t.ids, 'sam', 'security', 'halt', t.b.store.deviceId, 'Pen test pending'), {
       author: t.ids.sam,
       at: new Date(Date.parse(enrolled.hlc.slice(0, 24)) - 30 * 24 * 3600_000).toISOString(),
     });
@@ -218,7 +218,7 @@ describe('attacks through the team server', () => {
     // Back-dated to just after the enrolment, before his own assertion: what holds is what it says and who wrote it,
     // not when it claims to be. It is stored, shown at its stamp with the member who pushed it, and it cannot
     // override the assertion stamped after it.
-    const justAfter = modifiedClient(t.b, t.workspaceId).write('signoff', signoffFields(t.ids, 'sam', 'security', 'halt', t.b.store.deviceId, 'Pen test pending'), {
+    const justAfter = modifiedClient(t.b.store).write('signoff', signoffFields(t.ids, 'sam', 'security', 'halt', t.b.store.deviceId, 'Pen test pending'), {
       author: t.ids.sam,
       hlc: `${new Date(Date.parse(enrolled.hlc.slice(0, 24)) + 1).toISOString()}-0000-${t.b.store.deviceId}`,
     });
@@ -255,7 +255,7 @@ describe('attacks through the team server', () => {
       /"rocket" is not a kind of record this version of Release Desk knows/,
     ];
     const before = t.stored();
-    for (const [i, change] of poison(modifiedClient(t.b, t.workspaceId)).entries()) {
+    for (const [i, change] of poison(modifiedClient(t.b.store)).entries()) {
       const answer = await t.push('sam', t.b.store.deviceId, [change]);
       expect(answer.status).toBe(403);
       expect(answer.body.error?.message).toMatch(expected[i]);
@@ -306,7 +306,7 @@ describe('attacks through the team server', () => {
   it("what the server refused leaves a gap in the writer's chain that no other device calls tampering", async () => {
     const t = await teamOnServer(cleanups);
     // A modified client on Sam's laptop writes a halt in Priya's name into its own log, then Sam edits as usual.
-    t.tamperB(modifiedClient(t.b, t.workspaceId).write('signoff', signoffFields(t.ids, 'priya', 'product', 'halt', t.b.store.deviceId, 'not mine to say'), { author: t.ids.priya }));
+    t.tamperB(modifiedClient(t.b.store).write('signoff', signoffFields(t.ids, 'priya', 'product', 'halt', t.b.store.deviceId, 'not mine to say'), { author: t.ids.priya }));
     await call(t.b, 'releases.update', { id: t.ids.releaseId, changes: { description: 'Edited on B after the halt' } });
     const report = await t.syncB();
     expect(report.warnings.join(' ')).toMatch(/it is written in the name of person \S+, and Sam signs in as person/);
@@ -385,7 +385,7 @@ describe('attacks through the team server', () => {
     const t = await teamOnServer(cleanups);
     await t.sync();
     // Sam's modified client grants him the product owner's role and asserts Product readiness with it.
-    const sam = modifiedClient(t.b, t.workspaceId);
+    const sam = modifiedClient(t.b.store);
     const grant = sam.write('person', { roles: ['security-architect', 'product-owner'] }, { rowId: t.ids.sam, author: t.ids.sam });
     const assert = sam.write('signoff', signoffFields(t.ids, 'sam', 'product', 'assert', t.b.store.deviceId, 'Looks fine to me'), { author: t.ids.sam });
     const answer = await t.push('sam', t.b.store.deviceId, [...grant, ...assert]);
@@ -416,7 +416,7 @@ describe('attacks through the team server', () => {
     await t.syncA();
     // The thief lifts the halt, stamped an hour before the revocation, with the laptop's (still valid-looking) key.
     const revokedAt = Date.parse(t.a.store.trustView().revocations[0].hlc.slice(0, 24));
-    const lift = modifiedClient(t.b, t.workspaceId).write(
+    const lift = modifiedClient(t.b.store).write(
       'signoff',
       { ...signoffFields(t.ids, 'sam', 'security', 'withdraw', t.b.store.deviceId, 'fixed'), withdrawsId: haltId },
       { author: t.ids.sam, at: new Date(revokedAt - 3600_000).toISOString() },

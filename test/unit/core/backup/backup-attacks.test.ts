@@ -4,7 +4,7 @@ import { ApiFailure } from '../../../../electron/contract/api-result';
 import type { Change } from '../../../../electron/core/changes/change';
 import { exportWorkspace } from '../../../../electron/core/backup/export-workspace';
 import { parseBackup, restoreBackup } from '../../../../electron/core/backup/import-workspace';
-import { Forger } from '../../../helpers/forge';
+import { modifiedClient } from '../../../helpers/forge';
 import { changeLogCount, releaseInput, seedBasics, valueOf } from '../../../helpers/temp-workspace';
 import { tempSessions } from './temp-sessions';
 
@@ -47,15 +47,9 @@ describe('a JSON backup edited by hand', () => {
     expect(target.store.db.prepare('SELECT count(*) FROM signoffs').pluck().get()).toBe(0);
   }
 
-  /** The laptop's own key, continuing its chain: the editor has the laptop too, and still cannot make it count. */
-  function onTheLaptop(source: WorkspaceSession): Forger {
-    const head = source.store.db.prepare('SELECT chain_seq AS seq, link FROM change_log WHERE device_id = ? ORDER BY chain_seq DESC LIMIT 1').get(source.store.deviceId) as { seq: number; link: string };
-    return new Forger(source.store.workspaceId!, source.store.deviceKey, head);
-  }
-
   it('a sign-off by a person without the role, signed with the laptop key enrolled for her', async () => {
     const { source, target, backup, releaseId, priya } = await backupWithHalt();
-    const forged = onTheLaptop(source).write(
+    const forged = modifiedClient(source.store).write(
       'signoff',
       { releaseId, state: 'security', action: 'assert', personId: priya, comment: '', waivedIssues: [], withdrawsId: null, deviceId: source.store.deviceId },
       { author: priya },
@@ -80,7 +74,7 @@ describe('a JSON backup edited by hand', () => {
 
   it('a rewritten sign-off: a second write of the halt under a later stamp', async () => {
     const { source, target, backup, haltId } = await backupWithHalt();
-    const laptop = onTheLaptop(source);
+    const laptop = modifiedClient(source.store);
     const rewrite = laptop.change({ hlc: laptop.stamp(new Date().toISOString()), author: 'device:editor', entity: 'signoff', rowId: haltId, field: 'action', value: 'assert' });
     backup.changeLog.push(rewrite);
     const error = refusal(target, backup);
@@ -92,7 +86,7 @@ describe('a JSON backup edited by hand', () => {
 
   it('a deleted sign-off: a tombstone for the halt', async () => {
     const { source, target, backup, haltId } = await backupWithHalt();
-    const laptop = onTheLaptop(source);
+    const laptop = modifiedClient(source.store);
     const halt = backup.changeLog.find((c) => c.rowId === haltId)!;
     backup.changeLog.push(laptop.change({ hlc: halt.hlc, author: halt.author, entity: 'signoff', rowId: haltId, field: '_deleted', value: true }));
     const error = refusal(target, backup);
@@ -106,7 +100,7 @@ describe('a JSON backup edited by hand', () => {
     expect(refusal(target, withoutSignature).message).toMatch(new RegExp(`the signoff record ${haltId} was not imported: its signature is missing or malformed`));
     expectNothingImported(target);
 
-    const neverSigned = onTheLaptop(source).write(
+    const neverSigned = modifiedClient(source.store).write(
       'signoff',
       { releaseId, state: 'organization', action: 'assert', personId: priya, comment: 'Freeze lifted', waivedIssues: [], withdrawsId: null, deviceId: source.store.deviceId },
       { author: priya, sign: 'none' },

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { WorkspaceSession } from '../../../../electron/core';
 import type { Change } from '../../../../electron/core/changes/change';
 import { readSignedRows } from '../../../../electron/core/store/signed-records';
-import { Forger } from '../../../helpers/forge';
+import { modifiedClient } from '../../../helpers/forge';
 import { changesOf, enrolHere, releaseInput, seedBasics, teammateSession, tempSession, valueOf } from '../../../helpers/temp-workspace';
 
 /**
@@ -37,11 +37,6 @@ describe('a malicious admin', () => {
   const signoffs = (s: WorkspaceSession, releaseId: string) =>
     readSignedRows(s.store, 'signoff', s.store.reader.findEqual('signoff', 'releaseId', releaseId)).map((r) => ({ id: r.row.id, state: r.row.state, action: r.row.action, comment: r.row.comment, deviceId: r.written.deviceId, verified: r.trust.verified, reason: r.trust.reason }));
 
-  function forgerOn(s: WorkspaceSession): Forger {
-    const head = s.store.db.prepare('SELECT chain_seq AS seq, link FROM change_log WHERE device_id = ? ORDER BY chain_seq DESC LIMIT 1').get(s.store.deviceId) as { seq: number; link: string };
-    return new Forger(s.store.workspaceId!, s.store.deviceKey, head);
-  }
-
   it('can enrol her own tablet for Sam and sign as him — and everyone sees that it was her tablet, enrolled by her', async () => {
     const t = await team();
     valueOf(await t.mallory.dispatch('keys.enrol', { deviceId: t.mallory.store.deviceId, personId: t.ids.sam, asPersonId: t.ids.mallory }));
@@ -62,7 +57,7 @@ describe('a malicious admin', () => {
     valueOf(await t.mallory.dispatch('keys.revoke', { deviceId: t.sam.store.deviceId, reason: 'left the team', asPersonId: t.ids.mallory }));
     t.syncAll();
     // Sam's laptop, past both, writes anyway (a modified client): it counts nowhere.
-    const late = forgerOn(t.sam).write(
+    const late = modifiedClient(t.sam.store).write(
       'signoff',
       { releaseId: t.releaseId, state: 'security', action: 'assert', personId: t.ids.sam, comment: 'fixed', waivedIssues: [], withdrawsId: null, deviceId: t.sam.store.deviceId },
       { author: t.ids.sam },
@@ -78,7 +73,7 @@ describe('a malicious admin', () => {
     t.syncAll();
     const [halt] = signoffs(t.a, t.releaseId);
     const original = changesOf(t.sam).filter((c) => c.rowId === halt.id);
-    const mallory = forgerOn(t.mallory);
+    const mallory = modifiedClient(t.mallory.store);
     const at = new Date().toISOString();
     const attempts: Array<[string, Change[], RegExp]> = [
       ['a second write', [mallory.change({ hlc: mallory.stamp(at), author: t.ids.mallory, entity: 'signoff', rowId: halt.id, field: 'action', value: 'assert' })], /append-only: record \S+ is not the one written at this stamp/],
@@ -113,7 +108,7 @@ describe('a malicious admin', () => {
     const t = await team();
     const refused = await t.mallory.dispatch('readiness.signoff', { releaseId: t.releaseId, state: 'product', action: 'halt', comment: 'Stop', asPersonId: t.ids.priya });
     expect(refused).toMatchObject({ ok: false, error: { code: 'forbidden', message: expect.stringMatching(/holds no enrolled key of Priya Natarajan/) } });
-    const mallory = forgerOn(t.mallory);
+    const mallory = modifiedClient(t.mallory.store);
     const asPriya = mallory.write(
       'signoff',
       { releaseId: t.releaseId, state: 'product', action: 'halt', personId: t.ids.priya, comment: 'Stop', waivedIssues: [], withdrawsId: null, deviceId: t.mallory.store.deviceId },

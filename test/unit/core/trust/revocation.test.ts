@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { WorkspaceSession } from '../../../../electron/core';
 import { readSignedRows } from '../../../../electron/core/store/signed-records';
-import { Forger } from '../../../helpers/forge';
+import { modifiedClient } from '../../../helpers/forge';
 import { changesOf, enrolHere, releaseInput, seedBasics, teammateSession, tempSession, valueOf } from '../../../helpers/temp-workspace';
 
 /**
@@ -31,12 +31,6 @@ describe('revoking a key', () => {
     return readSignedRows(s.store, 'signoff', s.store.reader.findEqual('signoff', 'releaseId', releaseId)).map((r) => ({ action: r.row.action, comment: r.row.comment, verified: r.trust.verified, reason: r.trust.reason }));
   }
 
-  /** The thief's modified client: the laptop's own key, continuing its chain. */
-  function thief(laptop: WorkspaceSession): Forger {
-    const head = laptop.store.db.prepare('SELECT chain_seq AS seq, link FROM change_log WHERE device_id = ? ORDER BY chain_seq DESC LIMIT 1').get(laptop.store.deviceId) as { seq: number; link: string };
-    return new Forger(laptop.store.workspaceId!, laptop.store.deviceKey, head);
-  }
-
   it('records signed before the revocation still count; a back-dated one after it does not', async () => {
     const { admin, laptop, samId, releaseId } = await team();
     valueOf(await laptop.dispatch('readiness.signoff', { releaseId, state: 'security', action: 'halt', comment: 'CVE open', asPersonId: samId }));
@@ -46,7 +40,7 @@ describe('revoking a key', () => {
     const halt = signoffsOf(laptop, releaseId);
     expect(halt).toEqual([expect.objectContaining({ action: 'halt', verified: true })]);
     const haltId = laptop.store.db.prepare('SELECT id FROM signoffs').pluck().get() as string;
-    const lift = thief(laptop).write(
+    const lift = modifiedClient(laptop.store).write(
       'signoff',
       { releaseId, state: 'security', action: 'withdraw', personId: samId, comment: 'fixed', waivedIssues: [], withdrawsId: haltId, deviceId: laptop.store.deviceId },
       { author: samId, at: new Date(Date.now() - 24 * 3600_000).toISOString() },
