@@ -4,7 +4,8 @@ import { ApiFailure } from '../../../../electron/contract/api-result';
 import type { Change } from '../../../../electron/core/changes/change';
 import { exportWorkspace } from '../../../../electron/core/backup/export-workspace';
 import { parseBackup, restoreBackup } from '../../../../electron/core/backup/import-workspace';
-import { modifiedClient } from '../../../helpers/forge';
+import { recordId } from '../../../../electron/core/trust/record-id';
+import { Forger, modifiedClient } from '../../../helpers/forge';
 import { changeLogCount, releaseInput, seedBasics, valueOf } from '../../../helpers/temp-workspace';
 import { tempSessions } from './temp-sessions';
 
@@ -40,6 +41,11 @@ describe('a JSON backup edited by hand', () => {
       throw error;
     }
     throw new Error('the backup was imported');
+  }
+
+  /** A record's fields as the backup's change log holds them. */
+  function fieldsOf(backup: Backup, rowId: string): Record<string, unknown> {
+    return Object.fromEntries(backup.changeLog.filter((c) => c.rowId === rowId && c.field !== '_sig').map((c) => [c.field, c.value]));
   }
 
   function expectNothingImported(target: WorkspaceSession) {
@@ -108,6 +114,26 @@ describe('a JSON backup edited by hand', () => {
     const error = refusal(target, { ...backup, changeLog: [...backup.changeLog, ...neverSigned] as Change[] });
     expect(error.message).toMatch(new RegExp(`the signoff record ${neverSigned[0].rowId} was not imported: its signature is missing or malformed`));
     expectNothingImported(target);
+  });
+
+  it('a halt moved to another release, a role grant by a key that is no admin\'s, a record from another workspace', async () => {
+    const { source, target, backup, haltId, priya } = await backupWithHalt();
+    const laptop = modifiedClient(source.store);
+    const hlc = laptop.stamp(new Date().toISOString());
+    const moved = backup.changeLog.filter((c) => c.rowId === haltId).map((c) => ({ ...c, hlc, rowId: recordId('signoff', hlc), value: c.field === 'releaseId' ? 'another-release' : c.value }));
+    const stranger = new Forger(source.store.workspaceId!);
+    const grant = stranger.write('person', { roles: ['admin', 'security-architect'] }, { rowId: priya, author: priya });
+    const elsewhere = new Forger('another-workspace').write('signoff', { ...fieldsOf(backup, haltId), comment: 'From elsewhere' }, { author: priya });
+    const cases: Array<[string, Change[], RegExp]> = [
+      ['moved', moved, /its signature does not match what it says/],
+      ['grant', grant, /it changes what only a workspace admin may change, and its key holds no admin authority/],
+      ['elsewhere', elsewhere, /its signature does not match what it says \(edited after it was written, or written for another workspace\)/],
+    ];
+    for (const [what, changes, reason] of cases) {
+      const error = refusal(target, { ...backup, changeLog: [...backup.changeLog, ...changes] as Change[] });
+      expect(error.message, what).toMatch(new RegExp(`^changeLog\\[\\d+\\]: the (signoff|person) record ${changes[0].rowId} was not imported: ${reason.source}`));
+      expectNothingImported(target);
+    }
   });
 
   it('the untouched backup imports, with the halt verified', async () => {
