@@ -48,7 +48,8 @@ export function pullPageBuilder(store: ServerStore, lastConnectionAt: () => numb
     for (;;) {
       await letConnectionsIn();
       const started = performance.now();
-      const page = await store.pull(cursor, Math.max(MIN_SLICE, Math.min(slice, limit - count)), own);
+      // The last slice asks for what the page still lacks: store.pull itself never splits a write.
+      const page = await store.pull(cursor, Math.min(Math.max(MIN_SLICE, slice), limit - count), own);
       if (page.changes.length) parts.push(page.changes.map((c) => JSON.stringify(c)).join(','));
       const took = performance.now() - started;
       if (page.changes.length >= slice) slice = Math.round(Math.min(MAX_SLICE, Math.max(MIN_SLICE, (slice * SLICE_TARGET_MS) / Math.max(took, 0.05))));
