@@ -131,7 +131,8 @@ function apply(run: Run, o: Op): void {
   if (store.reader.get('system', row)) store.mutate('p1', (w) => w.update('system', row, { name: `${o.value} (${o.device})` }));
 }
 
-describe('sync converges under attack', () => {
+// Forty runs of three workspaces each take about 20 s on a quiet machine: the bound only keeps a busy one from failing it.
+describe('sync converges under attack', { timeout: 120_000 }, () => {
   it('honest devices converge to the same export while forged and malformed changes are held on every device, in no change log', () => {
     fc.assert(
       fc.property(fc.array(skew, { minLength: DEVICES, maxLength: DEVICES }), fc.array(op, { minLength: 5, maxLength: 30 }), (skews, ops) => {
