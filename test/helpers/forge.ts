@@ -5,6 +5,8 @@ import { formatHlc } from '../../electron/core/store/hlc';
 import { recordId } from '../../electron/core/trust/record-id';
 import { SIGNATURE_FIELD, signWrite } from '../../electron/core/trust/write-signature';
 import { isAppendOnly, signerOf, type EntityName } from '../../electron/core/store/entity-tables';
+import type { WorkspaceStore } from '../../electron/core/store/workspace-store';
+import type Database from 'better-sqlite3';
 
 /**
  * An attacker's (or a modified client's) toolkit: writes changes by hand, as anyone who knows the documented formats
@@ -75,4 +77,21 @@ export class Forger {
     this.link = change.link;
     return change;
   }
+}
+
+/**
+ * A modified client of a real device: that device's own key, continuing its own chain, so what it writes is exactly
+ * what the laptop could send if the app's checks were bypassed (or what a thief holding it could).
+ */
+export function modifiedClient(store: WorkspaceStore): Forger {
+  const head = store.db.prepare('SELECT chain_seq AS seq, link FROM change_log WHERE device_id = ? ORDER BY chain_seq DESC LIMIT 1').get(store.deviceId) as
+    | { seq: number; link: string }
+    | undefined;
+  return new Forger(store.workspaceId!, store.deviceKey, head);
+}
+
+/** Changes written straight into a workspace file's change log, behind the store's back (the store must be closed). */
+export function logBehindTheStore(db: Database.Database, changes: readonly Change[]): void {
+  const log = db.prepare('INSERT INTO change_log (hlc, device_id, author, entity, row_id, field, value, old_value, prev_hlc, chain_seq, link) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
+  for (const c of changes) log.run(c.hlc, c.deviceId, c.author, c.entity, c.rowId, c.field, JSON.stringify(c.value), JSON.stringify(c.oldValue), c.prevHlc, c.chainSeq, c.link);
 }

@@ -45,7 +45,8 @@ export interface EntityTable {
 const TEXT = z.string().max(100_000);
 const REF = z.string().max(200);
 const REFS = z.array(REF).max(1_000);
-const INSTANT_TEXT = z.string().regex(/^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z)?$/, 'is not an instant like 2026-12-05T22:00:00.000Z');
+// Never empty: no writer sends an instant that is not known, and an empty window made every device's gate fail.
+const INSTANT_TEXT = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/, 'is not an instant like 2026-12-05T22:00:00.000Z');
 const BY_CODEC: Record<Codec, z.ZodType> = {
   text: TEXT,
   'nullable-text': TEXT.nullable(),

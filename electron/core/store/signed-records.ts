@@ -59,20 +59,22 @@ export function readSignedRows(store: WorkspaceStore, entity: EntityName, rows: 
     const first = w.changes[0];
     const written: Written = { hlc: w.hlc, at: hlcInstant(w.hlc), deviceId: w.deviceId, author: w.author, member: first.member ?? null };
     if (writes.length > 1) return { row, written, trust: no('its history holds more than one write of it: it was rewritten') };
-    const edited = editedField(entity, row, w.fields);
-    if (edited) return { row, written, trust: no(`it was edited after it was written (its ${edited} differs from its signed history)`) };
+    // A row edited in the file behind Release Desk's back is read as its signed history says: the edit counts
+    // nowhere, and neither does it silence the record (a halt whose comment was changed still halts). verify reports
+    // the row, and repair rewrites it from the log.
+    const signed = editedField(entity, row, w.fields) ? asSigned(entity, row, w.fields) : row;
     const key = `${w.key}|${JSON.stringify(w.signature ?? null)}|${workspaceId}`;
     if (!checked.has(key)) {
       if (checked.size > 50_000) checked.clear();
       checked.set(key, writeProblem(w, workspaceId)?.reason ?? null);
     }
     const signature = checked.get(key);
-    if (signature) return { row, written, trust: no(signature) };
+    if (signature) return { row: signed, written, trust: no(signature) };
     const authority = authorityProblem(w, trust, facts);
-    if (authority) return { row, written, trust: no(authority.reason) };
+    if (authority) return { row: signed, written, trust: no(authority.reason) };
     const server = refused.get(row.id);
-    if (server) return { row, written, trust: no(server) };
-    return { row, written, trust: { verified: true, reason: null } };
+    if (server) return { row: signed, written, trust: no(server) };
+    return { row: signed, written, trust: { verified: true, reason: null } };
   });
 }
 
@@ -102,6 +104,12 @@ function editedField(entity: EntityName, row: EntityRow, fields: Record<string, 
     if (name in fields && !isDeepStrictEqual(row[name], fields[name])) return name;
   }
   return null;
+}
+
+function asSigned(entity: EntityName, row: EntityRow, fields: Record<string, unknown>): EntityRow {
+  const read: EntityRow = { ...row };
+  for (const name of Object.keys(ENTITY_TABLES[entity].fields)) if (name in fields) read[name] = fields[name];
+  return read;
 }
 
 /** This device's own records that the team server refused (held as `server`), with the server's reason. */

@@ -36,15 +36,25 @@ export function verifyWorkspace(store: WorkspaceStore): VerifyReport {
 
   const byDevice = groupBy(changes, (c) => c.deviceId);
   const seals = signed.filter((w) => w.entity === 'chainSeal' && !problems.some((p) => p.rowId === w.rowId));
+  const held = heldPlaces(store);
   for (const [deviceId, own] of byDevice) {
     const chain = checkChain(deviceId, own);
     for (const p of chain.problems) add({ kind: 'chain', deviceId, message: p.message });
-    for (const seal of seals.filter((s) => s.deviceId === deviceId)) {
+    const deviceSeals = seals.filter((s) => s.deviceId === deviceId);
+    // Every place up to the last one the device sealed in a folder file must be here (merged, or held back by the
+    // rules): a hole is a record cut out of its published history, even when the changes around it are intact. Not so
+    // for a seal relayed by the team server, which refuses changes of a push (and whose operator may withhold some):
+    // that device's chain has honest holes.
+    const sealedThrough = Math.max(0, ...deviceSeals.filter((s) => s.changes.every((c) => !c.member)).map((s) => Number(s.fields.throughSeq)));
+    const heldHere = held.get(deviceId);
+    const hole = firstHole((place) => chain.links.has(place) || heldHere?.has(place) === true, sealedThrough);
+    if (hole) {
+      add({ kind: 'seal', deviceId, message: `device ${deviceId} sealed its chain through place ${sealedThrough}, but places ${hole.from}–${hole.to} are not here: changes it published were removed (or have not arrived yet).` });
+    }
+    for (const seal of deviceSeals) {
       const through = Number(seal.fields.throughSeq);
       const link = chain.links.get(through);
-      if (link === undefined) {
-        if (through > chain.through) add({ kind: 'seal', deviceId, message: `device ${deviceId} sealed its chain through place ${through}, but places ${chain.through + 1}–${through} are not here: changes it published were removed (or have not arrived yet).` });
-      } else if (link !== seal.fields.throughLink) {
+      if (link !== undefined && link !== seal.fields.throughLink) {
         add({ kind: 'seal', deviceId, message: `device ${deviceId} sealed place ${through} of its chain with another link than the change here: that change, or one before it, was edited after it was published.` });
       }
     }
@@ -58,6 +68,29 @@ export function verifyWorkspace(store: WorkspaceStore): VerifyReport {
     problems,
     counts: { changes: changes.length, signedWrites: signed.length, devices: byDevice.size, rows: rows.count },
   };
+}
+
+/** The first run of places from 1 to `upTo` that are not here, or null when all are. */
+function firstHole(here: (place: number) => boolean, upTo: number): { from: number; to: number } | null {
+  for (let place = 1; place <= upTo; place++) {
+    if (here(place)) continue;
+    let to = place;
+    while (to < upTo && !here(to + 1)) to++;
+    return { from: place, to };
+  }
+  return null;
+}
+
+/** The chain places of the changes held back here, by device: they arrived, the rules keep them out of the log. */
+function heldPlaces(store: WorkspaceStore): Map<string, Set<number>> {
+  const places = new Map<string, Set<number>>();
+  const rows = store.db.prepare("SELECT json_extract(change, '$.deviceId') AS deviceId, json_extract(change, '$.chainSeq') AS place FROM sync_held").all() as Array<{ deviceId: string; place: number }>;
+  for (const r of rows) {
+    const own = places.get(r.deviceId) ?? new Set<number>();
+    own.add(r.place);
+    places.set(r.deviceId, own);
+  }
+  return places;
 }
 
 /** Rewrites the rows that differ from their change log; returns how many it mended. */

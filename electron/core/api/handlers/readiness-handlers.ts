@@ -148,6 +148,11 @@ export const readinessHandlers = {
   },
 
   'readiness.gate': (ctx, { releaseId, requireAll }) => {
+    // Under another root nothing the team signed verifies, so every halt would vanish: a pipeline must not read "go".
+    const rewritten = ctx.store.rootChanged;
+    if (rewritten) {
+      throw new ApiFailure('conflict', `The gate does not answer for this workspace: its root key is ${rewritten.found ?? 'missing'}, but this device first knew it as ${rewritten.pinned}, so the workspace file was rewritten. Check it with release-desk verify.`);
+    }
     const release = getRelease(ctx, releaseId);
     const view = loadReadiness(ctx, release, { requireAll });
     const states = view.states.map(({ checklist: _checklist, empowered: _empowered, ...state }) => state);
