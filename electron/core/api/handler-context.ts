@@ -18,10 +18,15 @@ export function createHandlerContext(store: WorkspaceStore): HandlerContext {
   };
 }
 
+let userName: string | undefined;
+
+/** The account name, read once: os.userInfo() is a system call, and every write asks for its author. */
 function safeUserName(): string {
+  if (userName !== undefined) return userName;
   try {
-    return os.userInfo().username || 'unknown';
+    userName = os.userInfo().username || 'unknown';
   } catch {
-    return 'unknown';
+    userName = 'unknown';
   }
+  return userName;
 }

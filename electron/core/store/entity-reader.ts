@@ -1,21 +1,26 @@
 import type Database from 'better-sqlite3';
 import type { LoggedChange } from '../changes/change';
 import { rowToChange, type ChangeRow } from '../changes/change-row';
+import { StatementCache } from './statement-cache';
 import { ENTITY_TABLES, decodeValue, type EntityName, type FieldSpec } from './entity-tables';
 
 export type EntityRow = Record<string, unknown> & { id: string; createdAt: string; updatedAt: string };
 
 /** Reads domain rows back as API-shaped objects (camelCase fields, decoded values). */
 export class EntityReader {
-  constructor(private readonly db: Database.Database) {}
+  private readonly sql: StatementCache;
+
+  constructor(db: Database.Database) {
+    this.sql = new StatementCache(db);
+  }
 
   list(entity: EntityName, orderBy = 'id'): EntityRow[] {
-    const rows = this.db.prepare(`SELECT * FROM ${ENTITY_TABLES[entity].table} WHERE deleted = 0 ORDER BY ${orderBy}`).all() as Record<string, unknown>[];
+    const rows = this.sql.get(`SELECT * FROM ${ENTITY_TABLES[entity].table} WHERE deleted = 0 ORDER BY ${orderBy}`).all() as Record<string, unknown>[];
     return rows.map((row) => decodeRow(entity, row));
   }
 
   get(entity: EntityName, id: string): EntityRow | undefined {
-    const row = this.db.prepare(`SELECT * FROM ${ENTITY_TABLES[entity].table} WHERE id = ? AND deleted = 0`).get(id) as
+    const row = this.sql.get(`SELECT * FROM ${ENTITY_TABLES[entity].table} WHERE id = ? AND deleted = 0`).get(id) as
       | Record<string, unknown>
       | undefined;
     return row ? decodeRow(entity, row) : undefined;
@@ -25,8 +30,8 @@ export class EntityReader {
   findByText(entity: EntityName, fields: Record<string, string>, exceptId = ''): EntityRow[] {
     const specs = ENTITY_TABLES[entity].fields as Record<string, FieldSpec>;
     const where = Object.keys(fields).map((name) => `${specs[name].column} = ? COLLATE NOCASE`);
-    const rows = this.db
-      .prepare(`SELECT * FROM ${ENTITY_TABLES[entity].table} WHERE deleted = 0 AND id != ? AND ${where.join(' AND ')}`)
+    const rows = this.sql
+      .get(`SELECT * FROM ${ENTITY_TABLES[entity].table} WHERE deleted = 0 AND id != ? AND ${where.join(' AND ')}`)
       .all(exceptId, ...Object.values(fields)) as Record<string, unknown>[];
     return rows.map((row) => decodeRow(entity, row));
   }
@@ -35,8 +40,8 @@ export class EntityReader {
   findContaining(entity: EntityName, arrayField: string, id: string): EntityRow[] {
     const spec = (ENTITY_TABLES[entity].fields as Record<string, FieldSpec>)[arrayField];
     const { table } = ENTITY_TABLES[entity];
-    const rows = this.db
-      .prepare(`SELECT * FROM ${table} WHERE deleted = 0 AND EXISTS (SELECT 1 FROM json_each(${table}.${spec.column}) WHERE value = ?)`)
+    const rows = this.sql
+      .get(`SELECT * FROM ${table} WHERE deleted = 0 AND EXISTS (SELECT 1 FROM json_each(${table}.${spec.column}) WHERE value = ?)`)
       .all(id) as Record<string, unknown>[];
     return rows.map((row) => decodeRow(entity, row));
   }
@@ -44,8 +49,8 @@ export class EntityReader {
   /** Rows whose scalar field equals `value` (e.g. releases owned by a person). */
   findEqual(entity: EntityName, field: string, value: string): EntityRow[] {
     const spec = (ENTITY_TABLES[entity].fields as Record<string, FieldSpec>)[field];
-    const rows = this.db
-      .prepare(`SELECT * FROM ${ENTITY_TABLES[entity].table} WHERE deleted = 0 AND ${spec.column} = ?`)
+    const rows = this.sql
+      .get(`SELECT * FROM ${ENTITY_TABLES[entity].table} WHERE deleted = 0 AND ${spec.column} = ?`)
       .all(value) as Record<string, unknown>[];
     return rows.map((row) => decodeRow(entity, row));
   }
@@ -56,25 +61,25 @@ export class EntityReader {
    */
   listOverlapping(entity: EntityName, startField: string, endField: string, from: string, to: string, orderBy = 'id'): EntityRow[] {
     const specs = ENTITY_TABLES[entity].fields as Record<string, FieldSpec>;
-    const rows = this.db
-      .prepare(`SELECT * FROM ${ENTITY_TABLES[entity].table} WHERE deleted = 0 AND ${specs[startField].column} < ? AND ${specs[endField].column} > ? ORDER BY ${orderBy}`)
+    const rows = this.sql
+      .get(`SELECT * FROM ${ENTITY_TABLES[entity].table} WHERE deleted = 0 AND ${specs[startField].column} < ? AND ${specs[endField].column} > ? ORDER BY ${orderBy}`)
       .all(to, from) as Record<string, unknown>[];
     return rows.map((row) => decodeRow(entity, row));
   }
 
   /** Whether a row exists as a tombstone (deleted), for undo. */
   isDeleted(entity: EntityName, id: string): boolean {
-    const row = this.db.prepare(`SELECT deleted FROM ${ENTITY_TABLES[entity].table} WHERE id = ?`).get(id) as { deleted: number } | undefined;
+    const row = this.sql.get(`SELECT deleted FROM ${ENTITY_TABLES[entity].table} WHERE id = ?`).get(id) as { deleted: number } | undefined;
     return row?.deleted === 1;
   }
 
   count(entity: EntityName): number {
-    return (this.db.prepare(`SELECT count(*) AS n FROM ${ENTITY_TABLES[entity].table} WHERE deleted = 0`).get() as { n: number }).n;
+    return (this.sql.get(`SELECT count(*) AS n FROM ${ENTITY_TABLES[entity].table} WHERE deleted = 0`).get() as { n: number }).n;
   }
 
   history(entity: EntityName, rowId: string): LoggedChange[] {
-    const rows = this.db
-      .prepare('SELECT * FROM change_log WHERE entity = ? AND row_id = ? ORDER BY hlc DESC, field DESC')
+    const rows = this.sql
+      .get('SELECT * FROM change_log WHERE entity = ? AND row_id = ? ORDER BY hlc DESC, field DESC')
       .all(entity, rowId) as ChangeRow[];
     return rows.map(rowToChange);
   }
@@ -84,7 +89,7 @@ export class EntityReader {
    * write share a stamp) break by entity, row and field, not by local arrival order, so every device lists it alike.
    */
   changeLog(): LoggedChange[] {
-    return (this.db.prepare('SELECT * FROM change_log ORDER BY hlc, entity, row_id, field').all() as ChangeRow[]).map(rowToChange);
+    return (this.sql.get('SELECT * FROM change_log ORDER BY hlc, entity, row_id, field').all() as ChangeRow[]).map(rowToChange);
   }
 }
 

@@ -6,6 +6,7 @@ import type { HybridLogicalClock } from './hlc';
 import { DELETED_FIELD, ENTITY_TABLES, decodeValue, encodeValue, isAppendOnly, signerOf, type EntityName, type FieldSpec } from './entity-tables';
 import { GENESIS_LINK, linkOf } from '../trust/chain-link';
 import type { DeviceKeyPair } from '../trust/device-key';
+import { StatementCache } from './statement-cache';
 import { recordId } from '../trust/record-id';
 import { SIGNATURE_FIELD, signWrite } from '../trust/write-signature';
 
@@ -30,7 +31,7 @@ export class MutationWriter {
   private touched = new Set<string>();
   private chain: ChainHead;
   private chainAtBegin: ChainHead;
-  private readonly statements = new Map<string, Database.Statement>();
+  private readonly statements: StatementCache;
   private readonly logStatement: Database.Statement;
   private readonly latestStatement: Database.Statement;
 
@@ -40,6 +41,7 @@ export class MutationWriter {
     private readonly key: () => DeviceKeyPair,
     private readonly workspaceId: () => string,
   ) {
+    this.statements = new StatementCache(db);
     this.logStatement = db.prepare(
       `INSERT INTO change_log (hlc, device_id, author, entity, row_id, field, value, old_value, prev_hlc, chain_seq, link) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
@@ -108,7 +110,7 @@ export class MutationWriter {
     if (changed.length === 0) return [];
     const hlc = this.clock.tick();
     const columns = changed.map(([, spec]) => spec.column);
-    const statement = this.statement(`update:${entity}:${columns.join(',')}`, () => {
+    const statement = this.statements.get(`update:${entity}:${columns.join(',')}`, () => {
       const { table } = ENTITY_TABLES[entity];
       return `UPDATE ${table} SET ${columns.map((c) => `${c} = ?`).join(', ')}, updated_at = ? WHERE id = ?`;
     });
@@ -134,7 +136,7 @@ export class MutationWriter {
   private setDeleted(entity: EntityName, id: string, deleted: boolean): void {
     this.refuseAppendOnly(entity);
     const hlc = this.clock.tick();
-    const statement = this.statement(`deleted:${entity}`, () => `UPDATE ${ENTITY_TABLES[entity].table} SET deleted = ?, updated_at = ? WHERE id = ?`);
+    const statement = this.statements.get(`deleted:${entity}`, () => `UPDATE ${ENTITY_TABLES[entity].table} SET deleted = ?, updated_at = ? WHERE id = ?`);
     statement.run(deleted ? 1 : 0, hlcInstant(hlc), id);
     this.log(hlc, entity, id, DELETED_FIELD, deleted, !deleted);
     this.sign(entity, id, hlc, { [DELETED_FIELD]: deleted });
@@ -145,7 +147,7 @@ export class MutationWriter {
     const specs = this.specsFor(entity, fields);
     const at = hlcInstant(hlc);
     const columns = specs.map(([, spec]) => spec.column);
-    const statement = this.statement(`insert:${entity}:${columns.join(',')}`, () => {
+    const statement = this.statements.get(`insert:${entity}:${columns.join(',')}`, () => {
       const { table } = ENTITY_TABLES[entity];
       const names = ['id', ...columns, 'created_at', 'updated_at'];
       return `INSERT INTO ${table} (${names.join(', ')}) VALUES (${names.map(() => '?').join(', ')})`;
@@ -169,7 +171,7 @@ export class MutationWriter {
   }
 
   private readRaw(entity: EntityName, id: string): Record<string, unknown> | undefined {
-    return this.statement(`read:${entity}`, () => `SELECT * FROM ${ENTITY_TABLES[entity].table} WHERE id = ? AND deleted = 0`).get(id) as
+    return this.statements.get(`read:${entity}`, () => `SELECT * FROM ${ENTITY_TABLES[entity].table} WHERE id = ? AND deleted = 0`).get(id) as
       | Record<string, unknown>
       | undefined;
   }
@@ -216,12 +218,4 @@ export class MutationWriter {
     return row ?? { seq: 0, link: GENESIS_LINK };
   }
 
-  private statement(key: string, sql: () => string): Database.Statement {
-    let statement = this.statements.get(key);
-    if (!statement) {
-      statement = this.db.prepare(sql());
-      this.statements.set(key, statement);
-    }
-    return statement;
-  }
 }

@@ -13,6 +13,7 @@ import { migrate } from './migrate';
 import { openDatabase } from './open-database';
 import { MutationWriter } from './mutation-writer';
 import { RemoteApplier } from './remote-apply';
+import { StatementCache } from './statement-cache';
 import { EntityReader } from './entity-reader';
 import { ConflictIndex } from './conflict-index';
 import { TrustLedger } from './trust-ledger';
@@ -92,6 +93,7 @@ export class WorkspaceStore {
   private readonly saveClock: Database.Statement;
   private readonly storedWrite: Database.Statement;
   private readonly linkAt: Database.Statement;
+  private readonly sql: StatementCache;
   private clockOffset = 0;
   private readonly listeners = new Set<(change: WorkspaceChange) => void>();
 
@@ -104,6 +106,7 @@ export class WorkspaceStore {
     private readonly wallClock: () => number = Date.now,
     private readonly maxClockFollowMs = DEFAULT_MAX_CLOCK_FOLLOW_MS,
   ) {
+    this.sql = new StatementCache(db);
     this.becameNewDevice = previousDeviceId ? { previousDeviceId } : null;
     this.ensureMeta('created_at', () => new Date().toISOString());
     const saved = this.getMeta('hlc');
@@ -336,13 +339,13 @@ export class WorkspaceStore {
   }
 
   getMeta(key: MetaKey): string | undefined {
-    const row = this.db.prepare('SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined;
+    const row = this.sql.get('SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined;
     return row?.value;
   }
 
   setMeta(key: MetaKey, value: string | null): void {
-    if (value === null) this.db.prepare('DELETE FROM meta WHERE key = ?').run(key);
-    else this.db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(key, value);
+    if (value === null) this.sql.get('DELETE FROM meta WHERE key = ?').run(key);
+    else this.sql.get('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(key, value);
   }
 
   close(): void {

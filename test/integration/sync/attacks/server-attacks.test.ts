@@ -235,7 +235,7 @@ describe('attacks through the team server', () => {
     const rewound = new Forger(t.workspaceId, t.b.store.deviceKey, { seq: pushed.chainSeq - 1, link: '0'.repeat(64) });
     const again = await t.push('sam', t.b.store.deviceId, rewound.write('signoff', signoffFields(t.ids, 'sam', 'security', 'halt', t.b.store.deviceId, 'rewound'), { author: t.ids.sam }));
     expect(again.status).toBe(403);
-    expect(again.body.error?.message).toMatch(/changes run backwards \(place \d+ of its chain is already stored with other content\)/);
+    expect(again.body.error?.message).toMatch(/already sent another change at place \d+ of its chain/);
   });
 
   it('poison values are refused by the server; let through, each is held on its own on every client and later changes still arrive', async () => {
