@@ -4,6 +4,7 @@ import { invalidInput } from '../../contract/api-result';
 import { plainHttpWarning } from '../../contract/plain-http';
 import type { HeldChange, HeldKind, SyncSettings, SyncStatus } from '../../contract/sync-entities';
 import type { WorkspaceStore } from '../store/workspace-store';
+import { protectSecret, unprotectSecret } from '../trust/secret-protection';
 import { FolderFileError } from './folder-file';
 import { folderTransportId, syncFolder } from './folder-transport';
 import { ServerSyncError, normaliseServerUrl, serverTransportId, syncServer } from './server-client';
@@ -48,6 +49,7 @@ export class SyncService {
       folder: this.ledger.get('folder') ?? null,
       serverUrl: this.ledger.get('serverUrl') ?? null,
       tokenSet: this.ledger.get('token') !== undefined,
+      tokenWarning: mode === 'server' ? this.tokenWarning() : null,
       intervalSeconds: Number(this.ledger.get('intervalSeconds') ?? DEFAULT_INTERVAL_SECONDS),
     };
   }
@@ -65,7 +67,7 @@ export class SyncService {
         throw invalidInput('token', 'Token is required for a new server: a token belongs to one server.');
       }
       this.ledger.set('serverUrl', normaliseServerUrl(url));
-      if (input.token) this.ledger.set('token', input.token);
+      if (input.token) this.ledger.set('token', JSON.stringify(protectSecret(Buffer.from(input.token, 'utf8'))));
     }
     if (input.intervalSeconds !== undefined) this.ledger.set('intervalSeconds', String(input.intervalSeconds));
     this.ledger.set('mode', input.mode);
@@ -86,7 +88,7 @@ export class SyncService {
       progress: this.progress,
       lastSyncedAt: this.ledger.get('lastSyncedAt') ?? null,
       lastError: this.ledger.get('lastError') ?? null,
-      warnings: withTransportWarning(settings, JSON.parse(this.ledger.get('lastWarnings') ?? '[]') as string[]),
+      warnings: withSettingsWarnings([plainHttpWarningOf(settings), settings.tokenWarning], JSON.parse(this.ledger.get('lastWarnings') ?? '[]') as string[]),
       waiting: transport ? this.ledger.waiting(transport) : 0,
       openConflicts: openConflictCount(this.store),
       held: heldChanges(this.store),
@@ -97,7 +99,12 @@ export class SyncService {
   /** Runs one sync (or joins the one running). A failure is recorded in words for the status and rethrown. */
   now(target?: SyncTarget): Promise<SyncReport> {
     if (this.running) return this.running;
-    const chosen = target ?? this.configuredTarget();
+    let chosen: SyncTarget | null;
+    try {
+      chosen = target ?? this.configuredTarget();
+    } catch (error) {
+      return Promise.reject(error);
+    }
     if (!chosen) return Promise.reject(invalidInput('mode', 'Sync is off on this device: choose a shared folder or a team server in Settings → Sync first.'));
     const run = this.run(chosen).finally(() => {
       this.running = null;
@@ -128,7 +135,38 @@ export class SyncService {
   private configuredTarget(): SyncTarget | null {
     const s = this.settings();
     if (s.mode === 'folder' && s.folder) return { kind: 'folder', folder: s.folder };
-    if (s.mode === 'server' && s.serverUrl && s.tokenSet) return { kind: 'server', url: s.serverUrl, token: this.ledger.get('token')! };
+    if (s.mode === 'server' && s.serverUrl && s.tokenSet) {
+      const token = this.savedToken();
+      if (token === null) throw invalidInput('token', s.tokenWarning!);
+      return { kind: 'server', url: s.serverUrl, token };
+    }
+    return null;
+  }
+
+  /** The saved member token, kept with protectSecret (the OS keychain in the desktop app); null when unreadable here. */
+  private savedToken(): string | null {
+    const stored = this.storedToken();
+    return (stored && unprotectSecret(stored)?.toString('utf8')) ?? null;
+  }
+
+  private storedToken(): { protection: string; data: string } | null {
+    const raw = this.ledger.get('token');
+    return raw === undefined ? null : (JSON.parse(raw) as { protection: string; data: string });
+  }
+
+  /**
+   * Where the saved token is not protected by a keychain, or cannot be read in this process, in words: a token in the
+   * workspace file syncs (and signs nothing, but pushes) as its member for whoever copies the file.
+   */
+  private tokenWarning(): string | null {
+    const stored = this.storedToken();
+    if (!stored) return null;
+    if (this.savedToken() === null) {
+      return `The saved member token was protected by ${stored.protection}, which this process cannot use (another app, user or machine): enter the token again in Settings → Sync, or give it to the CLI with --token.`;
+    }
+    if (stored.protection === 'none') {
+      return 'The member token is kept in this workspace file without encryption: there is no OS keychain here (the desktop app keeps it with the OS keychain where it has one). Whoever can read the workspace file can sync as your member; keep the file private.';
+    }
     return null;
   }
 
@@ -182,10 +220,14 @@ function checkFolder(folder: string): string {
   return path.resolve(folder);
 }
 
-/** A plain-HTTP server URL is warned about from the moment it is saved, not only after a sync. */
-function withTransportWarning(settings: SyncSettings, warnings: string[]): string[] {
-  const plainHttp = settings.mode === 'server' && settings.serverUrl ? plainHttpWarning(settings.serverUrl) : null;
-  return plainHttp && !warnings.includes(plainHttp) ? [plainHttp, ...warnings] : warnings;
+function plainHttpWarningOf(settings: SyncSettings): string | null {
+  return settings.mode === 'server' && settings.serverUrl ? plainHttpWarning(settings.serverUrl) : null;
+}
+
+/** What is wrong with the settings themselves (a plain-HTTP URL, an unprotected token) is said from the moment they are saved, not only after a sync. */
+function withSettingsWarnings(fromSettings: Array<string | null>, warnings: string[]): string[] {
+  const extra = fromSettings.filter((w): w is string => w !== null && !warnings.includes(w));
+  return [...extra, ...warnings];
 }
 
 function heldChanges(store: WorkspaceStore): HeldChange[] {
