@@ -1,5 +1,11 @@
 import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { defineConfig } from '@playwright/test';
+
+// Device keys of the tests' workspaces (and of the CLI processes they start) in a folder of their own, never among
+// the developer's keys in the app-data folder (electron/core/trust/key-store.ts).
+process.env.RELEASE_DESK_KEY_DIR ??= fs.mkdtempSync(path.join(os.tmpdir(), 'release-desk-e2e-keys-'));
 
 /** The machine's Debian Chromium when there is one (no browser downloads here), else Playwright's own. */
 const SYSTEM_CHROMIUM = '/usr/bin/chromium';
