@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Card, Group, Select, Stack, Table, Text, Title, Tooltip } from '@mantine/core';
+import { Alert, Badge, Button, Card, Group, Select, SimpleGrid, Stack, Table, Text, Title, Tooltip } from '@mantine/core';
 import { IconAlertTriangle, IconKey, IconShieldLock } from '@tabler/icons-react';
 import { useEffect, useState, type ReactNode } from 'react';
 import type { DeviceKeyView, KeysOverview } from '../../../../electron/contract/keys-contract';
@@ -8,7 +8,7 @@ import { ActionDialog, type ActionDialogSpec } from '../readiness/ActionDialog';
 import { EmptyRow } from '../settings/SettingsSection';
 import { useWorkspaceStore } from '../workspace/workspace-store';
 import { confirmEnrol } from './enrol-confirm';
-import { Fingerprint } from './Fingerprint';
+import { BigFingerprint, Fingerprint } from './Fingerprint';
 import { useKeysStore } from './keys-store';
 
 const NOT_ADMIN = 'Only a workspace admin’s device may enrol or revoke keys (the root’s, or one enrolled for a person with the Workspace admin role); this device is not one.';
@@ -39,10 +39,10 @@ export function KeysSection() {
           workspace file was rewritten. Do not trust what it says until you know why.
         </Alert>
       )}
-      <Group align="stretch" gap="md" grow wrap="nowrap">
+      <SimpleGrid cols={2} spacing="md">
         <RootCard overview={overview} />
         <ThisDeviceCard overview={overview} />
-      </Group>
+      </SimpleGrid>
       <KeyTable
         title={`Requests waiting (${waiting.length})`}
         testId="key-requests"
@@ -62,12 +62,15 @@ export function KeysSection() {
   );
 }
 
-function Panel({ title, children, testId }: { title: string; children: ReactNode; testId: string }) {
+function Panel({ title, badge, children, testId }: { title: string; badge?: ReactNode; children: ReactNode; testId: string }) {
   return (
     <Card withBorder radius="sm" padding="md" data-testid={testId}>
-      <Text size="xs" tt="uppercase" fw={700} c="dimmed" mb={6}>
-        {title}
-      </Text>
+      <Group gap="xs" mb={8}>
+        <Text size="xs" tt="uppercase" fw={700} c="dimmed">
+          {title}
+        </Text>
+        {badge}
+      </Group>
       {children}
     </Card>
   );
@@ -79,9 +82,9 @@ function RootCard({ overview }: { overview: KeysOverview }) {
     <Panel title="Workspace root" testId="root-key">
       {root ? (
         <Stack gap={6}>
-          <Group gap="xs" wrap="nowrap">
-            <IconShieldLock size={22} color="var(--mantine-primary-color-filled)" aria-hidden />
-            <Fingerprint value={root.fingerprint} fz={22} fw={600} data-testid="root-fingerprint" />
+          <Group gap="sm" wrap="nowrap" align="center">
+            <IconShieldLock size={30} stroke={1.5} color="var(--mantine-primary-color-filled)" aria-hidden style={{ flexShrink: 0 }} />
+            <BigFingerprint value={root.fingerprint} label="Root fingerprint" testId="root-fingerprint" />
           </Group>
           <Text size="sm">
             <b>Compare with your team</b>: every device of this workspace shows this same fingerprint here. If a teammate's differs, you are not
@@ -121,16 +124,21 @@ function ThisDeviceCard({ overview }: { overview: KeysOverview }) {
     notifySaved(`Key requested for ${chosen.name}: a workspace admin enrols it once it has synced.`);
   };
   return (
-    <Panel title="This device" testId="this-device-key">
+    <Panel
+      title="This device"
+      testId="this-device-key"
+      badge={
+        me.isAdmin && (
+          <Badge size="sm" variant="light" color="indigo" radius="sm" style={{ textTransform: 'none' }}>
+            may enrol keys
+          </Badge>
+        )
+      }
+    >
       <Stack gap={8}>
         <Group gap="xs" wrap="nowrap">
-          <IconKey size={20} aria-hidden />
+          <IconKey size={20} aria-hidden style={{ flexShrink: 0 }} />
           <Fingerprint value={me.fingerprint} fz="lg" fw={600} data-testid="device-fingerprint" />
-          {me.isAdmin && (
-            <Badge variant="light" color="indigo" radius="sm" style={{ textTransform: 'none' }}>
-              may enrol keys
-            </Badge>
-          )}
         </Group>
         <Text size="sm">
           Signs for:{' '}

@@ -2,7 +2,7 @@ import { Stack, Text } from '@mantine/core';
 import { modals } from '@mantine/modals';
 import type { DeviceKeyView } from '../../../../electron/contract/keys-contract';
 import { notifyFailed, notifySaved } from '../../shared/notify';
-import { Fingerprint } from './Fingerprint';
+import { BigFingerprint } from './Fingerprint';
 import { useKeysStore } from './keys-store';
 
 /**
@@ -19,7 +19,7 @@ export function confirmEnrol(key: Pick<DeviceKeyView, 'deviceId' | 'fingerprint'
             ? `From now on ${person.name}'s sign-offs, ticks, decisions and step executions made on this device count.`
             : `Ask ${person.name} to read out the fingerprint shown on their device (Settings → Keys, “This device”) and compare it with this one. Enrol only if they match: from then on what that device signs for ${person.name} counts.`}
         </Text>
-        <Fingerprint value={key.fingerprint} fz="lg" fw={600} ta="center" py={4} />
+        <BigFingerprint value={key.fingerprint} label="Fingerprint" align="center" />
         <Text size="xs" c="dimmed" ta="center">
           {key.label} · device {key.deviceId}
         </Text>
