@@ -91,6 +91,8 @@ test('a team server URL that is plain HTTP to another machine is warned about wh
   await expect(page.getByTestId('sync-status-card')).toBeVisible();
   // Said once on the screen, next to the URL; the status the core reports carries it too (for the header, the CLI).
   await expect(page.getByText(/plain HTTP to another machine/)).toHaveCount(1);
+  // No OS keychain in the web shell: the saved token stays in the workspace, and the form says so beside it.
+  await expect(page.getByTestId('token-warning')).toContainText('The member token is kept in this workspace file without encryption');
   const status = await shell.session.dispatch('sync.status', {});
   expect(status.ok && (status.value as { warnings: string[] }).warnings[0]).toMatch(/^The team server URL is plain HTTP to another machine/);
   await snap(page, 'sync-settings-plain-http');
