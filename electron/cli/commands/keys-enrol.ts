@@ -3,8 +3,8 @@ import { defineCommand } from '../cli-command';
 import { call } from '../call';
 import { usageError } from '../cli-errors';
 import { printJson, printLine } from '../output';
-import { DbOption, withDbOption, withWorkspace } from '../workspace-option';
-import { keyFor, personFor } from './references';
+import { withDbOption, withWorkspace } from '../workspace-option';
+import { KeyActionOptions, keyFor, personFor } from './references';
 
 export const keysEnrolCommand = defineCommand({
   path: ['keys', 'enrol'],
@@ -16,13 +16,7 @@ export const keysEnrolCommand = defineCommand({
       .requiredOption('--key <device|fingerprint>', 'the device id or the fingerprint of the key (a prefix of 8 or more hex digits is enough)')
       .option('--person <person>', 'whom the key signs for; needed when the key asked for several people, or for this device itself')
       .option('--json', 'print the keys overview afterwards as JSON'),
-  options: z.object({
-    db: DbOption,
-    as: z.string().trim().min(1, 'must name a person'),
-    key: z.string().trim().min(1, 'must name a key'),
-    person: z.string().trim().min(1, 'must name a person').optional(),
-    json: z.boolean().default(false),
-  }),
+  options: z.object({ ...KeyActionOptions }),
   run: async (options) => {
     await withWorkspace(options.db, 'existing', async (session) => {
       const admin = await personFor(session, options.as, '--as');

@@ -2,8 +2,8 @@ import { z } from 'zod';
 import { defineCommand } from '../cli-command';
 import { call } from '../call';
 import { printJson, printLine } from '../output';
-import { DbOption, withDbOption, withWorkspace } from '../workspace-option';
-import { keyFor, personFor } from './references';
+import { withDbOption, withWorkspace } from '../workspace-option';
+import { KeyActionOptions, keyFor, personFor } from './references';
 
 export const keysRevokeCommand = defineCommand({
   path: ['keys', 'revoke'],
@@ -16,14 +16,7 @@ export const keysRevokeCommand = defineCommand({
       .option('--person <person>', 'revoke it only for this person')
       .requiredOption('--reason <text>', 'why, in words (a stolen laptop, someone who left); kept in the audit')
       .option('--json', 'print the keys overview afterwards as JSON'),
-  options: z.object({
-    db: DbOption,
-    as: z.string().trim().min(1, 'must name a person'),
-    key: z.string().trim().min(1, 'must name a key'),
-    person: z.string().trim().min(1, 'must name a person').optional(),
-    reason: z.string().trim().min(1, 'must say why the key is revoked'),
-    json: z.boolean().default(false),
-  }),
+  options: z.object({ ...KeyActionOptions, reason: z.string().trim().min(1, 'must say why the key is revoked') }),
   run: async (options) => {
     await withWorkspace(options.db, 'existing', async (session) => {
       const admin = await personFor(session, options.as, '--as');

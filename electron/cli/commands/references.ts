@@ -1,9 +1,20 @@
+import { z } from 'zod';
 import type { DeviceKeyView, KeysOverview } from '../../contract/keys-contract';
 import type { Person } from '../../contract/entities';
 import { findPersonByRef } from '../../core/domain/readiness';
 import type { WorkspaceSession } from '../../core';
 import { call } from '../call';
 import { usageError } from '../cli-errors';
+import { DbOption } from '../workspace-option';
+
+/** The options `keys enrol` and `keys revoke` share: who acts, which key, for whom. */
+export const KeyActionOptions = {
+  db: DbOption,
+  as: z.string().trim().min(1, 'must name a person'),
+  key: z.string().trim().min(1, 'must name a key'),
+  person: z.string().trim().min(1, 'must name a person').optional(),
+  json: z.boolean().default(false),
+};
 
 /** `--as`, `--person`: a person's id, email or exact name; `flag` names the option in the error. */
 export async function personFor(session: WorkspaceSession, ref: string, flag: string): Promise<Person> {
