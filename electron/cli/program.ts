@@ -9,6 +9,7 @@ const GROUP_DESCRIPTIONS: Record<string, string> = {
   list: 'List records of a workspace.',
   export: 'Write a workspace (or part of it) to a file.',
   import: 'Read a file into a workspace.',
+  keys: "Device keys: ask for this device's key to be enrolled, enrol, list and revoke keys.",
 };
 
 export function buildProgram(commands: readonly CliCommand[] = COMMANDS): Command {

@@ -51,7 +51,7 @@ const Reason = z.string().trim().max(2000, 'Reason must be at most 2000 characte
 export const keysMethods = {
   'keys.list': method(Empty, KeysOverview, "The workspace's root, this device's key and every key request, enrolment and revocation."),
   'keys.request': method(
-    z.object({ personId: Id }).strict(),
+    z.object({ personId: Id, asPersonId: Id.optional() }).strict(),
     KeysOverview,
     "Ask a workspace admin to enrol this device's key for a person (a signed request that syncs).",
   ),

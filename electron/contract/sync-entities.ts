@@ -28,6 +28,8 @@ export const SyncSettings = z.object({
   serverUrl: z.string().nullable(),
   /** The token itself never leaves the core once saved. */
   tokenSet: z.boolean(),
+  /** Why the saved token is at risk (no OS keychain here) or unusable in this process, in words; null when neither. */
+  tokenWarning: z.string().nullable(),
   intervalSeconds: z.number().int(),
   folderKey: FolderKeyInfo.nullable(),
 });

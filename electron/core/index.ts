@@ -3,3 +3,4 @@ export { WorkspaceSession } from './workspace/workspace-session';
 export { defaultWorkspacePath, defaultAppDataDir, WORKSPACE_FILE_EXTENSION } from './workspace/workspace-paths';
 export { CONTENT_SECURITY_POLICY } from './content-security-policy';
 export { JsonTooDeepError, parseBoundedJson } from './bounded-json';
+export { setSecretProtector, type SecretProtector } from './trust/secret-protection';

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { defaultWorkspacePath, type WorkspaceSession } from '../core';
 import { MENU_CHANNEL, type MenuCommand } from '../preload/release-desk-bridge';
 import { buildAppMenu } from './app-menu';
+import { protectSecretsWithKeychain } from './keychain';
 import { registerAppScheme, serveRenderer } from './app-protocol';
 import { rendererLocation } from './app-urls';
 import { registerApiHandlers } from './ipc-bridge';
@@ -123,6 +124,8 @@ function start(): void {
       app.setAboutPanelOptions({ applicationName: APP_TITLE, applicationVersion: app.getVersion() });
       hardenSession(session.defaultSession);
       serveRenderer(rendererRoot);
+      // Before any workspace opens: opening one reads (or creates) this device's key, which the keychain wraps.
+      if (!protectSecretsWithKeychain()) console.warn('Release Desk: no OS keychain available; device keys and the sync token are kept in files readable only by you.');
 
       try {
         workspaces = WorkspaceController.openAtStartup(defaultWorkspacePath(userData), recent, onWorkspaceSwitched);

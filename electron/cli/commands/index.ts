@@ -15,6 +15,11 @@ import { importGitCommand } from './import-git';
 import { metricsCommand } from './metrics';
 import { recordDeploymentCommand } from './record-deployment';
 import { signoffCommand } from './signoff';
+import { keysCreateCommand } from './keys-create';
+import { keysEnrolCommand } from './keys-enrol';
+import { keysListCommand } from './keys-list';
+import { keysRevokeCommand } from './keys-revoke';
+import { verifyCommand } from './verify';
 import { syncCommand } from './sync';
 import { serverCommand } from './server';
 
@@ -27,6 +32,11 @@ export const COMMANDS: readonly CliCommand[] = [
   importJsonCommand,
   gateCommand,
   signoffCommand,
+  keysCreateCommand,
+  keysEnrolCommand,
+  keysListCommand,
+  keysRevokeCommand,
+  verifyCommand,
   exportCalendarCommand,
   importCalendarCommand,
   collisionsCommand,

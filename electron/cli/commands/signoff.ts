@@ -1,12 +1,12 @@
 import { z } from 'zod';
 import { READINESS_STATES, ReadinessState, type SignoffAction } from '../../contract/readiness-entities';
-import { findPersonByRef } from '../../core/domain/readiness';
 import { defineCommand } from '../cli-command';
 import { call } from '../call';
 import { usageError } from '../cli-errors';
 import { printJson, printLine } from '../output';
 import { DbOption, withDbOption, withWorkspace } from '../workspace-option';
 import { releaseIdFor } from './gate';
+import { personFor } from './references';
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 
@@ -45,8 +45,7 @@ export const signoffCommand = defineCommand({
     const action: SignoffAction = actions[0];
     await withWorkspace(options.db, 'existing', async (session) => {
       const releaseId = await releaseIdFor(session, options.release);
-      const person = findPersonByRef(await call(session, 'people.list', {}), options.as);
-      if (!person.ok) throw usageError(`--as: ${person.message}`);
+      const person = await personFor(session, options.as, '--as');
       const view = await call(session, 'readiness.signoff', {
         releaseId,
         state: options.state,
@@ -54,12 +53,12 @@ export const signoffCommand = defineCommand({
         comment: options.comment,
         waivedIssues: options.waive,
         withdrawsId: options.withdraws,
-        asPersonId: person.value.id,
+        asPersonId: person.id,
       });
       if (options.json) return printJson(view);
       const state = view.states.find((s) => s.state === options.state)!;
       const done = { assert: 'asserted', halt: 'halted', withdraw: 'withdrew a sign-off of' }[action];
-      printLine(`${person.value.name} ${done} ${state.label} readiness of ${view.release.name} ${view.release.version}; ${state.label} is now ${state.word.toLowerCase()}.`);
+      printLine(`${person.name} ${done} ${state.label} readiness of ${view.release.name} ${view.release.version}; ${state.label} is now ${state.word.toLowerCase()}.`);
       printLine(view.gate.summary);
     });
   },

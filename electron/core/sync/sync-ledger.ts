@@ -36,6 +36,17 @@ export class SyncLedger {
     }
   }
 
+  /** How a saved secret is protected (`none` where no keychain was installed); undefined when none is saved. */
+  secretProtection(key: string): string | undefined {
+    const stored = this.get(key);
+    if (stored === undefined) return undefined;
+    try {
+      return (JSON.parse(stored) as { protection: string }).protection;
+    } catch {
+      return 'unreadable';
+    }
+  }
+
   getNumber(key: string): number {
     return Number(this.get(key) ?? 0);
   }

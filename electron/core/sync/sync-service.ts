@@ -51,6 +51,7 @@ export class SyncService {
       folder: this.ledger.get('folder') ?? null,
       serverUrl: this.ledger.get('serverUrl') ?? null,
       tokenSet: this.ledger.get('token') !== undefined,
+      tokenWarning: mode === 'server' ? this.tokenWarning() : null,
       intervalSeconds: Number(this.ledger.get('intervalSeconds') ?? DEFAULT_INTERVAL_SECONDS),
       folderKey: this.folder.info(),
     };
@@ -98,7 +99,7 @@ export class SyncService {
       progress: this.progress,
       lastSyncedAt: this.ledger.get('lastSyncedAt') ?? null,
       lastError: this.ledger.get('lastError') ?? null,
-      warnings: withTransportWarning(settings, JSON.parse(this.ledger.get('lastWarnings') ?? '[]') as string[]),
+      warnings: withSettingsWarnings([plainHttpWarningOf(settings), settings.tokenWarning], JSON.parse(this.ledger.get('lastWarnings') ?? '[]') as string[]),
       waiting: transport ? this.ledger.waiting(transport) : 0,
       openConflicts: openConflictCount(this.store),
       held: heldChanges(this.store),
@@ -156,8 +157,24 @@ export class SyncService {
     if (s.mode === 'folder' && s.folder) return { kind: 'folder', folder: s.folder };
     if (s.mode === 'server' && s.serverUrl && s.tokenSet) {
       const token = this.ledger.getSecret('token');
-      if (!token) throw invalidInput('token', `The member token saved on this device cannot be unlocked here (${LOCKED_WORDS}): enter it again in Settings → Sync, or pass --token.`);
+      if (!token) throw invalidInput('token', this.tokenWarning() ?? 'The member token saved on this device cannot be read: enter it again in Settings → Sync.');
       return { kind: 'server', url: s.serverUrl, token: token.toString('utf8') };
+    }
+    return null;
+  }
+
+  /**
+   * Where the saved token is not protected by a keychain, or cannot be read in this process, in words: a token in the
+   * workspace file syncs (and signs nothing, but pushes) as its member for whoever copies the file.
+   */
+  private tokenWarning(): string | null {
+    const protection = this.ledger.secretProtection('token');
+    if (protection === undefined) return null;
+    if (this.ledger.getSecret('token') === null) {
+      return `The saved member token was protected by ${protection}, which this process cannot use (another app, user or machine): enter the token again in Settings → Sync, or give it to the CLI with --token.`;
+    }
+    if (protection === 'none') {
+      return 'The member token is kept in this workspace file without encryption: there is no OS keychain here (the desktop app keeps it with the OS keychain where it has one). Whoever can read the workspace file can sync as your member; keep the file private.';
     }
     return null;
   }
@@ -194,10 +211,14 @@ export function describeSyncError(error: unknown): string {
   return `Sync stopped: ${message}. Nothing was lost; it will be tried again.`;
 }
 
-/** A plain-HTTP server URL is warned about from the moment it is saved, not only after a sync. */
-function withTransportWarning(settings: SyncSettings, warnings: string[]): string[] {
-  const plainHttp = settings.mode === 'server' && settings.serverUrl ? plainHttpWarning(settings.serverUrl) : null;
-  return plainHttp && !warnings.includes(plainHttp) ? [plainHttp, ...warnings] : warnings;
+function plainHttpWarningOf(settings: SyncSettings): string | null {
+  return settings.mode === 'server' && settings.serverUrl ? plainHttpWarning(settings.serverUrl) : null;
+}
+
+/** What is wrong with the settings themselves (a plain-HTTP URL, an unprotected token) is said from the moment they are saved, not only after a sync. */
+function withSettingsWarnings(fromSettings: Array<string | null>, warnings: string[]): string[] {
+  const extra = fromSettings.filter((w): w is string => w !== null && !warnings.includes(w));
+  return [...extra, ...warnings];
 }
 
 function heldChanges(store: WorkspaceStore): HeldChange[] {

@@ -1,10 +1,12 @@
 import { AppShell, Badge, Center, Group, Loader, NavLink, ScrollArea, Text, Title } from '@mantine/core';
-import { Suspense } from 'react';
+import { Suspense, useEffect } from 'react';
 import { IconRocket } from '@tabler/icons-react';
 import { useWorkspaceStore } from '../features/workspace/workspace-store';
 import { ColorSchemeToggle } from './ColorSchemeToggle';
 import { CurrentPersonPicker } from './CurrentPersonPicker';
 import { SyncStatusIndicator } from '../features/sync/SyncStatusIndicator';
+import { VerifyBanner } from '../features/verify/VerifyBanner';
+import { useVerifyStore } from '../features/verify/verify-store';
 import { SCREENS, useNavigationStore } from './navigation-store';
 import { SCREEN_DETAILS } from './screens';
 import { useAppCommands } from './use-app-commands';
@@ -17,7 +19,12 @@ export function AppLayout() {
   const go = useNavigationStore((s) => s.go);
   const workspaceName = useWorkspaceStore((s) => s.info?.settings.name ?? 'Release Desk');
   const Page = SCREEN_DETAILS[screen].page;
+  const checking = useVerifyStore((s) => s.checking);
+  const repairs = useVerifyStore((s) => s.repairs);
   useAppCommands();
+  // The workspace is checked whole each time it opens (a switch in the desktop app reloads the page). The screen's
+  // own first reads were sent before this (children's effects run first), so they are not kept waiting behind it.
+  useEffect(() => void useVerifyStore.getState().check(), []);
 
   return (
     <AppShell header={{ height: 52 }} navbar={{ width: 208, breakpoint: 0 }} padding="md">
@@ -36,6 +43,14 @@ export function AppLayout() {
             </Text>
           </Group>
           <Group gap="sm" wrap="nowrap">
+            {checking && (
+              <Group gap={6} wrap="nowrap" data-testid="verify-checking">
+                <Loader size={12} aria-hidden />
+                <Text size="xs" c="dimmed">
+                  Checking signatures and history…
+                </Text>
+              </Group>
+            )}
             <SyncStatusIndicator />
             <CurrentPersonPicker />
             <ColorSchemeToggle />
@@ -78,7 +93,9 @@ export function AppLayout() {
             </Center>
           }
         >
-          <Page />
+          <VerifyBanner />
+          {/* A repair rewrote rows: every screen reads its data again. */}
+          <Page key={repairs} />
         </Suspense>
       </AppShell.Main>
     </AppShell>

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { WorkspaceSession } from '../../../electron/core';
 import { expect, snap, test } from '../fixtures/web-shell';
 import { openScreen } from '../fixtures/ui-steps';
+import { enrolHere } from '../../helpers/temp-workspace';
 
 async function call(session: WorkspaceSession, method: string, input: unknown): Promise<{ id: string }> {
   const result = await session.dispatch(method, input);
@@ -18,6 +19,10 @@ test('sync through a shared folder: settings, status, and a conflict restored fr
   const other = WorkspaceSession.open(path.join(dir, 'laptop-b.releasedesk'));
   try {
     const a = shell.session;
+    // Answering a conflict is a signed record: whoever answers needs a key enrolled on this device.
+    const priya = await call(a, 'people.create', { name: 'Priya Natarajan', roles: ['release-coordinator'] });
+    await enrolHere(a, [priya.id]);
+    await call(a, 'workspace.setCurrentPerson', { personId: priya.id });
     const system = await call(a, 'systems.create', { name: 'Payments API' });
     const env = await call(a, 'environments.create', { name: 'Production', isProduction: true });
     const release = await call(a, 'releases.create', {
@@ -86,6 +91,8 @@ test('a team server URL that is plain HTTP to another machine is warned about wh
   await expect(page.getByTestId('sync-status-card')).toBeVisible();
   // Said once on the screen, next to the URL; the status the core reports carries it too (for the header, the CLI).
   await expect(page.getByText(/plain HTTP to another machine/)).toHaveCount(1);
+  // No OS keychain in the web shell: the saved token stays in the workspace, and the form says so beside it.
+  await expect(page.getByTestId('token-warning')).toContainText('The member token is kept in this workspace file without encryption');
   const status = await shell.session.dispatch('sync.status', {});
   expect(status.ok && (status.value as { warnings: string[] }).warnings[0]).toMatch(/^The team server URL is plain HTTP to another machine/);
   await snap(page, 'sync-settings-plain-http');

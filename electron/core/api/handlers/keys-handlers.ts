@@ -5,9 +5,9 @@ import { requireExisting } from './references';
 
 export const keysHandlers = {
   'keys.list': (ctx) => keysOverview(ctx.store),
-  'keys.request': (ctx, { personId }) => {
+  'keys.request': (ctx, { personId, asPersonId }) => {
     requireExisting(ctx, 'person', [personId], 'personId');
-    requestKey(ctx.store, ctx.author(), personId);
+    requestKey(ctx.store, asPersonId ?? ctx.author(), personId);
     return keysOverview(ctx.store);
   },
   'keys.enrol': (ctx, { deviceId, personId, asPersonId }) => {

@@ -1,10 +1,11 @@
-import { Badge, Button, Checkbox, Group, Select, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Badge, Button, Checkbox, Group, Select, Stack, Table, Text, TextInput, Tooltip } from '@mantine/core';
 import { DatePickerInput } from '@mantine/dates';
 import { IconPlus } from '@tabler/icons-react';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import type { MeetingView } from '../../../../electron/contract/meetings-entities';
 import { notifyFailed } from '../../shared/notify';
+import { useSigning } from '../keys/use-signing';
 import { useWorkspaceStore } from '../workspace/workspace-store';
 import { useMeetingsStore } from './meetings-store';
 
@@ -12,6 +13,8 @@ import { useMeetingsStore } from './meetings-store';
 export function ActionItems({ view }: { view: MeetingView }) {
   const people = useWorkspaceStore((s) => s.people);
   const { addAction, completeAction } = useMeetingsStore();
+  // Closing an action item is a signed record, in the "You are" person's name.
+  const { whyNot } = useSigning();
   const [title, setTitle] = useState('');
   const [ownerId, setOwnerId] = useState<string | null>(null);
   const [due, setDue] = useState<string | null>(dayjs().add(3, 'day').format('YYYY-MM-DD'));
@@ -46,14 +49,20 @@ export function ActionItems({ view }: { view: MeetingView }) {
               return (
                 <Table.Tr key={a.id} aria-label={a.title}>
                   <Table.Td>
-                    <Checkbox
-                      aria-label={`Done: ${a.title}`}
-                      checked={a.done}
-                      onChange={async () => {
-                        const r = await completeAction(a.id, !a.done);
-                        if (!r.ok) notifyFailed('Could not update the action item', r.error.message);
-                      }}
-                    />
+                    <Tooltip label={whyNot} disabled={!whyNot} multiline maw={360} withArrow position="top-start">
+                      {/* A disabled input gets no pointer events: the wrapper carries the tooltip's hover. */}
+                      <div style={{ display: 'inline-block' }}>
+                        <Checkbox
+                          aria-label={`Done: ${a.title}`}
+                          checked={a.done}
+                          disabled={whyNot !== null}
+                          onChange={async () => {
+                            const r = await completeAction(a.id, !a.done);
+                            if (!r.ok) notifyFailed('Could not update the action item', r.error.message);
+                          }}
+                        />
+                      </div>
+                    </Tooltip>
                   </Table.Td>
                   <Table.Td>
                     <Text size="sm" td={a.done ? 'line-through' : undefined}>

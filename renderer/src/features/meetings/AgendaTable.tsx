@@ -9,7 +9,7 @@ import { ReadinessStateBadge } from '../readiness/ReadinessStateBadge';
 const DECISION_COLORS: Record<MeetingDecisionKind, string> = { go: 'teal', hold: 'red', reschedule: 'yellow' };
 
 /** The agenda: each release in range, its readiness and collisions, and the decision the meeting records on it. */
-export function AgendaTable({ agenda, onDecide }: { agenda: AgendaItem[]; onDecide(item: AgendaItem, decision: MeetingDecisionKind): void }) {
+export function AgendaTable({ agenda, onDecide, cannotDecide }: { agenda: AgendaItem[]; onDecide(item: AgendaItem, decision: MeetingDecisionKind): void; cannotDecide: string | null }) {
   return (
     <Table.ScrollContainer minWidth={860}>
       <Table verticalSpacing="sm" data-testid="agenda">
@@ -72,16 +72,21 @@ export function AgendaTable({ agenda, onDecide }: { agenda: AgendaItem[]; onDeci
               <Table.Td>
                 <Group gap={4} mb={4}>
                   {MEETING_DECISIONS.map((d) => (
-                    <Button
-                      key={d}
-                      size="compact-sm"
-                      color={DECISION_COLORS[d]}
-                      variant={item.decision?.decision === d ? 'filled' : 'default'}
-                      aria-pressed={item.decision?.decision === d}
-                      onClick={() => onDecide(item, d)}
-                    >
-                      {MEETING_DECISION_LABELS[d]}
-                    </Button>
+                    <Tooltip key={d} label={cannotDecide} disabled={!cannotDecide} multiline maw={360} withArrow>
+                      {/* A disabled button gets no pointer events: the wrapper carries the tooltip's hover. */}
+                      <span style={{ display: 'inline-flex' }}>
+                        <Button
+                          size="compact-sm"
+                          color={DECISION_COLORS[d]}
+                          variant={item.decision?.decision === d ? 'filled' : 'default'}
+                          aria-pressed={item.decision?.decision === d}
+                          disabled={cannotDecide !== null}
+                          onClick={() => onDecide(item, d)}
+                        >
+                          {MEETING_DECISION_LABELS[d]}
+                        </Button>
+                      </span>
+                    </Tooltip>
                   ))}
                 </Group>
                 {item.decision ? (

@@ -7,6 +7,7 @@ import { notifyFailed, notifySaved } from '../../shared/notify';
 import { notifyWithUndo } from '../../shared/undo-notification';
 import { ActionDialog, type ActionDialogSpec } from '../readiness/ActionDialog';
 import { downloadFile } from '../readiness/download-file';
+import { useSigning } from '../keys/use-signing';
 import { useWorkspaceStore } from '../workspace/workspace-store';
 import { ActionItems } from './ActionItems';
 import { AgendaTable } from './AgendaTable';
@@ -24,6 +25,8 @@ function Section({ title, children }: { title: string; children: React.ReactNode
 
 export function MeetingDetail({ view }: { view: MeetingView }) {
   const people = useWorkspaceStore((s) => s.people);
+  // A decision is a signed record, in the "You are" person's name.
+  const { whyNot } = useSigning();
   const { setAttendees, decide, exportMinutes, remove, restore } = useMeetingsStore();
   const [dialog, setDialog] = useState<ActionDialogSpec | null>(null);
   const [exporting, setExporting] = useState<'md' | 'pdf' | null>(null);
@@ -107,7 +110,7 @@ export function MeetingDetail({ view }: { view: MeetingView }) {
             <Text size="sm">No release has a window in this range. Plan releases on the Releases screen, or create a meeting for another range.</Text>
           </Card>
         ) : (
-          <AgendaTable agenda={view.agenda} onDecide={onDecide} />
+          <AgendaTable agenda={view.agenda} onDecide={onDecide} cannotDecide={whyNot} />
         )}
       </Section>
 

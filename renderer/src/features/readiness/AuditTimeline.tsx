@@ -1,5 +1,5 @@
-import { Button, Group, Stack, Text, Timeline } from '@mantine/core';
-import { IconArrowBackUp, IconCheck, IconDownload, IconUsersGroup, IconEdit, IconHandStop, IconListCheck, IconShieldOff } from '@tabler/icons-react';
+import { Badge, Button, Group, Stack, Text, Timeline, Tooltip } from '@mantine/core';
+import { IconAlertTriangle, IconArrowBackUp, IconCheck, IconDownload, IconUsersGroup, IconEdit, IconHandStop, IconListCheck, IconRosetteDiscountCheck, IconShieldOff } from '@tabler/icons-react';
 import { useEffect } from 'react';
 import type { ReleaseAuditEntry } from '../../../../electron/contract/readiness-entities';
 import { formatInstant } from '../../shared/dates';
@@ -20,6 +20,29 @@ const ICONS: Record<ReleaseAuditEntry['kind'], { icon: typeof IconCheck; color: 
   'release-change': { icon: IconEdit, color: 'gray' },
   'step-execution': { icon: IconListCheck, color: 'cyan' },
 };
+
+/**
+ * Whether a signed record verified: a small quiet mark when it did; when it did not, a red mark and the reason in
+ * words, because such a record is kept but counts nowhere (not on the board, in the gate or the meeting).
+ */
+function VerificationMark({ entry }: { entry: ReleaseAuditEntry }) {
+  const { status } = entry.verification;
+  if (status === 'verified') {
+    return (
+      <Tooltip label={`Signature verified: signed on device ${entry.deviceId.slice(0, 8)} by a key enrolled for ${entry.who}.`} multiline maw={320} withArrow>
+        <IconRosetteDiscountCheck size={15} color="var(--mantine-color-teal-6)" aria-label="Verified" role="img" data-testid="verified-mark" style={{ flexShrink: 0 }} />
+      </Tooltip>
+    );
+  }
+  if (status === 'unverified') {
+    return (
+      <Badge size="sm" color="red" variant="filled" radius="sm" leftSection={<IconAlertTriangle size={11} />} style={{ textTransform: 'none', flexShrink: 0 }} data-testid="unverified-mark">
+        Unverified · not counted
+      </Badge>
+    );
+  }
+  return null;
+}
 
 /** The back-trace audit: who asserted, halted, withdrew, waived and ticked what, when, from which device. */
 export function AuditTimeline({ releaseId }: { releaseId: string }) {
@@ -53,8 +76,28 @@ export function AuditTimeline({ releaseId }: { releaseId: string }) {
       <Timeline bulletSize={22} lineWidth={2}>
         {(entries ?? []).map((e) => {
           const { icon: Icon, color } = ICONS[e.kind];
+          const unverified = e.verification.status === 'unverified';
           return (
-            <Timeline.Item key={`${e.hlc}-${e.kind}-${e.what}`} bullet={<Icon size={13} />} color={color} title={<Text size="sm" fw={500}>{e.what}</Text>}>
+            <Timeline.Item
+              key={`${e.hlc}-${e.kind}-${e.what}`}
+              bullet={<Icon size={13} />}
+              color={unverified ? 'red' : color}
+              data-testid="audit-entry"
+              data-verification={e.verification.status}
+              title={
+                <Group gap={6} wrap="nowrap" align="center">
+                  <Text size="sm" fw={500} td={unverified ? 'line-through' : undefined} c={unverified ? 'dimmed' : undefined}>
+                    {e.what}
+                  </Text>
+                  <VerificationMark entry={e} />
+                </Group>
+              }
+            >
+              {unverified && (
+                <Text size="sm" c="red" fw={500} data-testid="unverified-reason">
+                  Not counted: {e.verification.reason ?? 'its signature could not be checked'}.
+                </Text>
+              )}
               {e.comment && (
                 <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
                   “{e.comment}”
@@ -63,7 +106,8 @@ export function AuditTimeline({ releaseId }: { releaseId: string }) {
               {e.waivedIssues.length > 0 && <Text size="xs">Waived issues: {e.waivedIssues.join('; ')}</Text>}
               {e.evidence && <Text size="xs">Evidence: {e.evidence}</Text>}
               <Text size="xs" c="dimmed">
-                {e.who} · {formatInstant(e.at)} · device {e.deviceId.slice(0, 8)}
+                {e.who}
+                {e.member && ` (through team-server member ${e.member})`} · {formatInstant(e.at)} · device {e.deviceId.slice(0, 8)}
               </Text>
             </Timeline.Item>
           );

@@ -7,6 +7,9 @@ interface Props {
   items: ChecklistItemView[];
   mayWaive(state: ReadinessState): boolean;
   whoMayWaive(state: ReadinessState): string;
+  /** Ticks are signed records: without a key for the "You are" person they would count nowhere. */
+  mayTick: boolean;
+  whyNoTick: string;
   onTick(item: ChecklistItemView): void;
   onUntick(item: ChecklistItemView): void;
   onWaive(item: ChecklistItemView): void;
@@ -19,25 +22,31 @@ function ItemLine({ item, ...props }: Omit<Props, 'items' | 'onAddDefaults'> & {
   return (
     <Group justify="space-between" wrap="nowrap" align="flex-start" data-testid="checklist-item">
       <Stack gap={0} style={{ minWidth: 0 }}>
-        <Checkbox
-          label={
-            <Group gap={6}>
-              <span>{item.title}</span>
-              {item.required && !item.waived && (
-                <Badge size="xs" variant={item.blocking ? 'filled' : 'light'} color={item.blocking ? 'orange' : 'gray'} radius="sm" style={{ textTransform: 'none' }}>
-                  {item.blocking ? 'required, blocking' : 'required'}
-                </Badge>
-              )}
-              {item.waived && (
-                <Badge size="xs" variant="light" color="violet" radius="sm" style={{ textTransform: 'none' }}>
-                  waived
-                </Badge>
-              )}
-            </Group>
-          }
-          checked={item.ticked}
-          onChange={() => (item.ticked ? props.onUntick(item) : props.onTick(item))}
-        />
+        {/* A disabled input gets no pointer events: the wrapper carries the tooltip's hover. */}
+        <Tooltip label={props.whyNoTick} disabled={props.mayTick} multiline maw={360} withArrow position="top-start">
+          <div style={{ display: 'inline-block' }}>
+            <Checkbox
+              disabled={!props.mayTick}
+              label={
+                <Group gap={6}>
+                  <span>{item.title}</span>
+                  {item.required && !item.waived && (
+                    <Badge size="xs" variant={item.blocking ? 'filled' : 'light'} color={item.blocking ? 'orange' : 'gray'} radius="sm" style={{ textTransform: 'none' }}>
+                      {item.blocking ? 'required, blocking' : 'required'}
+                    </Badge>
+                  )}
+                  {item.waived && (
+                    <Badge size="xs" variant="light" color="violet" radius="sm" style={{ textTransform: 'none' }}>
+                      waived
+                    </Badge>
+                  )}
+                </Group>
+              }
+              checked={item.ticked}
+              onChange={() => (item.ticked ? props.onUntick(item) : props.onTick(item))}
+            />
+          </div>
+        </Tooltip>
         <Text size="xs" c="dimmed" pl={30}>
           {item.ticked && item.tickedBy && item.tickedAt && `Ticked by ${item.tickedBy.name}, ${formatInstant(item.tickedAt)}`}
           {item.ticked && item.evidence && (

@@ -17,7 +17,7 @@ import { useReadinessStore } from './readiness-store';
 export function ReleaseReadinessPanel({ releaseId }: { releaseId: string }) {
   const view = useReadinessStore((s) => s.views[releaseId]);
   const store = useReadinessStore();
-  const { mayActOn, whoMayAct } = useActingPerson();
+  const { mayActOn, whoMayAct, mayTick, whyNoTick } = useActingPerson();
   const [dialog, setDialog] = useState<ActionDialogSpec | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
   useEffect(() => {
@@ -133,6 +133,8 @@ export function ReleaseReadinessPanel({ releaseId }: { releaseId: string }) {
         items={view.checklist}
         mayWaive={mayActOn}
         whoMayWaive={(state) => whoMayAct(stateOf(state))}
+        mayTick={mayTick}
+        whyNoTick={whyNoTick}
         onTick={(item) => setDialog(tickSpec(item))}
         onUntick={(item) => direct(store.tick(releaseId, { itemId: item.id, ticked: false }), 'un-tick the item')}
         onWaive={(item) => setDialog(waiveSpec(item))}

@@ -2,6 +2,7 @@ import { Alert, Button, Group, Text, Tooltip } from '@mantine/core';
 import { IconAlertTriangle, IconCircleX, IconFlask, IconPlayerStop } from '@tabler/icons-react';
 import type { Person } from '../../../../electron/contract/entities';
 import type { RunbookView, StepView } from '../../../../electron/contract/runbook-entities';
+import { useSigning } from '../keys/use-signing';
 import { A, type StepAction } from './execution-actions';
 import type { TimeFormat } from './step-times';
 
@@ -24,7 +25,8 @@ export function ExecutionBanner({ view, format, now, me, onAction }: BannerProps
   const failed = execution.failedStepIds.map((id) => byId.get(id)).filter((s): s is StepView => !!s);
   const rollingBack = execution.phase === 'rolling-back';
   const coordinator = me?.roles.includes('release-coordinator') ?? false;
-  const noPerson = me === null ? 'Choose who you are (top right) first: every record names the person who made it.' : null;
+  // Every button here records a signed step execution: it needs a person, and a key of theirs on this device.
+  const noPerson = useSigning().whyNot;
   const banners = [];
 
   if (execution.rehearsal) {

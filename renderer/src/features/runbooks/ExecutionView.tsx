@@ -1,12 +1,12 @@
 import { Alert, Badge, Group, Stack, Text, Title } from '@mantine/core';
-import { IconUserQuestion } from '@tabler/icons-react';
+import { IconKeyOff, IconUserQuestion } from '@tabler/icons-react';
 import { useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 import type { RunbookView, StepView } from '../../../../electron/contract/runbook-entities';
 import { notifyFailed } from '../../shared/notify';
 import type { ReleaseStatus } from '../../../../electron/contract/entities';
 import { StatusBadge } from '../../shared/StatusBadge';
 import { ActionDialog, type ActionDialogSpec } from '../readiness/ActionDialog';
-import { useWorkspaceStore } from '../workspace/workspace-store';
+import { useSigning } from '../keys/use-signing';
 import { formatDuration } from './duration';
 import { ExecutionBanner } from './ExecutionBanner';
 import { executionDialog } from './execution-dialogs';
@@ -83,9 +83,7 @@ interface Anchor {
  */
 export function ExecutionView({ view, format, now }: { view: RunbookView; format: TimeFormat; now: number }) {
   const record = useRunbooksStore((s) => s.record);
-  const people = useWorkspaceStore((s) => s.people);
-  const meId = useWorkspaceStore((s) => s.info?.currentPersonId ?? null);
-  const me = people.find((p) => p.id === meId) ?? null;
+  const { me, whyNot } = useSigning();
   const [dialog, setDialog] = useState<ActionDialogSpec | null>(null);
   const rootRef = useRef<HTMLDivElement>(null);
   const anchor = useRef<Anchor | null>(null);
@@ -94,7 +92,7 @@ export function ExecutionView({ view, format, now }: { view: RunbookView; format
   const { execution } = view;
   const gate = view.release?.gate ?? null;
   const finished = ['finished', 'rolled-back', 'aborted', 'failed'].includes(execution.phase);
-  const disabledReason = me === null ? 'Choose who you are (top right) first: every record names the person who made it.' : finished ? 'Execution is over: nothing more is recorded.' : null;
+  const disabledReason = whyNot ?? (finished ? 'Execution is over: nothing more is recorded.' : null);
 
   // After a record the lists re-order (a step moves from Next to Running now): keep what was clicked where it was.
   useLayoutEffect(() => {
@@ -225,6 +223,11 @@ export function ExecutionView({ view, format, now }: { view: RunbookView; format
       {me === null && (
         <Alert color="orange" icon={<IconUserQuestion />} title="Who are you?" data-testid="choose-person">
           Choose yourself in “You are” (top right) before recording: every start, completion and decision names the person who made it.
+        </Alert>
+      )}
+      {me !== null && whyNot && !finished && (
+        <Alert color="orange" icon={<IconKeyOff />} title={`Read-only for ${me.name}`} data-testid="no-key">
+          {whyNot}
         </Alert>
       )}
       <ExecutionBanner view={view} format={format} now={now} me={me} onAction={(step, action) => act(step, action, 'row')} />

@@ -3,6 +3,7 @@ import { IconArrowBackUp, IconCheck } from '@tabler/icons-react';
 import type { ConflictSide, SyncConflict } from '../../../../electron/contract/sync-entities';
 import { formatInstant } from '../../shared/dates';
 import { notifyFailed, notifySaved } from '../../shared/notify';
+import { useSigning } from '../keys/use-signing';
 import { useSyncStore } from './sync-store';
 
 function Side({ side }: { side: ConflictSide }) {
@@ -21,6 +22,8 @@ function Side({ side }: { side: ConflictSide }) {
 /** Both values of each concurrent edit, who and when. Either answer syncs, so every device's list agrees. */
 export function ConflictsTable({ conflicts }: { conflicts: SyncConflict[] }) {
   const resolve = useSyncStore((s) => s.resolve);
+  // Either answer is a signed record, in the "You are" person's name.
+  const { whyNot } = useSigning();
   const act = async (conflict: SyncConflict, keep: 'other' | 'current') => {
     const result = await resolve(conflict.id, keep);
     if (!result.ok) return notifyFailed('Could not resolve the conflict', result.error.message);
@@ -66,14 +69,20 @@ export function ConflictsTable({ conflicts }: { conflicts: SyncConflict[] }) {
             </Table.Td>
             <Table.Td>
               <Group gap="xs" justify="flex-end" wrap="nowrap">
-                <Tooltip label="Make the other value current again, on every device">
-                  <Button size="compact-sm" variant="light" leftSection={<IconArrowBackUp size={14} />} onClick={() => void act(c, 'other')}>
-                    Restore other
-                  </Button>
+                <Tooltip label={whyNot ?? 'Make the other value current again, on every device'} multiline maw={360}>
+                  <span style={{ display: 'inline-flex' }}>
+                    <Button size="compact-sm" variant="light" leftSection={<IconArrowBackUp size={14} />} disabled={whyNot !== null} onClick={() => void act(c, 'other')}>
+                      Restore other
+                    </Button>
+                  </span>
                 </Tooltip>
-                <Button size="compact-sm" variant="default" leftSection={<IconCheck size={14} />} onClick={() => void act(c, 'current')}>
-                  Keep current
-                </Button>
+                <Tooltip label={whyNot} disabled={!whyNot} multiline maw={360}>
+                  <span style={{ display: 'inline-flex' }}>
+                    <Button size="compact-sm" variant="default" leftSection={<IconCheck size={14} />} disabled={whyNot !== null} onClick={() => void act(c, 'current')}>
+                      Keep current
+                    </Button>
+                  </span>
+                </Tooltip>
               </Group>
             </Table.Td>
           </Table.Tr>

@@ -1,5 +1,5 @@
 import { Alert, Button, Card, Group, List, NumberInput, PasswordInput, Progress, SegmentedControl, Stack, Text, TextInput, Title } from '@mantine/core';
-import { IconAlertTriangle, IconLockOpen, IconRefresh } from '@tabler/icons-react';
+import { IconAlertTriangle, IconKeyOff, IconLockOpen, IconRefresh } from '@tabler/icons-react';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useEffect, useState, type FormEvent } from 'react';
 import { plainHttpWarning } from '../../../../electron/contract/plain-http';
@@ -84,7 +84,7 @@ export function SyncSettingsSection() {
   const progress = status?.progress;
   const typedUrlWarning = mode === 'server' ? plainHttpWarning(serverUrl.trim()) : null;
   // Said once on this screen: by the form, next to the URL it is about.
-  const statusWarnings = status?.warnings.filter((w) => w !== typedUrlWarning) ?? [];
+  const statusWarnings = status?.warnings.filter((w) => w !== typedUrlWarning && w !== settings?.tokenWarning) ?? [];
   return (
     <Stack gap="md" maw={1100}>
       <div>
@@ -143,6 +143,11 @@ export function SyncSettingsSection() {
                   error={errors.token}
                   onChange={(e) => setToken(e.currentTarget.value)}
                 />
+                {settings?.mode === 'server' && settings.tokenWarning && (
+                  <Alert color="yellow" variant="light" py="xs" icon={<IconKeyOff size={16} />} title="Saved member token" data-testid="token-warning">
+                    {settings.tokenWarning}
+                  </Alert>
+                )}
               </>
             )}
             {mode !== 'off' && (

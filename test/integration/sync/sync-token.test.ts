@@ -1,0 +1,91 @@
+import fs from 'node:fs';
+import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { afterEach, describe, expect, it } from 'vitest';
+import { setSecretProtector, type SecretProtector } from '../../../electron/core';
+import { SqliteServerStore } from '../../../electron/server/sqlite-server-store';
+import { hashToken, newToken, startSyncServer } from '../../../electron/server/sync-server';
+import type { SyncSettings, SyncStatus } from '../../../electron/contract/sync-entities';
+import { tempDir, tempSession, valueOf } from '../../helpers/temp-workspace';
+
+/** Stands in for Electron's safeStorage (the shell's, not ours): AES-256-GCM under a key only this "keychain" holds. */
+function keychain(name: string): SecretProtector {
+  const key = randomBytes(32);
+  return {
+    name,
+    protect(plain) {
+      const iv = randomBytes(12);
+      const cipher = createCipheriv('aes-256-gcm', key, iv);
+      const body = Buffer.concat([cipher.update(plain), cipher.final()]);
+      return Buffer.concat([iv, cipher.getAuthTag(), body]);
+    },
+    unprotect(blob) {
+      const decipher = createDecipheriv('aes-256-gcm', key, blob.subarray(0, 12));
+      decipher.setAuthTag(blob.subarray(12, 28));
+      return Buffer.concat([decipher.update(blob.subarray(28)), decipher.final()]);
+    },
+  };
+}
+
+describe('the saved sync token', () => {
+  const cleanups: Array<() => void | Promise<void>> = [];
+  afterEach(async () => {
+    setSecretProtector(null);
+    for (const c of cleanups.splice(0).reverse()) await c();
+  });
+
+  async function world() {
+    const t = tempDir('release-desk-token-');
+    const serverStore = new SqliteServerStore(`${t.dir}/server`);
+    const server = await startSyncServer({ store: serverStore });
+    const { session, file, cleanup } = tempSession();
+    cleanups.push(t.cleanup, () => serverStore.close(), () => server.close(), cleanup);
+    const token = newToken();
+    await serverStore.addMember({ id: 'Priya', name: 'Priya', personId: 'priya', admin: true }, hashToken(token));
+    const savedRaw = () => session.store.db.prepare("SELECT value FROM sync_state WHERE key = 'token'").pluck().get() as string;
+    const fileBytes = () => {
+      session.store.db.pragma('wal_checkpoint(TRUNCATE)');
+      return fs.readFileSync(file);
+    };
+    return { session, server, token, savedRaw, fileBytes };
+  }
+
+  it('is kept with the OS keychain where the shell has one: not in the workspace file, and syncs', async () => {
+    const w = await world();
+    setSecretProtector(keychain('the test keychain'));
+    const settings = valueOf(await w.session.dispatch('sync.configure', { mode: 'server', serverUrl: w.server.url, token: w.token }));
+    expect(settings).toMatchObject({ tokenSet: true, tokenWarning: null });
+    expect(w.savedRaw()).not.toContain(w.token);
+    expect(w.savedRaw()).not.toContain(Buffer.from(w.token).toString('base64'));
+    expect(w.fileBytes().includes(Buffer.from(w.token))).toBe(false);
+    expect(JSON.parse(w.savedRaw())).toMatchObject({ protection: 'the test keychain' });
+    // The configured sync reads it back through the keychain.
+    expect((await w.session.dispatch('sync.now', {})).ok).toBe(true);
+    const status = valueOf(await w.session.dispatch('sync.status', {})) as SyncStatus;
+    expect(status.lastError).toBeNull();
+    expect(status.warnings.join(' ')).not.toMatch(/token/);
+  });
+
+  it('where no keychain exists it stays in the workspace, with a warning in words in the settings and the status', async () => {
+    const w = await world();
+    const settings = valueOf(await w.session.dispatch('sync.configure', { mode: 'server', serverUrl: w.server.url, token: w.token })) as SyncSettings;
+    expect(settings.tokenWarning).toMatch(/^The member token is kept in this workspace file without encryption: there is no OS keychain here/);
+    const status = valueOf(await w.session.dispatch('sync.status', {})) as SyncStatus;
+    expect(status.warnings).toContain(settings.tokenWarning);
+    expect((await w.session.dispatch('sync.now', {})).ok).toBe(true);
+  });
+
+  it('saved with a keychain this process lacks (the desktop app\'s, seen from the CLI): the sync says so in words instead of sending nothing', async () => {
+    const w = await world();
+    setSecretProtector(keychain('the OS keychain (Electron safeStorage)'));
+    valueOf(await w.session.dispatch('sync.configure', { mode: 'server', serverUrl: w.server.url, token: w.token }));
+    setSecretProtector(null);
+    const status = valueOf(await w.session.dispatch('sync.status', {})) as SyncStatus;
+    const warning = 'The saved member token was protected by the OS keychain (Electron safeStorage), which this process cannot use (another app, user or machine): enter the token again in Settings → Sync, or give it to the CLI with --token.';
+    expect(status.settings.tokenWarning).toBe(warning);
+    expect(status.warnings).toContain(warning);
+    const refused = await w.session.dispatch('sync.now', {});
+    expect(refused).toMatchObject({ ok: false, error: { code: 'invalid_input', field: 'token', message: warning } });
+    // A one-off target with its own token still syncs.
+    expect((await w.session.dispatch('sync.now', { target: { serverUrl: w.server.url, token: w.token } })).ok).toBe(true);
+  });
+});
