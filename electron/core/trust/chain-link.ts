@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { Change } from '../changes/change';
 import { canonicalJson } from './canonical';
 
@@ -14,6 +14,6 @@ type Linked = Omit<Change, 'link' | 'member'>;
  * can rebuild a broken chain. `member` is left out: the team server stamps it after the device wrote the change.
  */
 export function linkOf(prevLink: string, c: Linked): string {
-  const content = `[${[c.deviceId, c.chainSeq, prevLink, c.hlc, c.author, c.entity, c.rowId, c.field, c.prevHlc].map((v) => JSON.stringify(v)).join(',')},${canonicalJson(c.value)},${canonicalJson(c.oldValue)}]`;
-  return createHash('sha256').update('release-desk/change/v1\n').update(content).digest('hex');
+  const head = JSON.stringify([c.deviceId, c.chainSeq, prevLink, c.hlc, c.author, c.entity, c.rowId, c.field, c.prevHlc ?? null]);
+  return hash('sha256', `release-desk/change/v1\n${head.slice(0, -1)},${canonicalJson(c.value)},${canonicalJson(c.oldValue)}]`, 'hex');
 }

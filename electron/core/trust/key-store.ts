@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { defaultAppDataDir } from '../workspace/workspace-paths';
-import { deviceKeyFromPkcs8, exportPkcs8, newDeviceKey, type DeviceKeyPair } from './device-key';
+import { ApiFailure } from '../../contract/api-result';
+import { deviceIdOf, deviceKeyFromPkcs8, exportPkcs8, newDeviceKey, type DeviceKeyPair } from './device-key';
 import { protectSecret, unprotectSecret } from './secret-protection';
 
 interface StoredKey {
@@ -38,14 +39,37 @@ export class KeyStore {
 
   find(deviceId: string): DeviceKeyEntry | undefined {
     const stored = this.read(deviceId);
-    const der = stored && unprotectSecret(stored.privateKey);
-    if (!stored || !der) return undefined;
+    if (!stored) return undefined;
+    const der = unprotectSecret(stored.privateKey);
+    if (!der) return this.locked(stored);
     try {
       const key = deviceKeyFromPkcs8(der);
       return key.deviceId === deviceId ? { key, workspace: stored.workspace, root: stored.root ?? null, lastSeq: stored.lastSeq ?? 0 } : undefined;
     } catch {
       return undefined;
     }
+  }
+
+  /**
+   * This machine's key for the device, wrapped by a keychain this process cannot use (the desktop app's, seen from
+   * the CLI or the web shell on the same file). The process still acts as that device, so its history stays one
+   * device's, and reads and unsigned edits work; signing, sealing and so syncing say where they can be done instead of
+   * the file silently becoming a new device.
+   */
+  private locked(stored: StoredKey): DeviceKeyEntry | undefined {
+    if (deviceIdOf(stored.publicKey) !== stored.deviceId) return undefined;
+    const where = stored.privateKey.protection;
+    const key = {
+      deviceId: stored.deviceId,
+      publicKey: stored.publicKey,
+      get privateKey(): never {
+        throw new ApiFailure(
+          'forbidden',
+          `This device's key is kept by ${where}, which this process cannot use: sign, record and sync on this workspace in the desktop app (or open a copy of the file here, which is a device of its own).`,
+        );
+      },
+    };
+    return { key, workspace: stored.workspace, root: stored.root ?? null, lastSeq: stored.lastSeq ?? 0 };
   }
 
   create(workspace: string): DeviceKeyPair {

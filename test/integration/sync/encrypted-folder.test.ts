@@ -1,13 +1,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { WorkspaceSession } from '../../../electron/core';
 import type { ApiResult } from '../../../electron/contract/api-result';
 import type { FolderInspection, SyncReport, SyncSettings, SyncStatus } from '../../../electron/contract/sync-entities';
 import { FOLDER_KEY_FILE, readFolderKeyHeader, unlockFolderKey } from '../../../electron/core/sync/folder-key';
 import { setSecretProtector } from '../../../electron/core/trust/secret-protection';
+import { standInKeychain } from '../../helpers/stand-in-keychain';
 import { tempDir } from '../../helpers/temp-workspace';
 import { call, comparableExport, openWorkspace, seedTeam } from './sync-scenario';
 
@@ -295,21 +296,7 @@ describe('an encrypted shared folder (issue 12)', { timeout: 120_000 }, () => {
   });
 
   it('with an OS keychain, neither the team key nor the member token is in plain text in the workspace file; a process without that keychain says so', async () => {
-    const keychainKey = randomBytes(32);
-    setSecretProtector({
-      name: 'the test keychain',
-      protect: (plain) => {
-        const iv = randomBytes(12);
-        const c = createCipheriv('aes-256-gcm', keychainKey, iv);
-        const body = Buffer.concat([c.update(plain), c.final()]);
-        return Buffer.concat([iv, c.getAuthTag(), body]);
-      },
-      unprotect: (blob) => {
-        const d = createDecipheriv('aes-256-gcm', keychainKey, blob.subarray(0, 12));
-        d.setAuthTag(blob.subarray(12, 28));
-        return Buffer.concat([d.update(blob.subarray(28)), d.final()]);
-      },
-    });
+    setSecretProtector(standInKeychain('the test keychain'));
     const { dir, folder, a, keyFile } = await team([]);
     const token = 'rdt_a-member-token-never-in-plain-text';
     await call(a, 'sync.configure', { mode: 'server', serverUrl: 'https://sync.example.com', token });

@@ -1,30 +1,11 @@
 import fs from 'node:fs';
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
-import { setSecretProtector, type SecretProtector } from '../../../electron/core';
+import { setSecretProtector } from '../../../electron/core';
 import { SqliteServerStore } from '../../../electron/server/sqlite-server-store';
 import { hashToken, newToken, startSyncServer } from '../../../electron/server/sync-server';
 import type { SyncSettings, SyncStatus } from '../../../electron/contract/sync-entities';
+import { standInKeychain } from '../../helpers/stand-in-keychain';
 import { tempDir, tempSession, valueOf } from '../../helpers/temp-workspace';
-
-/** Stands in for Electron's safeStorage (the shell's, not ours): AES-256-GCM under a key only this "keychain" holds. */
-function keychain(name: string): SecretProtector {
-  const key = randomBytes(32);
-  return {
-    name,
-    protect(plain) {
-      const iv = randomBytes(12);
-      const cipher = createCipheriv('aes-256-gcm', key, iv);
-      const body = Buffer.concat([cipher.update(plain), cipher.final()]);
-      return Buffer.concat([iv, cipher.getAuthTag(), body]);
-    },
-    unprotect(blob) {
-      const decipher = createDecipheriv('aes-256-gcm', key, blob.subarray(0, 12));
-      decipher.setAuthTag(blob.subarray(12, 28));
-      return Buffer.concat([decipher.update(blob.subarray(28)), decipher.final()]);
-    },
-  };
-}
 
 describe('the saved sync token', () => {
   const cleanups: Array<() => void | Promise<void>> = [];
@@ -51,7 +32,7 @@ describe('the saved sync token', () => {
 
   it('is kept with the OS keychain where the shell has one: not in the workspace file, and syncs', async () => {
     const w = await world();
-    setSecretProtector(keychain('the test keychain'));
+    setSecretProtector(standInKeychain('the test keychain'));
     const settings = valueOf(await w.session.dispatch('sync.configure', { mode: 'server', serverUrl: w.server.url, token: w.token }));
     expect(settings).toMatchObject({ tokenSet: true, tokenWarning: null });
     expect(w.savedRaw()).not.toContain(w.token);
@@ -76,7 +57,7 @@ describe('the saved sync token', () => {
 
   it('saved with a keychain this process lacks (the desktop app\'s, seen from the CLI): the sync says so in words instead of sending nothing', async () => {
     const w = await world();
-    setSecretProtector(keychain('the OS keychain (Electron safeStorage)'));
+    setSecretProtector(standInKeychain('the OS keychain (Electron safeStorage)'));
     valueOf(await w.session.dispatch('sync.configure', { mode: 'server', serverUrl: w.server.url, token: w.token }));
     setSecretProtector(null);
     const status = valueOf(await w.session.dispatch('sync.status', {})) as SyncStatus;
