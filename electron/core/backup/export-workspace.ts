@@ -1,4 +1,3 @@
-import { schemaVersion } from '../store/migrate';
 import type { WorkspaceStore } from '../store/workspace-store';
 import { BACKUP_FORMAT, BACKUP_FORMAT_VERSION, type BackupChange, type BackupFile } from './backup-format';
 import { readWorkspaceSection } from './workspace-section';
@@ -11,7 +10,7 @@ export function exportWorkspace(store: WorkspaceStore, exportedAt: Date = new Da
   return {
     format: BACKUP_FORMAT,
     formatVersion: BACKUP_FORMAT_VERSION,
-    schemaVersion: schemaVersion(store.db),
+    schemaVersion: store.schemaVersion,
     exportedAt: exportedAt.toISOString(),
     workspace: readWorkspaceSection(store),
     changeLog,

@@ -34,7 +34,7 @@ export function parseBackup(raw: unknown): BackupFile {
  * the result equals the backup's workspace section. Anything short of that rolls back and nothing is written.
  */
 export function restoreBackup(store: WorkspaceStore, backup: BackupFile): RestoreSummary {
-  return store.db.transaction(() => {
+  return store.atomically(() => {
     requireEmptyWorkspace(store, 'import a backup');
     const result = replay(store, backup);
     const difference = firstDifference(backup.workspace, readWorkspaceSection(store), ['workspace']);
@@ -43,7 +43,7 @@ export function restoreBackup(store: WorkspaceStore, backup: BackupFile): Restor
     }
     const { people, systems, environments, releases } = backup.workspace;
     return { changes: result.received, people: people.length, systems: systems.length, environments: environments.length, releases: releases.length };
-  })();
+  });
 }
 
 /**

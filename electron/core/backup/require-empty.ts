@@ -6,8 +6,8 @@ import type { WorkspaceStore } from '../store/workspace-store';
  * would mix two histories, which is what sync is for. An empty change log means no row, live or deleted, exists.
  */
 export function requireEmptyWorkspace(store: WorkspaceStore, action: string): void {
-  const row = store.db.prepare('SELECT count(*) AS n FROM change_log').get() as { n: number };
-  if (row.n > 0) {
-    throw new ApiFailure('conflict', `${store.path} is not empty (${row.n} changes in its history); ${action} only into a new or empty workspace file.`);
+  const changes = store.changeCount();
+  if (changes > 0) {
+    throw new ApiFailure('conflict', `${store.path} is not empty (${changes} changes in its history); ${action} only into a new or empty workspace file.`);
   }
 }

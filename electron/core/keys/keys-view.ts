@@ -1,5 +1,6 @@
 import type { DeviceKeyView, KeysOverview } from '../../contract/keys-contract';
 import { hlcInstant } from '../changes/change';
+import { peopleNames } from '../people/people-queries';
 import type { WorkspaceStore } from '../store/workspace-store';
 import { fingerprintOf } from '../trust/device-key';
 import { secretProtection } from '../trust/secret-protection';
@@ -56,6 +57,6 @@ export function signsFor(store: WorkspaceStore, personId: string): boolean {
 }
 
 export function personNames(store: WorkspaceStore): (id: string) => string {
-  const names = new Map((store.db.prepare('SELECT id, name FROM people').all() as Array<{ id: string; name: string }>).map((p) => [p.id, p.name]));
-  return (id: string) => names.get(id) ?? (id.startsWith('device:') ? `${id.slice(7)} (no person chosen)` : id || 'nobody');
+  const names = peopleNames(store);
+  return (id: string) => (id ? names.name(id) : 'nobody');
 }

@@ -49,7 +49,7 @@ export function revokeKey(store: WorkspaceStore, author: string, deviceId: strin
   const trust = store.trustView();
   const known = [trust.root?.deviceId, ...trust.enrolments.map((e) => e.keyDeviceId), ...trust.requests.map((r) => r.keyDeviceId)];
   if (!known.includes(deviceId)) throw invalidInput('deviceId', `No key of device ${deviceId} is known in this workspace.`);
-  const throughSeq = (store.db.prepare('SELECT coalesce(max(chain_seq), 0) FROM change_log WHERE device_id = ?').pluck().get(deviceId) as number) ?? 0;
+  const throughSeq = store.chainHeadOf(deviceId);
   const publicKey = trust.root?.deviceId === deviceId ? trust.root.publicKey : (trust.enrolments.find((e) => e.keyDeviceId === deviceId) ?? trust.requests.find((r) => r.keyDeviceId === deviceId))!.publicKey;
   store.mutate(author, (w) => w.append('deviceKey', { action: 'revoke', keyDeviceId: deviceId, publicKey, personId: personId ?? '', label: '', throughSeq, reason }));
 }

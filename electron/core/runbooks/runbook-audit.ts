@@ -6,8 +6,7 @@ import { loadReleaseExecutions } from './runbook-records';
  * titles are read from the rows even when they are tombstones, since an audit must still say what was done.
  */
 export function loadExecutionAudit(ctx: HandlerContext, releaseId: string) {
-  const title = ctx.store.db.prepare('SELECT title FROM runbook_steps WHERE id = ?').pluck();
-  const name = ctx.store.db.prepare('SELECT name FROM runbooks WHERE id = ?').pluck();
+  const { reader } = ctx.store;
   return loadReleaseExecutions(ctx, releaseId).map((x) => ({
     ...x.written,
     deviceId: x.deviceId,
@@ -15,7 +14,7 @@ export function loadExecutionAudit(ctx: HandlerContext, releaseId: string) {
     reason: x.reason,
     personId: x.personId,
     happenedAt: new Date(x.at).toISOString(),
-    stepTitle: String(title.get(x.stepId) ?? x.stepId),
-    runbookName: String(name.get(x.runbookId) ?? 'a runbook'),
+    stepTitle: String(reader.get('runbookStep', x.stepId, { deleted: true })?.title ?? x.stepId),
+    runbookName: String(reader.get('runbook', x.runbookId, { deleted: true })?.name ?? 'a runbook'),
   }));
 }

@@ -121,7 +121,7 @@ export function restoreSteps(ctx: HandlerContext, ids: readonly string[]): Runbo
     if (!hlc) throw invalidInput(`ids.${index}`, `There is no deleted runbook step with id ${id}.`);
     tombstones.set(id, hlc);
   });
-  const runbookIds = new Set(unique.map((id) => String(ctx.store.db.prepare('SELECT runbook_id FROM runbook_steps WHERE id = ?').pluck().get(id))));
+  const runbookIds = new Set(unique.map((id) => String(ctx.store.reader.get('runbookStep', id, { deleted: true })?.runbookId)));
   for (const runbookId of runbookIds) getRunbook(ctx, runbookId);
   // Each dependency the delete dropped: a change of a step's dependsOn, after the tombstone, that removed the id.
   const readd = new Map<string, string[]>();

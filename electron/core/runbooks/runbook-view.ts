@@ -1,7 +1,8 @@
 import type { Release } from '../../contract/entities';
 import type { ReadinessStateView } from '../../contract/readiness-entities';
 import type { Runbook, RunbookStep, RunbookSummary, RunbookView, StepView } from '../../contract/runbook-entities';
-import { loadPeople, loadReadiness } from '../api/handlers/readiness-records';
+import { loadReadiness } from '../api/handlers/readiness-records';
+import { peopleNames } from '../people/people-queries';
 import type { HandlerContext } from '../api/handler-context';
 import { deriveExecution, isRollbackStep, outsideWindow, scheduleRunbook, tableOrder, type ExecutionState, type RunbookSchedule } from '../domain/runbooks';
 import { releaseGate } from './release-gate';
@@ -56,7 +57,7 @@ export function signoffLine(state: Pick<ReadinessStateView, 'label' | 'status' |
   return state.status === 'halted' && state.comment ? `${line} (${state.comment})` : line;
 }
 
-function releaseInfo(ctx: HandlerContext, release: Release, names: Map<string, string>): NonNullable<RunbookView['release']> {
+function releaseInfo(ctx: HandlerContext, release: Release, personName: (id: string) => string): NonNullable<RunbookView['release']> {
   const readiness = loadReadiness(ctx, release, { now: new Date(ctx.store.now()).toISOString() });
   const gate = releaseGate(ctx, release, readiness);
   const nameOf = (entity: 'environment' | 'system', id: string) => String(ctx.store.reader.get(entity, id)?.name ?? id);
@@ -68,7 +69,7 @@ function releaseInfo(ctx: HandlerContext, release: Release, names: Map<string, s
     windowEnd: release.windowEnd,
     timeZone: release.timeZone,
     status: release.status,
-    ownerName: release.ownerId ? (names.get(release.ownerId) ?? '') : '',
+    ownerName: release.ownerId ? personName(release.ownerId) : '',
     environmentNames: release.environmentIds.map((id) => nameOf('environment', id)),
     systemNames: release.systemIds.map((id) => nameOf('system', id)),
     presumptive: readiness.gate.decision,
@@ -85,9 +86,7 @@ function releaseInfo(ctx: HandlerContext, release: Release, names: Map<string, s
 export function readRunbookView(ctx: HandlerContext, runbookId: string, now: Date = new Date(ctx.store.now())): RunbookView {
   const facts = runbookFacts(ctx, getRunbook(ctx, runbookId), now);
   const { runbook, release, steps, anchorMs, schedule, execution } = facts;
-  const named = [...facts.records.map((r) => r.personId), ...steps.flatMap((s) => (s.ownerPersonId ? [s.ownerPersonId, ...s.approverIds] : s.approverIds))];
-  const names = new Map(loadPeople(ctx, named).map((p) => [p.id, p.name]));
-  const nameOf = (id: string) => names.get(id) ?? id;
+  const nameOf = peopleNames(ctx.store).name;
   const at = (minutes: number) => iso(anchorMs + minutes * MINUTE);
 
   const views: StepView[] = steps.map((step, i) => {
@@ -133,7 +132,7 @@ export function readRunbookView(ctx: HandlerContext, runbookId: string, now: Dat
   const outside = window && execution.phase === 'not-started' ? outsideWindow(window, now.getTime()) : null;
   return {
     runbook,
-    release: release ? releaseInfo(ctx, release, names) : null,
+    release: release ? releaseInfo(ctx, release, nameOf) : null,
     steps: tableOrder(views),
     anchor: iso(anchorMs),
     plannedStart: schedule.start === null ? null : at(schedule.start),

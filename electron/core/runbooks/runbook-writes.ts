@@ -56,7 +56,7 @@ export function restoreRunbook(ctx: HandlerContext, id: string): Runbook {
     throw invalidInput('id', `There is no deleted runbook with id ${id}.`);
   }
   const tombstone = ctx.store.history('runbook', id).find((c) => c.field === '_deleted' && c.value === true)?.hlc ?? '';
-  const deletedSteps = ctx.store.db.prepare('SELECT id FROM runbook_steps WHERE runbook_id = ? AND deleted = 1').pluck().all(id) as string[];
+  const deletedSteps = ctx.store.reader.findDeletedEqual('runbookStep', 'runbookId', id).map((s) => s.id);
   const withIt = deletedSteps.filter((stepId) => {
     const stepTombstone = ctx.store.history('runbookStep', stepId).find((c) => c.field === '_deleted' && c.value === true)?.hlc ?? '';
     return stepTombstone >= tombstone;

@@ -14,13 +14,15 @@ export class EntityReader {
     this.sql = new StatementCache(db);
   }
 
-  list(entity: EntityName, orderBy = 'id'): EntityRow[] {
-    const rows = this.sql.get(`SELECT * FROM ${ENTITY_TABLES[entity].table} WHERE deleted = 0 ORDER BY ${orderBy}`).all() as Record<string, unknown>[];
+  /** Live rows; deleted ones too when asked (e.g. to name the author of an old record). */
+  list(entity: EntityName, orderBy = 'id', { deleted = false } = {}): EntityRow[] {
+    const rows = this.sql.get(`SELECT * FROM ${ENTITY_TABLES[entity].table}${deleted ? '' : ' WHERE deleted = 0'} ORDER BY ${orderBy}`).all() as Record<string, unknown>[];
     return rows.map((row) => decodeRow(entity, row));
   }
 
-  get(entity: EntityName, id: string): EntityRow | undefined {
-    const row = this.sql.get(`SELECT * FROM ${ENTITY_TABLES[entity].table} WHERE id = ? AND deleted = 0`).get(id) as
+  /** A row by id; a deleted one (a tombstone) only when asked, e.g. to name what a conflict was about. */
+  get(entity: EntityName, id: string, { deleted = false } = {}): EntityRow | undefined {
+    const row = this.sql.get(`SELECT * FROM ${ENTITY_TABLES[entity].table} WHERE id = ?${deleted ? '' : ' AND deleted = 0'}`).get(id) as
       | Record<string, unknown>
       | undefined;
     return row ? decodeRow(entity, row) : undefined;
@@ -67,6 +69,13 @@ export class EntityReader {
     return rows.map((row) => decodeRow(entity, row));
   }
 
+  /** Deleted rows (tombstones) whose scalar field equals `value`: what an undo of a delete brings back with it. */
+  findDeletedEqual(entity: EntityName, field: string, value: string): EntityRow[] {
+    const spec = (ENTITY_TABLES[entity].fields as Record<string, FieldSpec>)[field];
+    const rows = this.sql.get(`SELECT * FROM ${ENTITY_TABLES[entity].table} WHERE deleted = 1 AND ${spec.column} = ?`).all(value) as Record<string, unknown>[];
+    return rows.map((row) => decodeRow(entity, row));
+  }
+
   /** Whether a row exists as a tombstone (deleted), for undo. */
   isDeleted(entity: EntityName, id: string): boolean {
     const row = this.sql.get(`SELECT deleted FROM ${ENTITY_TABLES[entity].table} WHERE id = ?`).get(id) as { deleted: number } | undefined;
@@ -82,6 +91,16 @@ export class EntityReader {
       .get('SELECT * FROM change_log WHERE entity = ? AND row_id = ? ORDER BY hlc DESC, field DESC')
       .all(entity, rowId) as ChangeRow[];
     return rows.map(rowToChange);
+  }
+
+  /** A field's change with that stamp, or its newest change when no stamp is given. */
+  fieldChange(entity: string, rowId: string, field: string, hlc?: string): LoggedChange | undefined {
+    const row = (
+      hlc === undefined
+        ? this.sql.get('SELECT * FROM change_log WHERE entity = ? AND row_id = ? AND field = ? ORDER BY hlc DESC LIMIT 1').get(entity, rowId, field)
+        : this.sql.get('SELECT * FROM change_log WHERE entity = ? AND row_id = ? AND field = ? AND hlc = ?').get(entity, rowId, field, hlc)
+    ) as ChangeRow | undefined;
+    return row && rowToChange(row);
   }
 
   /**

@@ -9,13 +9,16 @@ import { isTrustWrite, judgeChanges } from '../changes/rules/judge';
 import { groupWrites } from '../changes/rules/writes';
 import { HeldChanges } from './held-changes';
 import { HybridLogicalClock, parseHlc } from './hlc';
-import { migrate } from './migrate';
+import { migrate, schemaVersion } from './migrate';
 import { openDatabase } from './open-database';
 import { MutationWriter } from './mutation-writer';
 import { RemoteApplier } from './remote-apply';
 import { StatementCache } from './statement-cache';
 import { EntityReader } from './entity-reader';
 import { ConflictIndex } from './conflict-index';
+import { ConflictRecords } from './conflict-records';
+import { SyncLedger } from './sync-ledger';
+import { StoreQueries } from './queries/store-queries';
 import { TrustLedger } from './trust-ledger';
 import type { EntityName } from './entity-tables';
 import { KeyStore } from '../trust/key-store';
@@ -90,6 +93,9 @@ export class WorkspaceStore {
   private readonly writer: MutationWriter;
   private readonly applier: RemoteApplier;
   private readonly conflicts: ConflictIndex;
+  readonly conflictRecords: ConflictRecords;
+  readonly ledger: SyncLedger;
+  readonly queries: StoreQueries;
   private readonly saveClock: Database.Statement;
   private readonly storedWrite: Database.Statement;
   private readonly linkAt: Database.Statement;
@@ -119,6 +125,9 @@ export class WorkspaceStore {
     this.reader = new EntityReader(db);
     this.applier = new RemoteApplier(db);
     this.conflicts = new ConflictIndex(db);
+    this.conflictRecords = new ConflictRecords(db);
+    this.ledger = new SyncLedger(db);
+    this.queries = new StoreQueries(db);
     this.held = new HeldChanges(db);
     const pinned = keys.find(this.deviceId)?.root ?? null;
     const found = this.trust.current().root?.deviceId ?? null;
@@ -346,6 +355,29 @@ export class WorkspaceStore {
   setMeta(key: MetaKey, value: string | null): void {
     if (value === null) this.sql.get('DELETE FROM meta WHERE key = ?').run(key);
     else this.sql.get('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(key, value);
+  }
+
+  /** Several store calls (e.g. a restore's receive and its check) that commit together or not at all. */
+  atomically<T>(fn: () => T): T {
+    return this.db.transaction(fn)();
+  }
+
+  get schemaVersion(): number {
+    return schemaVersion(this.db);
+  }
+
+  /** The last place of a device's chain this workspace holds (0 when it holds none). */
+  chainHeadOf(deviceId: string): number {
+    return (this.sql.get('SELECT coalesce(max(chain_seq), 0) AS seq FROM change_log WHERE device_id = ?').get(deviceId) as { seq: number }).seq;
+  }
+
+  /** How many changes this workspace's history holds, from every device. */
+  changeCount(): number {
+    return (this.sql.get('SELECT count(*) AS n FROM change_log').get() as { n: number }).n;
+  }
+
+  get isOpen(): boolean {
+    return this.db.open;
   }
 
   close(): void {

@@ -8,7 +8,7 @@ import { RepublishNeeded, unlockFolder } from './folder-access';
 import { FolderKeyError, FolderKeyHeaderSchema, folderKeyOf, kindOf, readFolderKeyHeader, type FolderKey, type FolderKeyHeader, type FolderSecret } from './folder-key';
 import { folderIsEncrypted, surveyFolder } from './folder-survey';
 import type { FolderAccess } from './folder-transport';
-import type { SyncLedger } from './sync-ledger';
+import type { SyncLedger } from '../store/sync-ledger';
 
 /** What a device saves about its folder's team key besides the key itself (which is saved protected, apart). */
 interface SavedFolderKey {

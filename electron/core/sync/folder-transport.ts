@@ -9,10 +9,8 @@ import { openFolderFile, sealFolderFile } from './folder-encryption';
 import { FILE_NAME, FolderFileError, decodeFolderFile, encodeFolderFile, fileName, type FolderFile } from './folder-file';
 import type { FolderKey } from './folder-key';
 import { deviceFiles, surveyFolder, type DeviceFiles } from './folder-survey';
-import { readOutbox } from './outbox';
-import { rowToChange, withoutSeq, type ChangeRow } from '../changes/change-row';
 import { receiveChanges } from './receive-changes';
-import { SyncLedger } from './sync-ledger';
+import type { SyncLedger } from '../store/sync-ledger';
 import type { SyncProgress, SyncReport } from './sync-report';
 import { addReceived, emptyReport, yieldToEventLoop } from './sync-report';
 
@@ -61,13 +59,13 @@ export async function syncFolder(
 }
 
 async function publish(store: WorkspaceStore, root: string, transport: string, key: FolderKey | null, report: SyncReport, onProgress: (p: SyncProgress) => void): Promise<void> {
-  const ledger = new SyncLedger(store.db);
+  const ledger = store.ledger;
   const own = path.join(root, store.deviceId);
   ensurePrivateDir(own);
   const published = `published:${transport}`;
   const total = ledger.waiting(transport);
   for (;;) {
-    const batch = readOutbox(store.db, ledger.getNumber(published), FILE_CHANGES);
+    const batch = ledger.outbox(ledger.getNumber(published), FILE_CHANGES);
     if (batch.changes.length === 0) break;
     writeNextFile(store, ledger, own, transport, key, (n) => ({ base: n - 1, changes: batch.changes }));
     ledger.set(published, String(batch.lastSeq));
@@ -86,7 +84,7 @@ async function readPeers(
   report: SyncReport,
   onProgress: (p: SyncProgress) => void,
 ): Promise<void> {
-  const ledger = new SyncLedger(store.db);
+  const ledger = store.ledger;
   const name = deviceNamer(store);
   const work = peers.map((peer) => {
     warnStrays(peer, report);
@@ -154,10 +152,9 @@ function compactOwnFiles(store: WorkspaceStore, root: string, transport: string,
   const files = [...own.plain, ...own.encrypted];
   const unencrypted = key ? own.plain.length : 0;
   if (files.length <= COMPACT_AFTER_FILES && unencrypted === 0) return;
-  const ledger = new SyncLedger(store.db);
+  const ledger = store.ledger;
   const published = ledger.getNumber(`published:${transport}`);
-  const rows = store.db.prepare('SELECT * FROM change_log WHERE seq <= ? ORDER BY seq').all(published) as ChangeRow[];
-  const changes = rows.map((r) => withoutSeq(rowToChange(r)));
+  const changes = ledger.logThrough(published);
   const dir = path.join(root, store.deviceId);
   writeNextFile(store, ledger, dir, transport, key, () => ({ base: 0, changes }));
   for (const old of own.plain) fs.rmSync(path.join(dir, fileName(old)), { force: true });

@@ -1,6 +1,5 @@
 import type { Change } from '../changes/change';
 import type { ReceiveResult, WorkspaceStore } from '../store/workspace-store';
-import { SyncLedger } from './sync-ledger';
 
 /**
  * Merges a delivery from a transport through the store's one way in for changes made elsewhere
@@ -9,7 +8,7 @@ import { SyncLedger } from './sync-ledger';
  * past changes that did not commit.
  */
 export function receiveChanges(store: WorkspaceStore, changes: readonly Change[], options: { transport: string; afterApply?: () => void }): ReceiveResult {
-  const ledger = new SyncLedger(store.db);
+  const ledger = store.ledger;
   const maxBefore = ledger.maxSeq();
   return store.receive(changes, {
     afterApply: () => {

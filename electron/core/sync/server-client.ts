@@ -1,11 +1,9 @@
 import { gzipSync } from 'node:zlib';
 import { plainHttpWarning } from '../../contract/plain-http';
 import type { WorkspaceStore } from '../store/workspace-store';
-import { readOutbox } from './outbox';
 import { receiveChanges } from './receive-changes';
 import type { Change } from '../changes/change';
 import { changeKey } from '../changes/change-key';
-import { SyncLedger } from './sync-ledger';
 import { addReceived } from './sync-report';
 import { MAX_PUSH_CHANGES, PROTOCOL_PREFIX, type PullResult, type PushResult, type ServerAnswer, type ServerError } from './server-protocol';
 import { emptyReport, yieldToEventLoop, type SyncProgress, type SyncReport } from './sync-report';
@@ -40,7 +38,7 @@ export async function syncServer(
   const report = emptyReport();
   const url = normaliseServerUrl(target.url);
   const transport = serverTransportId(url);
-  const ledger = new SyncLedger(store.db);
+  const ledger = store.ledger;
   const plainHttp = plainHttpWarning(url);
   if (plainHttp) report.warnings.push(plainHttp);
   // The server's clock is the team's reference: a device that lags behind it follows it, within a bound (see
@@ -62,7 +60,7 @@ export async function syncServer(
   const ackKey = `${transport}:pushedUpTo`;
   const total = ledger.waiting(transport);
   for (;;) {
-    const batch = readOutbox(store.db, ledger.getNumber(key), MAX_PUSH_CHANGES);
+    const batch = ledger.outbox(ledger.getNumber(key), MAX_PUSH_CHANGES);
     if (batch.changes.length === 0) break;
     const pushedUpTo = (await pushBatch(store, post, batch.changes, report)).cursor;
     if (pushedUpTo > ledger.getNumber(ackKey)) ledger.set(ackKey, String(pushedUpTo));

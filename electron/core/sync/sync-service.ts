@@ -8,7 +8,7 @@ import type { FolderSecret } from './folder-key';
 import { FolderSettings, LOCKED_WORDS, secretOf } from './folder-settings';
 import { folderTransportId, syncFolder } from './folder-transport';
 import { ServerSyncError, normaliseServerUrl, serverTransportId, syncServer } from './server-client';
-import { SyncLedger } from './sync-ledger';
+import type { SyncLedger } from '../store/sync-ledger';
 import { openConflictCount } from './sync-conflicts';
 import { addReceived, type SyncProgress, type SyncReport } from './sync-report';
 
@@ -31,7 +31,7 @@ export class SyncService {
   private readonly folder: FolderSettings;
 
   private constructor(private readonly store: WorkspaceStore) {
-    this.ledger = new SyncLedger(store.db);
+    this.ledger = store.ledger;
     this.folder = new FolderSettings(store, this.ledger);
   }
 
@@ -147,7 +147,7 @@ export class SyncService {
       this.ledger.set('lastWarnings', JSON.stringify(report.warnings.slice(0, 50)));
       return report;
     } catch (error) {
-      if (this.store.db.open) this.ledger.set('lastError', describeSyncError(error));
+      if (this.store.isOpen) this.ledger.set('lastError', describeSyncError(error));
       throw error;
     }
   }
@@ -193,7 +193,7 @@ export class SyncService {
     const settings = this.settings();
     if (settings.mode === 'off') return;
     this.timer = setInterval(() => {
-      if (!this.store.db.open) {
+      if (!this.store.isOpen) {
         if (this.timer) clearInterval(this.timer);
         this.timer = null;
         return;

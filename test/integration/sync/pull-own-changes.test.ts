@@ -5,7 +5,6 @@ import { WorkspaceStore } from '../../../electron/core/store/workspace-store';
 import { syncFolder } from '../../../electron/core/sync/folder-transport';
 import { receiveChanges } from '../../../electron/core/sync/receive-changes';
 import { serverTransportId, syncServer } from '../../../electron/core/sync/server-client';
-import { SyncLedger } from '../../../electron/core/sync/sync-ledger';
 import { SqliteServerStore } from '../../../electron/server/sqlite-server-store';
 import { hashToken, newToken, startSyncServer } from '../../../electron/server/sync-server';
 import { tempDir } from '../../helpers/temp-workspace';
@@ -63,7 +62,7 @@ describe('pull leaves out the pulling device’s own changes', () => {
     expect(logCount(a)).toBe(logCount(b));
 
     // Paging with the puller's own changes between and after the others': nothing skipped, nothing repeated.
-    const own = { deviceId: a.deviceId, upTo: new SyncLedger(a.db).getNumber(`${serverTransportId(server.url)}:pushedUpTo`) };
+    const own = { deviceId: a.deviceId, upTo: a.ledger.getNumber(`${serverTransportId(server.url)}:pushedUpTo`) };
     expect(own.upTo).toBe(sentByA);
     const seen: string[] = [];
     let since = 0;

@@ -4,11 +4,12 @@ import type { Release } from '../../../contract/entities';
 import type { Meeting, MeetingDecisionKind, MeetingSummary, MeetingView } from '../../../contract/meetings-entities';
 import { localDate } from '../../domain/calendar/zoned-time';
 import { buildAgenda, deriveActionItems, type CompletionFacts, type EnvironmentCheckFacts } from '../../domain/meetings';
-import { personNames } from '../../domain/readiness';
 import { hlcInstant } from '../../changes/change';
 import type { HandlerContext } from '../handler-context';
 import { calendarHandlers } from './calendar-handlers';
-import { loadPeople, signedRowsOf } from './readiness-records';
+import { signedRowsOf } from './readiness-records';
+import { peopleNames } from '../../people/people-queries';
+import { personNames } from '../../domain/person-names';
 import { readinessHandlers } from './readiness-handlers';
 
 /**
@@ -85,7 +86,7 @@ export function loadMeetingView(ctx: HandlerContext, meetingId: string, now = ne
   }));
   const named = [...attendeeIds, ...decisions.map((d) => d.personId), ...completions.map((c) => c.personId), ...items.map((i) => i.ownerId)];
   named.push(...checks.flatMap((c) => (c.by ? [c.by] : [])));
-  const names = personNames(loadPeople(ctx, named));
+  const names = peopleNames(ctx.store);
 
   const releases = new Map(releasesIn(ctx, meeting).map((r) => [r.id, r]));
   const board = readinessHandlers['readiness.board'](ctx, { from, to }).filter((row) => releases.has(row.release.id));

@@ -56,9 +56,7 @@ export const outcomesHandlers = {
   'deployments.restore': (ctx, { id }) => {
     if (!ctx.store.reader.isDeleted('deployment', id)) throw notFound('Deleted deployment', id);
     // Its incidents were deleted with it; bring back those still pointing at it.
-    const incidents = ctx.store.db
-      .prepare("SELECT id FROM incidents WHERE deployment_id = ? AND deleted = 1")
-      .all(id) as Array<{ id: string }>;
+    const incidents = ctx.store.reader.findDeletedEqual('incident', 'deploymentId', id);
     ctx.store.mutate(ctx.author(), (w) => {
       w.restore('deployment', id);
       for (const incident of incidents) w.restore('incident', incident.id);

@@ -19,6 +19,7 @@ import {
   withdrawTarget,
 } from '../../domain/readiness';
 import { hlcInstant } from '../../changes/change';
+import { loadPeople, peopleNames } from '../../people/people-queries';
 import type { HandlerContext, HandlerMap } from '../handler-context';
 import { getPerson } from './people-handlers';
 import {
@@ -27,7 +28,6 @@ import {
   loadChecklistFacts,
   loadDecisionFacts,
   loadDeadlinePolicy,
-  loadPeople,
   loadReadiness,
   loadSignoffs,
   releasePolicyId,
@@ -61,7 +61,7 @@ function itemForWrite(ctx: HandlerContext, itemId: string) {
 }
 
 function itemView(ctx: HandlerContext, releaseId: string, itemId: string): ChecklistItemView {
-  const view = loadChecklist(ctx, releaseId, loadPeople(ctx)).find((i) => i.id === itemId);
+  const view = loadChecklist(ctx, releaseId, loadPeople(ctx.store)).find((i) => i.id === itemId);
   if (!view) throw notFound('Checklist item', itemId);
   return view;
 }
@@ -100,7 +100,7 @@ function auditOf(ctx: HandlerContext, releaseId: string) {
     releaseChanges,
     decisions,
     executions,
-    names: personNames(loadPeople(ctx, authors)),
+    names: peopleNames(ctx.store),
   });
 }
 
@@ -110,7 +110,7 @@ export const readinessHandlers = {
   'readiness.board': (ctx, { from, to }) => {
     const now = new Date().toISOString();
     const releases = ctx.store.reader.list('release', 'window_start, name COLLATE NOCASE') as unknown as Release[];
-    const people = loadPeople(ctx);
+    const people = loadPeople(ctx.store);
     return releases
       .filter((r) => Date.parse(r.windowStart) < Date.parse(to) && Date.parse(r.windowEnd) > Date.parse(from))
       .map((r) => {
@@ -132,7 +132,7 @@ export const readinessHandlers = {
       withdrawsId = target.record.id;
     }
     if (input.action === 'assert') {
-      const blocking = blockingItems(loadChecklist(ctx, release.id, loadPeople(ctx)), input.state);
+      const blocking = blockingItems(loadChecklist(ctx, release.id, loadPeople(ctx.store)), input.state);
       if (blocking.length > 0) {
         throw new ApiFailure(
           'conflict',
@@ -157,7 +157,7 @@ export const readinessHandlers = {
     const view = loadReadiness(ctx, release, { requireAll });
     const states = view.states.map(({ checklist: _checklist, empowered: _empowered, ...state }) => state);
     const all = loadSignoffs(ctx, release.id, 'all');
-    const names = personNames(loadPeople(ctx, all.map((s) => s.personId)));
+    const names = peopleNames(ctx.store);
     const signoffs = all.map((s) => ({
       state: s.state,
       action: s.action,
@@ -230,7 +230,7 @@ export const readinessHandlers = {
         w.insert('checklistItem', randomUUID(), { releaseId, templateId, state: template.state, title: item.title, required: item.required, position: start + index }),
       ),
     );
-    return loadChecklist(ctx, releaseId, loadPeople(ctx));
+    return loadChecklist(ctx, releaseId, loadPeople(ctx.store));
   },
 
   'checklists.tick': (ctx, { itemId, ticked, evidence, comment, asPersonId }) => {

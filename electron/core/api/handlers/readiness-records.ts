@@ -3,6 +3,7 @@ import type { ReadinessView, SignoffRecord } from '../../../contract/readiness-e
 import type { ChecklistItemFacts, PersonFacts, TickFacts, WaiverFacts } from '../../domain/readiness';
 import { deadlinePolicy, deriveChecklist, deriveReadiness, personNames, type DeadlinePolicy } from '../../domain/readiness';
 import type { EntityName } from '../../store/entity-tables';
+import { loadPeople } from '../../people/people-queries';
 import type { EntityRow } from '../../store/entity-reader';
 import { readHeldRows, readSignedRows, type RecordTrust } from '../../store/signed-records';
 import type { HandlerContext } from '../handler-context';
@@ -101,23 +102,6 @@ export function loadChecklistFacts(ctx: HandlerContext, releaseId: string, which
   return { items, ticks, waivers };
 }
 
-/**
- * Everyone who may name a record: the people in the workspace, plus deleted people named by `ids` (their past
- * sign-offs stay readable under the name their tombstoned row carried).
- */
-export function loadPeople(ctx: HandlerContext, ids: Iterable<string> = []): PersonFacts[] {
-  const people: PersonFacts[] = ctx.store.reader
-    .list('person')
-    .map((p) => ({ id: p.id, name: String(p.name), roles: p.roles as PersonRole[] }));
-  const known = new Set(people.map((p) => p.id));
-  for (const id of new Set(ids)) {
-    if (known.has(id) || !ctx.store.reader.isDeleted('person', id)) continue;
-    const name = ctx.store.history('person', id).find((c) => c.field === 'name');
-    if (name) people.push({ id, name: String(name.value), roles: [], deleted: true });
-  }
-  return people;
-}
-
 export const WORKSPACE_POLICY_ID = 'workspace';
 export const releasePolicyId = (releaseId: string) => `release:${releaseId}`;
 
@@ -138,22 +122,18 @@ export function loadChecklist(ctx: HandlerContext, releaseId: string, people: re
 export interface ReadinessOptions {
   /** The instant to judge the deadline against; default: now. */
   now?: string;
-  /** The people the board loaded once for all its releases. */
+  /** The people (the deleted too) the board loaded once for all its releases. */
   everyone?: PersonFacts[];
   /** Answer pending while any state is unasserted, whatever the policy (`gate --require-all`). */
   requireAll?: boolean;
 }
 
-/**
- * The readiness of one release, and the gate's answer for it under the workspace policy. A record naming someone
- * not among `everyone` (a deleted person) has them looked up.
- */
+/** The readiness of one release, and the gate's answer for it under the workspace policy. */
 export function loadReadiness(ctx: HandlerContext, release: Release, options: ReadinessOptions = {}): ReadinessView {
   const { now = new Date().toISOString(), everyone, requireAll } = options;
   const signoffs = loadSignoffs(ctx, release.id);
   const { items, ticks, waivers } = loadChecklistFacts(ctx, release.id);
-  const named = [...signoffs, ...ticks, ...waivers].map((r) => r.personId);
-  const people = everyone && named.every((id) => everyone.some((p) => p.id === id)) ? everyone : loadPeople(ctx, named);
+  const people = everyone ?? loadPeople(ctx.store);
   return deriveReadiness({
     release,
     signoffs,

@@ -1,6 +1,6 @@
 import { READINESS_STATE_LABELS, type AuditVerification, type ReadinessState, type ReleaseAuditEntry, type SignoffRecord } from '../../../contract/readiness-entities';
 import { RELEASE_STATUS_LABELS, type ReleaseStatus } from '../../../contract/entities';
-import type { PersonNames } from './person-names';
+import type { PersonNames } from '../person-names';
 import { fieldLabel } from '../../../contract/field-messages';
 
 /**

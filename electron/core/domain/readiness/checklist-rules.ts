@@ -1,6 +1,6 @@
 import { READINESS_STATES, type ChecklistItemView, type ReadinessState } from '../../../contract/readiness-entities';
 import { newest } from './clock-order';
-import type { PersonNames } from './person-names';
+import type { PersonNames } from '../person-names';
 
 export interface ChecklistItemFacts {
   id: string;

@@ -12,7 +12,7 @@ import {
 import { ROLE_LABELS, type ReadinessPolicy, type Release } from '../../../contract/entities';
 import { byClock } from './clock-order';
 import { deadlineView, type DeadlinePolicy } from './deadline';
-import { personNames, type PersonFacts } from './person-names';
+import { personNames, type PersonFacts } from '../person-names';
 import { releaseGate } from './release-gate';
 import { effectiveSignoff } from './signoff-rules';
 

@@ -2,7 +2,7 @@
 export { compareClock, newest, byClock, type Clocked } from './clock-order';
 export { effectiveSignoff, withdrawTarget, mayActOn, forbiddenMessage } from './signoff-rules';
 export { deriveChecklist, blockingItems, type ChecklistItemFacts, type TickFacts, type WaiverFacts } from './checklist-rules';
-export { personNames, type PersonFacts, type PersonNames } from './person-names';
+export { personNames, type PersonFacts, type PersonNames } from '../person-names';
 export { BUILT_IN_DEADLINE_HOURS, deadlinePolicy, deadlineView, type DeadlinePolicy } from './deadline';
 export { releaseGate, type GateFacts, type GateStateFacts, type StateReading } from './release-gate';
 export { deriveReadiness, type ReadinessFacts } from './derive-readiness';

@@ -1,9 +1,12 @@
 import type Database from 'better-sqlite3';
 import { protectSecret, unprotectSecret } from '../trust/secret-protection';
+import { readLogThrough, readOutbox, type OutboxBatch } from './outbox';
+import type { Change } from '../changes/change';
 
 /**
  * Device-local sync bookkeeping in the `sync_*` tables: settings, how far each peer was read, what
- * was published. Never synced, never a domain table.
+ * was published, and the log a transport publishes from. Never synced, never a domain table. The store holds one
+ * (`WorkspaceStore.ledger`): sync code never touches the database itself.
  */
 export class SyncLedger {
   constructor(private readonly db: Database.Database) {}
@@ -72,6 +75,15 @@ export class SyncLedger {
 
   maxSeq(): number {
     return (this.db.prepare('SELECT coalesce(max(seq), 0) FROM change_log').pluck().get() as number) ?? 0;
+  }
+
+  /** Local change-log entries after `afterSeq` for a transport to publish (store/outbox.ts). */
+  outbox(afterSeq: number, limit: number): OutboxBatch {
+    return readOutbox(this.db, afterSeq, limit);
+  }
+
+  logThrough(throughSeq: number): Change[] {
+    return readLogThrough(this.db, throughSeq);
   }
 
   /** Local changes not yet published to `transport`. */

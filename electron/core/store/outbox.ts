@@ -23,3 +23,8 @@ export function readOutbox(db: Database.Database, afterSeq: number, limit: numbe
   }
   return { changes: rows.map((r) => withoutSeq(rowToChange(r))), lastSeq: rows.length ? rows[rows.length - 1].seq : afterSeq };
 }
+
+/** This device's log up to `throughSeq`, in local order: what a compaction re-publishes as one file. */
+export function readLogThrough(db: Database.Database, throughSeq: number): Change[] {
+  return (db.prepare('SELECT * FROM change_log WHERE seq <= ? ORDER BY seq').all(throughSeq) as ChangeRow[]).map((r) => withoutSeq(rowToChange(r)));
+}

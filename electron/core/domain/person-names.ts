@@ -1,4 +1,4 @@
-import type { PersonRole } from '../../../contract/entities';
+import type { PersonRole } from '../../contract/entities';
 
 export interface PersonFacts {
   id: string;
