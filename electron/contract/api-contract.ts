@@ -14,12 +14,14 @@ import {
   System,
   SystemCreate,
   SystemPatch,
+  TimeZone,
   WorkspaceInfo,
   WorkspaceSettings,
   WorkspaceSettingsPatch,
 } from './entities';
 import type { ApiResult } from './api-result';
 import { ById, Empty, method } from './define-method';
+import { ReleaseStatusCheck } from './release-status-entities';
 import { readinessMethods } from './readiness-contract';
 import { calendarMethods } from './calendar-contract';
 import { outcomesMethods } from './outcomes-contract';
@@ -42,6 +44,11 @@ export const apiContract = {
     z.object({ personId: Id.nullable() }).strict(),
     WorkspaceInfo,
     'Who is using this device: the author recorded on every change made here.',
+  ),
+  'workspace.setViewerTimeZone': method(
+    z.object({ timeZone: TimeZone }).strict(),
+    z.object({ timeZone: z.string() }),
+    "The zone of whoever reads this session's answers (the screen's, sent when it opens): every sentence with a time is written in it. Default: this machine's zone.",
   ),
   'settings.update': method(WorkspaceSettingsPatch.strict(), WorkspaceSettings, 'Change workspace settings.'),
 
@@ -70,6 +77,11 @@ export const apiContract = {
   'releases.update': method(z.object({ id: Id, changes: ReleasePatch.strict() }).strict(), Release, 'Change a release.'),
   'releases.delete': method(ById, z.object({ id: Id }), 'Delete a release (kept in history).'),
   'releases.restore': method(ById, Release, 'Undo the delete of a release.'),
+  'releases.statusChecks': method(
+    z.object({ releaseIds: z.array(Id).max(1000).optional() }).strict(),
+    z.array(ReleaseStatusCheck),
+    "Status, the readiness gate's answer and the runbook's phase, with any disagreement in words: for the releases named, or else every release going (Go, In progress) or whose runbook has run.",
+  ),
 
   'audit.history': method(
     z.object({ entity: z.enum(['release', 'person', 'system', 'environment', 'settings', 'window', 'runbook', 'runbookStep']), id: Id }).strict(),

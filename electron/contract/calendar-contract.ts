@@ -7,6 +7,8 @@ import {
   IcsImportInput,
   IcsImportPreview,
   InstantRange,
+  NextFreeSlot,
+  PlanningDraft,
   ReleaseNeeds,
   StoredWindowKind,
   Window,
@@ -55,9 +57,14 @@ export const calendarMethods = {
     'Every collision overlapping a range (default: the span of all releases), by start; accepted ones are marked.',
   ),
   'collisions.preview': method(
-    z.object({ releaseId: Id, windowStart: Instant, windowEnd: Instant }).strict(),
+    PlanningDraft,
     z.array(Collision),
-    'The collisions a release would be in if its window were moved to these times ("what if", while dragging); writes nothing.',
+    'The collisions a release would be in at these times, with these systems and environments ("what if", while dragging or filling in the form); writes nothing.',
+  ),
+  'collisions.nextFreeSlot': method(
+    PlanningDraft,
+    NextFreeSlot,
+    'The earliest window of the same length on the same environments, from the chosen start (or now) on, with no collision; inside a maintenance window where an environment requires one. Writes nothing.',
   ),
   'collisions.accept': method(
     z.object({ key: z.string().min(1).max(1000), reason: z.string().trim().min(1, 'Reason is required').max(2000) }).strict(),

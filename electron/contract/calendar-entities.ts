@@ -116,19 +116,29 @@ export const COLLISION_KIND_LABELS: Record<CollisionKind, string> = {
 
 export const CollisionAcceptance = z.object({ reason: z.string(), by: z.string(), byName: z.string(), at: z.string() });
 
+/**
+ * One collision per pair of releases (or release and window, or person and two runbooks), naming every environment
+ * it happens on: two releases on staging and production at once are one collision, not two.
+ */
 export const Collision = z.object({
   /** Stable while the collision is the same conflict at the same times; acceptances are keyed by it. */
   key: z.string(),
   kind: CollisionKind,
   releaseIds: z.array(z.string()),
   windowId: z.string().nullable(),
-  environmentId: z.string().nullable(),
+  /** The environments it happens on, in the workspace's order; empty for a runbook owner (and a dependency on none). */
+  environmentIds: z.array(z.string()),
   personId: z.string().nullable(),
   /** The time range the conflict covers (the overlap, or the release's window). */
   start: z.string(),
   end: z.string(),
-  /** One sentence naming the releases, environment and times (in the first release's own zone). */
+  /** One sentence naming the releases, environments and times, the times in `timeZone` (the viewer's). */
   sentence: z.string(),
+  /** The zone the sentence's times are written in: the viewer's (workspace.setViewerTimeZone). */
+  timeZone: z.string(),
+  /** The zone the (first) release was planned in, and the collision's times there: for a tooltip, or brackets in a file. */
+  plannedZone: z.string(),
+  plannedTimes: z.string(),
   accepted: CollisionAcceptance.nullable(),
 });
 export type Collision = z.infer<typeof Collision>;
@@ -138,6 +148,36 @@ export const CollisionsListInput = InstantRange.extend({
   /** At most this many, the earliest first: a screen that shows a period asks for what it can show, not every pair. */
   limit: z.number().int().min(1).max(100_000).optional(),
 }).strict();
+
+/**
+ * A release as it is being planned: an existing one moved or edited (its id, and what the form changed), or one not
+ * planned yet (no id: systems, environments and zone from the form). What is left out is the release's own.
+ */
+export const PlanningDraft = z
+  .object({
+    releaseId: Id.optional(),
+    name: z.string().trim().max(160).optional(),
+    version: z.string().trim().max(60).optional(),
+    systemIds: z.array(Id).max(200).optional(),
+    environmentIds: z.array(Id).max(50).optional(),
+    /** The zone the window is planned in. */
+    timeZone: TimeZone.optional(),
+    windowStart: Instant,
+    windowEnd: Instant,
+  })
+  .strict();
+export type PlanningDraft = z.infer<typeof PlanningDraft>;
+
+export const NextFreeSlot = z.object({
+  found: z.boolean(),
+  windowStart: z.string().nullable(),
+  windowEnd: z.string().nullable(),
+  /** The maintenance window the slot sits in, by name, where one covers it. */
+  maintenanceWindow: z.string().nullable(),
+  /** One sentence in the viewer's zone: where the slot is, or why there is none. */
+  sentence: z.string(),
+});
+export type NextFreeSlot = z.infer<typeof NextFreeSlot>;
 
 /** A release that needs other releases done first (a dependency violation is A planned before B ends). */
 export const ReleaseNeeds = z.object({ releaseId: z.string(), needsReleaseIds: z.array(z.string()) });

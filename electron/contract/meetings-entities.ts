@@ -24,9 +24,14 @@ const MeetingFields = z.object({
   /** The releases whose window overlaps [from, to) are on the agenda. */
   from: Instant,
   to: Instant,
-  /** The zone the minutes print times in (the coordinator's). */
+  /** Where the meeting is held: its date (the minutes' file name, "today" for overdue actions) is read in this zone. */
   timeZone: TimeZone,
+  /** When the meeting is held. */
+  heldAt: Instant,
+  /** General notes, beside the per-release decisions. */
   notes: note('Notes'),
+  /** Decisions the meeting took that are not about one release ("no releases on 24 December"). */
+  decisions: note('Decisions'),
 });
 
 const rangeInOrder = (r: { from?: string; to?: string }) => r.from === undefined || r.to === undefined || Date.parse(r.to) > Date.parse(r.from);
@@ -34,7 +39,10 @@ const rangeIssue = { path: ['to'], message: 'To must be after from.' };
 
 export const MeetingCreate = MeetingFields.extend({
   notes: MeetingFields.shape.notes.default(''),
+  decisions: MeetingFields.shape.decisions.default(''),
   timeZone: TimeZone.optional(),
+  /** Default: the start of the range. */
+  heldAt: Instant.optional(),
   attendeeIds: z.array(Id).max(200).default([]),
 })
   .strict()
@@ -106,6 +114,10 @@ export const ActionItemView = z.object({
 });
 export type ActionItemView = z.infer<typeof ActionItemView>;
 
+/** An action item of an earlier meeting that was still open when this one was held: it carries over until done. */
+export const CarriedActionItem = ActionItemView.extend({ meetingTitle: z.string(), meetingHeldAt: z.string() });
+export type CarriedActionItem = z.infer<typeof CarriedActionItem>;
+
 export const MeetingView = z.object({
   meeting: Meeting,
   attendees: z.array(PersonRef),
@@ -114,6 +126,8 @@ export const MeetingView = z.object({
   /** Every collision overlapping the range (also listed on each agenda item it involves). */
   collisions: z.array(Collision),
   actions: z.array(ActionItemView),
+  /** Open items of earlier meetings (and those closed since this one began), oldest meeting first. */
+  carriedOver: z.array(CarriedActionItem),
 });
 export type MeetingView = z.infer<typeof MeetingView>;
 
@@ -139,7 +153,15 @@ export const ActionItemPatch = z
   .partial()
   .strict();
 
-export const ActionItemCompleteInput = z.object({ id: Id, done: z.boolean().default(true), asPersonId: Id.optional() }).strict();
+export const ActionItemCompleteInput = z
+  .object({
+    id: Id,
+    done: z.boolean().default(true),
+    asPersonId: Id.optional(),
+    /** The meeting to answer with, where a carried-over item is closed (default: the item's own meeting). */
+    inMeetingId: Id.optional(),
+  })
+  .strict();
 
 export const MinutesExportInput = z.object({ meetingId: Id, format: z.enum(['md', 'pdf']) }).strict();
 

@@ -227,7 +227,7 @@ export type TrendBucket = z.infer<typeof TrendBucket>;
 
 export const MetricsInput = z
   .object({
-    /** First and last day of the period, both included, as UTC calendar days. */
+    /** First and last day of the period, both included, as calendar days in the viewer's zone. */
     from: LocalDate,
     to: LocalDate,
     bucket: TrendBucket.default('week'),
@@ -264,9 +264,51 @@ export type TrendPoint = z.infer<typeof TrendPoint>;
 export const BreakdownRow = z.object({ id: z.string(), name: z.string(), summary: MetricsSummary });
 export type BreakdownRow = z.infer<typeof BreakdownRow>;
 
+/**
+ * What a release manager reports beside DORA (issue 18), for the same period in local days: docs/metrics.md and the
+ * in-app explanation say how each is counted.
+ */
+export const ReleaseManagementSummary = z.object({
+  /** Releases released in the period, and how many of them finished inside their window. */
+  onTime: z.object({ rate: z.number().nullable(), onTime: z.number(), finished: z.number() }),
+  /** No-go decisions recorded in runbooks (an abort is a no-go before the cutover point); rehearsals left out. */
+  noGos: z.number(),
+  /** Releases that ended aborted: nothing deployed. */
+  aborts: z.number(),
+  /** Releases that ended rolled back. */
+  rollbacks: z.number(),
+  /** Runbooks whose execution ended in the period: planned against actual time, start to end. */
+  runbookDuration: z.object({
+    runs: z.number(),
+    plannedMinutesMedian: z.number().nullable(),
+    actualMinutesMedian: z.number().nullable(),
+    /** Runs that took longer than planned. */
+    overran: z.number(),
+    list: z.array(z.object({ releaseId: z.string(), label: z.string(), runbookName: z.string(), plannedMinutes: z.number(), actualMinutes: z.number() })),
+  }),
+  /** Halts recorded in the period, by readiness state. */
+  haltsByState: z.object({ product: z.number(), organization: z.number(), security: z.number(), operation: z.number() }),
+  /** Collisions accepted (with a reason) in the period. */
+  collisionsAccepted: z.number(),
+  /** Every release that ended in the period: how, when, where that came from, and whether inside its window. */
+  outcomes: z.array(
+    z.object({
+      releaseId: z.string(),
+      label: z.string(),
+      outcome: z.enum(['released', 'rolled-back', 'aborted', 'failed']),
+      at: z.string(),
+      source: z.enum(['runbook', 'deployment', 'status']),
+      onTime: z.boolean().nullable(),
+    }),
+  ),
+});
+export type ReleaseManagementSummary = z.infer<typeof ReleaseManagementSummary>;
+
 export const MetricsView = z.object({
   from: z.string(),
   to: z.string(),
+  /** The zone whose days the period is (the viewer's). */
+  timeZone: z.string(),
   bucket: TrendBucket,
   /** The environments counted as production for this view (names). */
   environments: z.array(z.string()),
@@ -278,6 +320,7 @@ export const MetricsView = z.object({
   reportYear: DoraReportYear,
   /** Which DORA report the bands come from, in words. */
   thresholds: z.string(),
+  releaseManagement: ReleaseManagementSummary,
 });
 export type MetricsView = z.infer<typeof MetricsView>;
 

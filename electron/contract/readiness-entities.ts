@@ -277,6 +277,8 @@ export const ReadinessBoardRow = z.object({
   ),
   gate: GateAnswer,
   deadline: DeadlineView,
+  /** Where the release's status, this gate and its runbook's phase disagree: one sentence each (issue 18). */
+  mismatches: z.array(z.string()),
 });
 export type ReadinessBoardRow = z.infer<typeof ReadinessBoardRow>;
 

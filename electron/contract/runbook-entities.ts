@@ -241,6 +241,8 @@ export const RunbookView = z.object({
       signoffs: z.array(z.string()),
       /** The pipeline gate's answer now, as a readiness gate step reads it. */
       gate: z.object({ decision: GateDecision, lines: z.array(z.string()) }),
+      /** Where the release's status, the gate and the execution disagree: one sentence each (issue 18). */
+      mismatches: z.array(z.string()),
     })
     .nullable(),
   /** Steps in table order (sections in order of their first step, the rollback section last). */

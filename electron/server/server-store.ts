@@ -64,5 +64,10 @@ export interface ServerStore {
   revokeMember(idOrName: string): Promise<Member | undefined>;
   members(): Promise<Member[]>;
   memberByTokenHash(tokenHash: string): Promise<Member | undefined>;
+  /**
+   * Calls `listener` with the new cursor after changes are stored, by this process or by any other server node
+   * sharing the store; returns the unsubscribe. Live streams wake on it instead of polling.
+   */
+  watch(listener: (cursor: number) => void): () => void;
   close(): Promise<void>;
 }

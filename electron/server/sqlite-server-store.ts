@@ -1,3 +1,4 @@
+import { EventEmitter } from 'node:events';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { ensurePrivateDir, ensurePrivateFile } from '../core/private-files';
@@ -65,6 +66,8 @@ interface MemberRow {
 /** The default ServerStore: one SQLite file, `server.sqlite`, in the server's data folder. */
 export class SqliteServerStore implements ServerStore {
   private readonly db: Database.Database;
+  // One process owns a SQLite server's file, so an in-process emitter reaches every watcher.
+  private readonly appended = new EventEmitter().setMaxListeners(0);
   private readonly existing: Database.Statement;
   private readonly insert: Database.Statement;
   private readonly bind: Database.Statement;
@@ -110,7 +113,7 @@ export class SqliteServerStore implements ServerStore {
   }
 
   async append(changes: readonly Change[], member: Member, deviceId: string): Promise<AppendResult> {
-    return this.db.transaction(() => {
+    const result = this.db.transaction(() => {
       const at = new Date().toISOString();
       let accepted = 0;
       const highest = new Map<string, number>();
@@ -123,6 +126,13 @@ export class SqliteServerStore implements ServerStore {
       for (const [device, seq] of highest) if (device !== deviceId) this.bind.run(device, member.id, seq, at);
       return { accepted, duplicates: changes.length - accepted, cursor: this.maxSeq() };
     })();
+    if (result.accepted > 0) this.appended.emit('cursor', result.cursor);
+    return result;
+  }
+
+  watch(listener: (cursor: number) => void): () => void {
+    this.appended.on('cursor', listener);
+    return () => this.appended.off('cursor', listener);
   }
 
   async pull(since: number, limit: number, own = { deviceId: '', upTo: 0 }): Promise<PullPage> {

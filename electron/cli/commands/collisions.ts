@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { COLLISION_KIND_LABELS } from '../../contract/calendar-entities';
+import { collisionSentenceWithPlanned, machineTimeZone } from '../../core/domain/calendar';
 import { defineCommand } from '../cli-command';
 import { call } from '../call';
 import { printJson, printLine } from '../output';
@@ -20,8 +21,9 @@ export const collisionsCommand = defineCommand({
     );
     if (json) return printJson(collisions);
     if (collisions.length === 0) return printLine('No collisions.');
+    printLine(`Times in ${machineTimeZone()} (this machine's zone); a release planned in another zone has its times there in brackets.`);
     for (const c of collisions) {
-      printLine(`${COLLISION_KIND_LABELS[c.kind]}${c.accepted ? ` (accepted: ${c.accepted.reason})` : ''}: ${c.sentence}`);
+      printLine(`${COLLISION_KIND_LABELS[c.kind]}${c.accepted ? ` (accepted: ${c.accepted.reason})` : ''}: ${collisionSentenceWithPlanned(c)}`);
     }
   },
 });

@@ -34,6 +34,21 @@ function summaryRows(m: MetricsSummary): string[][] {
   ];
 }
 
+/** The release manager's figures, in the words of the Metrics screen. */
+function managementRows(r: MetricsView['releaseManagement']): string[][] {
+  const minutes = (m: number | null) => (m === null ? '—' : `${Math.floor(m / 60)} h ${Math.round(m % 60)} min`);
+  const halts = Object.entries(r.haltsByState).map(([state, n]) => `${state} ${n}`).join(', ');
+  return [
+    ['On time', `${percent(r.onTime.rate)} (${r.onTime.onTime} of ${r.onTime.finished} released inside their window)`],
+    ['No-gos', String(r.noGos)],
+    ['Aborts', String(r.aborts)],
+    ['Rollbacks', String(r.rollbacks)],
+    ['Runbook time', `${minutes(r.runbookDuration.actualMinutesMedian)} median actual, ${minutes(r.runbookDuration.plannedMinutesMedian)} planned (${r.runbookDuration.runs} runs, ${r.runbookDuration.overran} over)`],
+    ['Halts by state', halts],
+    ['Collisions accepted', String(r.collisionsAccepted)],
+  ];
+}
+
 const percent = (rate: number | null) => (rate === null ? '—' : `${Math.round(rate * 1000) / 10} %`);
 
 /**
@@ -56,7 +71,7 @@ function withOldNames(view: MetricsView) {
 export const metricsCommand = defineCommand({
   path: ['metrics'],
   description:
-    'DORA metrics over a period (UTC days, both included): deployment frequency, lead time, change failure rate, failed deployment recovery time, rework rate.',
+    "DORA metrics over a period (this machine's days, both included): deployment frequency, lead time, change failure rate, failed deployment recovery time, rework rate; and the release manager's figures: on time, no-gos, aborts, rollbacks, runbook time, halts, collisions accepted.",
   configure: (command) =>
     withDbOption(command)
       .requiredOption('--from <date>', 'first day, YYYY-MM-DD')
@@ -88,8 +103,11 @@ export const metricsCommand = defineCommand({
       }),
     );
     if (json) return printJson(withOldNames(view));
-    printLine(`DORA metrics ${view.from} to ${view.to} on ${view.environments.join(', ') || 'no production environment'}${system ? `, system ${system}` : ''}`);
+    printLine(`DORA metrics ${view.from} to ${view.to} (days in ${view.timeZone}) on ${view.environments.join(', ') || 'no production environment'}${system ? `, system ${system}` : ''}`);
     printLines(formatTable(['metric', 'value', 'band'], summaryRows(view.summary)));
     printLine(`Bands: ${view.thresholds}.`);
+    printLine('');
+    printLine('Release management');
+    printLines(formatTable(['figure', 'value'], managementRows(view.releaseManagement)));
   },
 });

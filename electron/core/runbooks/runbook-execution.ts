@@ -30,7 +30,9 @@ export function recordExecution(ctx: HandlerContext, input: z.output<typeof Exec
   const before = runbookFacts(ctx, runbook, new Date(nowMs));
   const i = before.steps.findIndex((s) => s.id === step.id);
   const release = before.release;
-  const gate = release && step.kind === 'readiness-gate' ? releaseGate(ctx, release) : null;
+  const answer = release && step.kind === 'readiness-gate' ? releaseGate(ctx, release) : null;
+  // The step speaks of this release: its decision and why, not the workspace policy line.
+  const gate = answer ? { decision: answer.decision, lines: gateSays(answer) } : null;
   const problem = recordProblem(before.steps, before.execution, before.schedule.graph.deps, i, {
     action: input.action,
     reason: input.reason,
@@ -38,11 +40,11 @@ export function recordExecution(ctx: HandlerContext, input: z.output<typeof Exec
     now: nowMs,
     roles: person.roles,
     window: executionWindow(before),
-    gate: gate ? { decision: gate.decision, lines: gateSays(gate) } : null,
+    gate,
   });
   if (problem) throw invalidInput(problem.field, problem.message);
 
-  const reason = input.reason.trim() || (gate && input.action === 'go' ? `Readiness gate: ${gateSays(gate)[0]}` : '');
+  const reason = input.reason.trim() || (gate && input.action === 'go' ? `Readiness gate: ${gate.lines[0]}` : '');
   const fields = {
     runbookId: runbook.id,
     releaseId: runbook.releaseId,

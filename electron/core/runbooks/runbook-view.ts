@@ -6,6 +6,8 @@ import { peopleNames } from '../people/people-queries';
 import type { HandlerContext } from '../api/handler-context';
 import { deriveExecution, isRollbackStep, outsideWindow, scheduleRunbook, tableOrder, type ExecutionState, type RunbookSchedule } from '../domain/runbooks';
 import { releaseGate } from './release-gate';
+import { statusMismatches } from '../domain/release-status-agreement';
+import { formatLocal } from '../domain/calendar/zoned-time';
 import { getRunbook, loadExecutions, loadSteps, toExecutionRecord, toPlanStep, type StoredExecution } from './runbook-records';
 
 /** A template has no window: its times are shown from a nominal anchor, as offsets would be. */
@@ -48,16 +50,18 @@ export function executionWindow(facts: Pick<RunbookFacts, 'release' | 'schedule'
 }
 
 const iso = (ms: number) => new Date(ms).toISOString();
-const utc = (at: string) => `${at.slice(0, 10)} ${at.slice(11, 16)} UTC`;
 
-/** "Security: asserted by Ana Díaz, 2026-12-03 14:10 UTC" or "Product: presumed ready", one per readiness state. */
-export function signoffLine(state: Pick<ReadinessStateView, 'label' | 'status' | 'by' | 'at' | 'comment' | 'word'>): string {
+/**
+ * "Security: asserted by Ana Díaz, Thu 3 Dec 2026 15:10 Europe/Berlin" or "Product: presumed ready", one per readiness
+ * state; the time in the zone the runbook's paper is printed in (the release's), so the page keeps to one zone.
+ */
+export function signoffLine(state: Pick<ReadinessStateView, 'label' | 'status' | 'by' | 'at' | 'comment' | 'word'>, zone: string): string {
   if (state.status === 'unasserted' || !state.by || !state.at) return `${state.label}: ${state.word.toLowerCase()}`;
-  const line = `${state.label}: ${state.status} by ${state.by.name}, ${utc(state.at)}`;
+  const line = `${state.label}: ${state.status} by ${state.by.name}, ${formatLocal(Date.parse(state.at), zone)} ${zone}`;
   return state.status === 'halted' && state.comment ? `${line} (${state.comment})` : line;
 }
 
-function releaseInfo(ctx: HandlerContext, release: Release, personName: (id: string) => string): NonNullable<RunbookView['release']> {
+function releaseInfo(ctx: HandlerContext, release: Release, personName: (id: string) => string, facts: RunbookFacts): NonNullable<RunbookView['release']> {
   const readiness = loadReadiness(ctx, release, { now: new Date(ctx.store.now()).toISOString() });
   const gate = releaseGate(ctx, release, readiness);
   const nameOf = (entity: 'environment' | 'system', id: string) => String(ctx.store.reader.get(entity, id)?.name ?? id);
@@ -73,8 +77,14 @@ function releaseInfo(ctx: HandlerContext, release: Release, personName: (id: str
     environmentNames: release.environmentIds.map((id) => nameOf('environment', id)),
     systemNames: release.systemIds.map((id) => nameOf('system', id)),
     presumptive: readiness.gate.decision,
-    signoffs: readiness.states.map(signoffLine),
+    signoffs: readiness.states.map((state) => signoffLine(state, release.timeZone)),
     gate: { decision: gate.decision, lines: gate.lines },
+    // This runbook's execution is the one on screen: the header says where the release's status disagrees with it.
+    mismatches: statusMismatches({
+      status: release.status,
+      gate,
+      execution: { runbookName: facts.runbook.name, phase: facts.execution.phase, rehearsal: facts.execution.rehearsal },
+    }),
   };
 }
 
@@ -132,7 +142,7 @@ export function readRunbookView(ctx: HandlerContext, runbookId: string, now: Dat
   const outside = window && execution.phase === 'not-started' ? outsideWindow(window, now.getTime()) : null;
   return {
     runbook,
-    release: release ? releaseInfo(ctx, release, nameOf) : null,
+    release: release ? releaseInfo(ctx, release, nameOf, facts) : null,
     steps: tableOrder(views),
     anchor: iso(anchorMs),
     plannedStart: schedule.start === null ? null : at(schedule.start),

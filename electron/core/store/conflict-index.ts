@@ -16,7 +16,7 @@ export class ConflictIndex {
   private readonly allOpen: Database.Statement;
 
   constructor(db: Database.Database) {
-    this.changesOf = db.prepare('SELECT hlc, prev_hlc AS prevHlc, value FROM change_log WHERE entity = ? AND row_id = ? AND field = ?');
+    this.changesOf = db.prepare('SELECT hlc, prev_hlc AS prevHlc, device_id AS deviceId, value FROM change_log WHERE entity = ? AND row_id = ? AND field = ?');
     this.contested = db.prepare('SELECT field FROM change_log WHERE entity = ? AND row_id = ? GROUP BY field HAVING count(*) > 1').pluck();
     this.open = db.prepare('SELECT hlc FROM sync_conflicts WHERE entity = ? AND row_id = ? AND field = ?').pluck();
     this.drop = db.prepare('DELETE FROM sync_conflicts WHERE entity = ? AND row_id = ? AND field = ? AND hlc = ?');
@@ -54,9 +54,9 @@ export class ConflictIndex {
   }
 
   private refreshField(entity: string, rowId: string, field: string, at: string): void {
-    const rows = this.changesOf.all(entity, rowId, field) as Array<{ hlc: string; prevHlc: string | null; value: string | null }>;
+    const rows = this.changesOf.all(entity, rowId, field) as Array<{ hlc: string; prevHlc: string | null; deviceId: string; value: string | null }>;
     const found = new Set(
-      findConflicts(rows.map((r) => ({ hlc: r.hlc, prevHlc: r.prevHlc, value: r.value === null ? null : JSON.parse(r.value) }))).map((c) => c.hlc),
+      findConflicts(rows.map((r) => ({ hlc: r.hlc, prevHlc: r.prevHlc, deviceId: r.deviceId, value: r.value === null ? null : JSON.parse(r.value) }))).map((c) => c.hlc),
     );
     for (const hlc of this.open.all(entity, rowId, field) as string[]) if (!found.has(hlc)) this.drop.run(entity, rowId, field, hlc);
     for (const hlc of found) this.add.run(entity, rowId, field, hlc, at);

@@ -203,7 +203,9 @@ export const ENTITY_TABLES = {
       from: f('range_from', 'text', INSTANT_TEXT),
       to: f('range_to', 'text', INSTANT_TEXT),
       timeZone: f('time_zone', 'text', WindowBase.shape.timeZone),
+      heldAt: f('held_at', 'text', INSTANT_TEXT),
       notes: f('notes', 'text'),
+      decisions: f('decisions', 'text'),
     },
   },
   meetingAttendee: {

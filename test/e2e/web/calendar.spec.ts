@@ -13,7 +13,7 @@ test('two releases that collide show the collision and its sentence; dragging on
   await openScreen(page, 'Calendar');
   await expect(page.getByTestId('calendar-period')).toHaveText('November 2026');
   await expect(page.getByTestId('calendar-empty')).toContainText('Nothing is planned in November 2026');
-  await expect(page.getByTestId('collision-panel')).toContainText('No collisions in this period');
+  await expect(page.getByTestId('collision-panel')).toContainText('No coming collisions in this period');
 
   // The workspace zone is UTC and this browser is in Berlin: 10:00 UTC shows as 11:00.
   await planReleaseFromCalendar(page, { name: 'Payments', version: '2.4', system: 'Payments API', environment: 'Production EU', day: '26 November 2026', from: '10:00', to: '12:00' });
@@ -37,7 +37,7 @@ test('two releases that collide show the collision and its sentence; dragging on
     await expect(page.getByTestId('drag-preview')).toContainText('No collisions at the new time');
     await snap(page, 'calendar-month-dragging');
   });
-  await expect(page.getByTestId('collision-count')).toHaveText('0 open');
+  await expect(page.getByTestId('collision-count')).toHaveText('0 coming');
   await expect(item).toHaveCount(0);
   await expect(await hoverEvent(page, 'Ledger 1.0')).toHaveAttribute('title', /Sat 28 Nov 2026, 12:00 – 14:00 your time/);
   await expect(calendarEvent(page, 'Ledger 1.0').getByLabel('In a collision')).toHaveCount(0);
@@ -50,13 +50,15 @@ test('two releases that collide show the collision and its sentence; dragging on
   await expect(item.getByTestId('collision-sentence')).toContainText('Ledger 1.0');
   await expect(await hoverEvent(page, 'Ledger 1.0')).toHaveAttribute('title', /Thu 26 Nov 2026, 12:00 – 14:00 your time/);
 
-  // Accept it with a reason: it stays listed, greyed, with who and why.
+  // Accept it with a reason: it leaves the coming ones and is one click away, greyed, with who and why.
   await item.getByRole('button', { name: 'Accept…' }).click();
   await item.getByLabel('Why is this acceptable?').fill('Both teams deploy together behind one change ticket');
   await item.getByRole('button', { name: 'Accept collision' }).click();
+  await expect(page.getByTestId('collision-count')).toHaveText('0 coming');
+  await expect(item).toHaveCount(0);
+  await page.getByTestId('collision-panel').getByText('Accepted (1)').click();
   await expect(item).toHaveAttribute('data-accepted', 'true');
   await expect(item).toContainText('Both teams deploy together');
-  await expect(page.getByTestId('collision-count')).toHaveText('0 open · 1 accepted');
   await snap(page, 'calendar-collision-accepted');
 
   // Clicking a release opens its detail drawer.

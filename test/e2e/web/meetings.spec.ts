@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
-import { test, expect, snap } from '../fixtures/web-shell';
-import { chooseCurrentPerson, dialog, openScreen, pickOptions } from '../fixtures/ui-steps';
+import { test, expect, snap, snapLightAndDark } from '../fixtures/web-shell';
+import { chooseCurrentPerson, dialog, openScreen, pickOptions, typeDateTime } from '../fixtures/ui-steps';
 import { PEOPLE, seedReadiness } from '../fixtures/readiness-seed';
 
 test('a coordination meeting: agenda with readiness, a decision, an environment, an action item, minutes as Markdown and PDF', async ({ app: page, shell }) => {
@@ -67,4 +67,58 @@ test('a coordination meeting: agenda with readiness, a decision, an environment,
   expect(text).toContain('Checkout 7.1.0');
   expect(text).toContain('Patch the TLS library on production');
   fs.copyFileSync(pdfPath, 'test-results/screenshots/meeting-minutes.pdf');
+});
+
+test('meetings held at a date and time, with general notes and decisions; open action items carry over to the next one', async ({ app: page, shell }) => {
+  await seedReadiness(shell.session);
+  await page.reload();
+  await chooseCurrentPerson(page, PEOPLE.organization.name);
+  await openScreen(page, 'Meetings');
+
+  const plan = async (title: string, day: string) => {
+    await page.getByRole('button', { name: 'New meeting' }).first().click();
+    const create = dialog(page, 'New coordination meeting');
+    await create.getByLabel('Title').fill(title);
+    await typeDateTime(create, 'Held at', day, '10:00');
+    await create.getByRole('button', { name: 'Create meeting' }).click();
+    await expect(create).toBeHidden();
+  };
+  // Meetings already held (the item is closed now, after both): what the minutes record afterwards.
+  await plan('Week 47 coordination', '16 Nov 2026');
+  await expect(page.getByTestId('meeting-held-at')).toHaveText('Held Mon 16 Nov 2026, 10:00');
+
+  await page.getByLabel('New action item').fill('Renew the payment gateway certificates');
+  await page.getByRole('combobox', { name: 'Owner' }).click();
+  await page.getByRole('option', { name: PEOPLE.operation.name }).click();
+  await page.getByRole('textbox', { name: 'Due' }).fill('18 Nov 2026');
+  await page.getByRole('button', { name: 'Add', exact: true }).click();
+  await expect(page.getByTestId('action-items')).toContainText('Wed 18 Nov');
+  await page.getByLabel('Decisions').fill('No production releases on 24 December.');
+  await page.getByLabel('Notes').fill('Staging was slow on Tuesday; ops is on it.');
+  await page.getByLabel('Notes').blur();
+  await expect(page.getByLabel('Decisions')).toHaveValue('No production releases on 24 December.');
+  await page.reload();
+  await expect(page.getByLabel('Decisions')).toHaveValue('No production releases on 24 December.');
+  await expect(page.getByLabel('Notes')).toHaveValue('Staging was slow on Tuesday; ops is on it.');
+
+  // A week later: the open item comes first, carried over, and is closed there.
+  await plan('Week 48 coordination', '23 Nov 2026');
+  await expect(page.getByTestId('meeting-held-at')).toHaveText('Held Mon 23 Nov 2026, 10:00');
+  const carried = page.getByTestId('action-items').getByRole('row', { name: 'Renew the payment gateway certificates' });
+  await expect(carried.getByTestId('carried-from')).toHaveText('Carried over from Week 47 coordination, Mon 16 Nov 2026');
+  await expect(carried).toContainText('Overdue');
+  await snapLightAndDark(page, 'meeting-with-dates');
+  await carried.getByRole('checkbox').click();
+  await expect(carried).toContainText(`Done by ${PEOPLE.organization.name}`);
+  await expect(page.getByTestId('meeting-held-at')).toHaveText('Held Mon 23 Nov 2026, 10:00');
+
+  // The minutes: named by the meeting's day, action items first, carried over ones saying from where.
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Minutes (Markdown)' }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toBe('Week-48-coordination-2026-11-23-minutes.md');
+  const md = fs.readFileSync((await file.path())!, 'utf8');
+  expect(md).toContain('Held Mon 23 Nov 2026 10:00. Releases in');
+  expect(md).toMatch(/\| Renew the payment gateway certificates \(carried over from Week 47 coordination, Mon 16 Nov 2026 10:00\) \| .* \| Omar Operations \| 2026-11-18 \| Done by Priya Coordinator/);
+  expect(md.indexOf('## Action items')).toBeLessThan(md.indexOf('## Releases'));
 });

@@ -1,5 +1,6 @@
 import type { Release } from '../../../electron/contract/entities';
-import { expect, snap, test } from '../fixtures/web-shell';
+import { expect, snap, snapLightAndDark, test } from '../fixtures/web-shell';
+import { seedReadiness } from '../fixtures/readiness-seed';
 import { seedWorkspace } from '../fixtures/seed-workspace';
 import { dialog, openScreen, releaseRow, searchReleases } from '../fixtures/ui-steps';
 
@@ -82,4 +83,45 @@ test('refuses a deployment without release and environment, naming the fields, a
   await expect(form).toContainText('Choose the environment it was deployed to.');
   await app.keyboard.press('Escape');
   await expect(app.getByTestId('metric-Deployment frequency')).toContainText(`${before} deployments reached production`);
+});
+
+test('a runbook that ended in a no-go and a rollback shows in the release manager\'s figures; the footer explains them in the app', async ({ app, shell }) => {
+  const { people, payments } = await seedReadiness(shell.session);
+  const call = async <T = { id: string }>(method: string, input: unknown) => {
+    const r = await shell.session.dispatch(method, input);
+    if (!r.ok) throw new Error(`${method}: ${r.error.message}`);
+    return r.value as T;
+  };
+  const runbook = await call('runbooks.create', { name: 'Payments cutover', releaseId: payments.id });
+  const step = (input: Record<string, unknown>) => call('runbookSteps.create', { runbookId: runbook.id, ...input });
+  const deploy = await step({ title: 'Deploy payments-api', durationMinutes: 30, pointOfNoReturn: true });
+  const gate = await step({ title: 'Go/no-go: keep it', kind: 'checkpoint', durationMinutes: 0, dependsOn: [deploy.id] });
+  const undo = await step({ title: 'Redeploy the previous version', kind: 'rollback', section: 'Rollback', durationMinutes: 20, dependsOn: [gate.id] });
+  const as = { asPersonId: people.organization };
+  await call('runbookExecution.record', { stepId: deploy.id, action: 'start', reason: 'Hotfix ahead of the window', ...as });
+  await call('runbookExecution.record', { stepId: deploy.id, action: 'complete', ...as });
+  await call('runbookExecution.record', { stepId: gate.id, action: 'no-go', reason: 'Error rate doubled after the deploy', ...as });
+  await call('runbookExecution.record', { stepId: undo.id, action: 'start', ...as });
+  await call('runbookExecution.record', { stepId: undo.id, action: 'complete', ...as });
+
+  await app.reload();
+  await openScreen(app, 'Metrics');
+  const figures = app.getByTestId('release-management');
+  await expect(figures.getByTestId('release-figure-no-gos')).toContainText('1 · 0 · 1');
+  await expect(figures.getByTestId('release-figure-no-gos')).toContainText('1 no-go decided in runbooks; 0 releases aborted (nothing deployed), 1 release rolled back');
+  await expect(figures.getByTestId('release-figure-runbook-time')).toContainText('medians over 1 run');
+  await figures.getByRole('button', { name: /Show the 1 release that ended/ }).click();
+  await expect(figures.getByTestId('release-outcomes')).toContainText('Payments 2.4.0');
+  await expect(figures.getByTestId('release-outcomes')).toContainText('Rolled back');
+  await expect(figures.getByTestId('release-outcomes')).toContainText('its runbook');
+  await figures.scrollIntoViewIfNeeded();
+  await snapLightAndDark(app, 'metrics-release-management');
+
+  // The footer explains the figures in the app, not by a file path.
+  await expect(app.getByText('docs/metrics.md')).toHaveCount(0);
+  await app.getByTestId('metrics-explanation-link').click();
+  const explanation = dialog(app, 'How the figures are counted');
+  await expect(explanation).toContainText('No-gos');
+  await expect(explanation).toContainText('Rehearsals are left out.');
+  await snapLightAndDark(app, 'metrics-explanation');
 });

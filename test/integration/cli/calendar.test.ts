@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WorkspaceSession } from '../../../electron/core';
 import { Collision } from '../../../electron/contract/calendar-entities';
 import { releaseInput, seedBasics, tempDir, valueOf } from '../../helpers/temp-workspace';
-import { cli } from '../../helpers/cli-process';
+import { cli, runCli } from '../../helpers/cli-process';
 
 
 describe('release-desk calendar commands', { timeout: 120_000 }, () => {
@@ -30,8 +30,12 @@ describe('release-desk calendar commands', { timeout: 120_000 }, () => {
     expect(json.code).toBe(0);
     const collisions = Collision.array().parse(JSON.parse(json.stdout));
     expect(collisions.map((c) => c.kind)).toEqual(['double-booking']);
-    const text = cli('collisions', '--db', db);
-    expect(text.stdout).toMatch(/^Double booking: Payments 2\.4\.0 and Web Shop 5\.1 both book Production on Sat 5 Dec 2026 22:30–23:30 \(Europe\/Berlin\)/);
+    // Times in this machine's zone (the reader's), the zone the release was planned in beside them in brackets.
+    const text = runCli(['collisions', '--db', db], { TZ: 'America/New_York' });
+    expect(text.stdout.split('\n').slice(0, 2)).toEqual([
+      "Times in America/New_York (this machine's zone); a release planned in another zone has its times there in brackets.",
+      'Double booking: Payments 2.4.0 and Web Shop 5.1 both book Production on Sat 5 Dec 2026 16:30–17:30, and Web Shop depends on Payments API. [Planned as Sat 5 Dec 2026 22:30–23:30 (Europe/Berlin).]',
+    ]);
     expect(cli('collisions', '--db', db, '--from', '2027-01-01', '--to', '2027-01-31').stdout.trim()).toBe('No collisions.');
   });
 

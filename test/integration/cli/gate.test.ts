@@ -107,7 +107,7 @@ describe('release-desk gate and signoff', { timeout: 120_000 }, () => {
     expect(signoff('--state', 'operation', '--as', 'Omar Cruz', '--halt', '--comment', 'Rollback plan untested').code).toBe(0);
     const halted = cli('gate', '--db', db, '--release', releaseId);
     expect(halted.code).toBe(3);
-    expect(halted.stdout).toMatch(/Payments 2\.4\.0 is HALTED\.\n {2}Operation halted by Omar Cruz at \S+: Rollback plan untested/);
+    expect(halted.stdout).toMatch(/Payments 2\.4\.0 is HALTED\.\n {2}Operation halted by Omar Cruz at \w{3} \d+ \w{3} \d{4} \d\d:\d\d [\w/]+: Rollback plan untested/);
 
     expect(signoff('--state', 'operation', '--as', 'Omar Cruz', '--withdraw', '--comment', 'Tested').code).toBe(0);
     expect(cli('gate', '--db', db, '--release', releaseId).code).toBe(0);

@@ -1,10 +1,19 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { ApiFailure, invalidInput, notFound } from '../../../contract/api-result';
-import { Window, WindowCreate, type Collision, type WindowOccurrence } from '../../../contract/calendar-entities';
+import { Window, WindowCreate, type Collision, type NextFreeSlot, type PlanningDraft, type WindowOccurrence } from '../../../contract/calendar-entities';
 import type { Environment, Person, Release, System } from '../../../contract/entities';
 import { exportIcs } from '../../calendar/ics-export';
 import { readIcs, type ImportedWindow } from '../../calendar/ics-import';
-import { expandOccurrences, findCollisions, recurrenceRuleProblem, type CollisionOccurrence } from '../../domain/calendar';
+import {
+  expandOccurrences,
+  findCollisions,
+  formatLocal,
+  formatLocalRange,
+  nextFreeSlot,
+  recurrenceRuleProblem,
+  type CollisionOccurrence,
+  type FoundCollision,
+} from '../../domain/calendar';
 import type { HandlerContext, HandlerMap } from '../handler-context';
 import { zodFailure } from '../input-errors';
 import { getRelease } from './releases-handlers';
@@ -96,24 +105,69 @@ function needLinks(ctx: HandlerContext): Array<{ id: string; releaseId: string; 
 const stableId = (text: string) => createHash('sha256').update(text).digest('hex').slice(0, 32);
 const acceptanceId = (key: string) => stableId(`collision:${key}`);
 
-/** A release's window replaced by other times, for "what if I moved it here" while dragging. */
-interface MovedWindow {
-  releaseId: string;
-  windowStart: string;
-  windowEnd: string;
+/** The id a release not planned yet goes by while its collisions are worked out. */
+const DRAFT_ID = 'draft';
+
+/**
+ * A release as the planner has it (collisions.preview, collisions.nextFreeSlot): an existing release with what the
+ * form or the drag changed, or a release not planned yet, made of the form's fields.
+ */
+function draftRelease(ctx: HandlerContext, draft: PlanningDraft): Release {
+  if (Date.parse(draft.windowEnd) <= Date.parse(draft.windowStart)) throw invalidInput('windowEnd', 'Window end must be after the window start.');
+  const base: Release = draft.releaseId
+    ? getRelease(ctx, draft.releaseId)
+    : { id: DRAFT_ID, name: '', version: '', systemIds: [], environmentIds: [], windowStart: '', windowEnd: '', timeZone: 'UTC', status: 'planned', ownerId: null, description: '', createdAt: '', updatedAt: '' };
+  requireExisting(ctx, 'system', draft.systemIds ?? [], 'systemIds');
+  requireExisting(ctx, 'environment', draft.environmentIds ?? [], 'environmentIds');
+  return {
+    ...base,
+    name: draft.name || base.name || 'The new release',
+    version: draft.version ?? base.version,
+    systemIds: draft.systemIds ?? base.systemIds,
+    environmentIds: draft.environmentIds ?? base.environmentIds,
+    timeZone: draft.timeZone ?? base.timeZone,
+    windowStart: new Date(draft.windowStart).toISOString(),
+    windowEnd: new Date(draft.windowEnd).toISOString(),
+  };
 }
 
-function computeCollisions(ctx: HandlerContext, input: { from?: string; to?: string; environmentId?: string; limit?: number }, moved?: MovedWindow): Collision[] {
+/** A collision as the API shows it: its sentence in the reader's zone, the planned zone's times beside it. */
+function toCollision(c: FoundCollision, zone: string, accepted: Collision['accepted']): Collision {
+  return {
+    key: c.key,
+    kind: c.kind,
+    releaseIds: c.releaseIds,
+    windowId: c.windowId,
+    environmentIds: c.environmentIds,
+    personId: c.personId,
+    start: new Date(c.start).toISOString(),
+    end: new Date(c.end).toISOString(),
+    sentence: c.describe(zone),
+    timeZone: zone,
+    plannedZone: c.plannedZone,
+    plannedTimes: `${formatLocalRange(c.start, c.end, c.plannedZone)} (${c.plannedZone})`,
+    accepted,
+  };
+}
+
+interface CollisionQuery {
+  from?: string;
+  to?: string;
+  environmentId?: string;
+  limit?: number;
+}
+
+/** The workspace the collision finder looks at: the releases in a range (with a draft in place of its release). */
+function collisionWorld(ctx: HandlerContext, input: CollisionQuery, draft?: Release) {
   if (input.environmentId) requireExisting(ctx, 'environment', [input.environmentId], 'environmentId');
-  const movedIn = (r: Release): Release => (moved && r.id === moved.releaseId ? { ...r, windowStart: moved.windowStart, windowEnd: moved.windowEnd } : r);
-  const live = (rows: readonly Release[]) => rows.filter((r) => r.status !== 'cancelled').map(movedIn);
+  const drafted = (r: Release): Release => (draft && r.id === draft.id ? draft : r);
+  const live = (rows: readonly Release[]) => rows.filter((r) => r.status !== 'cancelled').map(drafted);
   // With a range, only the releases in it are read from the store (a month of a 10,000-release workspace); the
-  // moved release of a preview and the releases linked by needs are added by id.
+  // draft and the releases linked by needs are added by id.
   const ranged = input.from !== undefined && input.to !== undefined;
   const candidates = ranged ? releasesOverlapping(ctx, [Date.parse(input.from!), Date.parse(input.to!)]) : liveReleases(ctx);
   const byIdOf = (id: string) => ctx.store.reader.get('release', id) as unknown as Release | undefined;
-  const movedRelease = moved && !candidates.some((r) => r.id === moved.releaseId) ? byIdOf(moved.releaseId) : undefined;
-  const all = live(movedRelease ? [...candidates, movedRelease] : candidates);
+  const all = live(draft && !candidates.some((r) => r.id === draft.id) ? [...candidates, draft] : candidates);
   const range = parseRange(input.from, input.to, () => releaseSpan(all));
   const releases = all.filter((r) => overlaps(r, range) && (!input.environmentId || r.environmentIds.includes(input.environmentId)));
   // Windows are expanded over everything the releases in range touch, so a release half in the range is judged whole.
@@ -125,14 +179,21 @@ function computeCollisions(ctx: HandlerContext, input: { from?: string; to?: str
   const related = ranged
     ? live([...linkedIds].flatMap((id) => byIdOf(id) ?? []))
     : all.filter((r) => linkedIds.has(r.id));
-  const found = findCollisions({
+  const world = {
     releases: [...releases, ...related].map((r) => ({ ...r, start: Date.parse(r.windowStart), end: Date.parse(r.windowEnd) })),
     systems: ctx.store.reader.list('system') as unknown as System[],
     environments: (ctx.store.reader.list('environment', 'position') as unknown as Environment[]).filter((e) => !input.environmentId || e.id === input.environmentId),
     occurrences,
     needs,
     stepOwnerships: loadStepOwnerships(ctx, [...releases, ...related]),
-  });
+  };
+  return { world, range };
+}
+
+function computeCollisions(ctx: HandlerContext, input: CollisionQuery, draft?: Release): Collision[] {
+  const { world, range } = collisionWorld(ctx, input, draft);
+  const found = findCollisions(world);
+  const zone = ctx.viewerZone();
   const accepted = new Map((ctx.store.reader.list('collisionAcceptance') as unknown as Array<{ id: string; collisionKey: string; reason: string }>).map((a) => [a.collisionKey, a]));
   const people = new Map((ctx.store.reader.list('person') as unknown as Person[]).map((p) => [p.id, p.name]));
   return found
@@ -146,8 +207,51 @@ function computeCollisions(ctx: HandlerContext, input: { from?: string; to?: str
         const by = last?.author ?? '';
         marked = { reason: acceptance.reason, by, byName: people.get(by) ?? by, at: last ? last.hlc.slice(0, 24) : '' };
       }
-      return { ...c, start: new Date(c.start).toISOString(), end: new Date(c.end).toISOString(), accepted: marked };
+      return toCollision(c, zone, marked);
     });
+}
+
+/** How far ahead "next free slot" looks before it says there is none. */
+const FREE_SLOT_HORIZON_DAYS = 120;
+const QUARTER_HOUR = 15 * 60_000;
+
+function findNextFreeSlot(ctx: HandlerContext, input: PlanningDraft): NextFreeSlot {
+  const chosen = draftRelease(ctx, input);
+  const zone = ctx.viewerZone();
+  const length = Date.parse(chosen.windowEnd) - Date.parse(chosen.windowStart);
+  // From the chosen start; a start that has passed proposes from the next quarter hour.
+  const now = Math.ceil(ctx.store.now() / QUARTER_HOUR) * QUARTER_HOUR;
+  const from = Math.max(Date.parse(chosen.windowStart), now);
+  const until = from + FREE_SLOT_HORIZON_DAYS * DAY_MS;
+  const draft = { ...chosen, windowStart: new Date(from).toISOString(), windowEnd: new Date(from + length).toISOString() };
+  const { world } = collisionWorld(ctx, { from: new Date(from - DAY_MS).toISOString(), to: new Date(until + length + DAY_MS).toISOString() }, draft);
+  const slot = nextFreeSlot({ input: world, draftId: draft.id, from, until });
+  const label = `${draft.name} ${draft.version}`.trim();
+  if (!slot.found) {
+    const why = slot.blockedBy ? ` ${slot.blockedBy.describe(zone)}` : '';
+    return {
+      found: false,
+      windowStart: null,
+      windowEnd: null,
+      maintenanceWindow: null,
+      sentence: `No free slot of the same length for ${label} in the ${FREE_SLOT_HORIZON_DAYS} days from ${formatLocal(from, zone)}.${why}`,
+    };
+  }
+  const inside = slot.maintenance ? `, inside ${slot.maintenance.name}` : '';
+  const range = formatLocalRange(slot.start, slot.end, zone);
+  const free = `is free on ${environmentNames(ctx, draft.environmentIds)}${inside}.`;
+  return {
+    found: true,
+    windowStart: new Date(slot.start).toISOString(),
+    windowEnd: new Date(slot.end).toISOString(),
+    maintenanceWindow: slot.maintenance?.name ?? null,
+    sentence: slot.start === Date.parse(chosen.windowStart) ? `The chosen window, ${range}, ${free}` : `${range} ${free}`,
+  };
+}
+
+function environmentNames(ctx: HandlerContext, ids: readonly string[]): string {
+  const named = ids.map((id) => String(ctx.store.reader.get('environment', id)?.name ?? id));
+  return named.length <= 1 ? (named[0] ?? 'no environment') : `${named.slice(0, -1).join(', ')} and ${named[named.length - 1]}`;
 }
 
 /** SEQUENCE per record: distinct change times after the creating one. */
@@ -247,14 +351,13 @@ export const calendarHandlers = {
   },
 
   'collisions.list': (ctx, input) => computeCollisions(ctx, input),
-  'collisions.preview': (ctx, { releaseId, windowStart, windowEnd }) => {
-    getRelease(ctx, releaseId);
-    if (Date.parse(windowEnd) <= Date.parse(windowStart)) throw invalidInput('windowEnd', 'Window end must be after the window start.');
-    // Only the moved release's own time matters: every collision it can be in overlaps it (dependency ones are found
-    // through the needs links, which computeCollisions follows outside the range).
-    const moved = { releaseId, windowStart: new Date(windowStart).toISOString(), windowEnd: new Date(windowEnd).toISOString() };
-    return computeCollisions(ctx, { from: moved.windowStart, to: moved.windowEnd }, moved).filter((c) => c.releaseIds.includes(releaseId));
+  'collisions.preview': (ctx, input) => {
+    const draft = draftRelease(ctx, input);
+    // Only the draft's own time matters: every collision it can be in overlaps it (dependency ones are found
+    // through the needs links, which the world follows outside the range).
+    return computeCollisions(ctx, { from: draft.windowStart, to: draft.windowEnd }, draft).filter((c) => c.releaseIds.includes(draft.id));
   },
+  'collisions.nextFreeSlot': (ctx, input) => findNextFreeSlot(ctx, input),
   'collisions.accept': (ctx, { key, reason }) => {
     const collision = computeCollisions(ctx, {}).find((c) => c.key === key);
     if (!collision) throw new ApiFailure('not_found', 'There is no current collision with that key (the plan may have changed); list collisions again.', 'key');
@@ -314,6 +417,7 @@ export const calendarHandlers = {
   | 'releaseNeeds.set'
   | 'collisions.list'
   | 'collisions.preview'
+  | 'collisions.nextFreeSlot'
   | 'collisions.accept'
   | 'collisions.unaccept'
   | 'calendar.exportIcs'

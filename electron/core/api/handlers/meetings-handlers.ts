@@ -46,15 +46,15 @@ function writeAttendees(ctx: HandlerContext, meetingId: string, personIds: reado
 
 export const meetingsHandlers = {
   'meetings.list': (ctx) =>
-    (ctx.store.reader.list('meeting', 'range_from DESC, title COLLATE NOCASE') as unknown as Meeting[]).map((m) => loadMeetingSummary(ctx, m)),
+    (ctx.store.reader.list('meeting', 'held_at DESC, range_from DESC, title COLLATE NOCASE') as unknown as Meeting[]).map((m) => loadMeetingSummary(ctx, m)),
 
   'meetings.get': (ctx, { id }) => loadMeetingView(ctx, id),
 
-  'meetings.create': (ctx, { attendeeIds, timeZone, ...fields }) => {
+  'meetings.create': (ctx, { attendeeIds, timeZone, heldAt, ...fields }) => {
     checkRange(fields);
     requireExisting(ctx, 'person', attendeeIds, 'attendeeIds');
     const id = randomUUID();
-    ctx.store.mutate(ctx.author(), (w) => w.insert('meeting', id, { ...fields, timeZone: timeZone ?? defaultZone(ctx) }));
+    ctx.store.mutate(ctx.author(), (w) => w.insert('meeting', id, { ...fields, heldAt: heldAt ?? fields.from, timeZone: timeZone ?? defaultZone(ctx) }));
     if (attendeeIds.length > 0) writeAttendees(ctx, id, attendeeIds);
     return loadMeetingView(ctx, id);
   },
@@ -124,24 +124,28 @@ export const meetingsHandlers = {
     return loadMeetingView(ctx, item.meetingId);
   },
 
-  'meetings.actions.complete': (ctx, { id, done, asPersonId }) => {
+  'meetings.actions.complete': (ctx, { id, done, asPersonId, inMeetingId }) => {
     const item = actionItem(ctx, id);
+    // A carried-over item is closed in a later meeting, which is the one on screen.
+    const shown = inMeetingId ?? item.meetingId;
+    getMeeting(ctx, shown);
     const person = signingPerson(ctx, asPersonId, 'closing an action item');
-    const current = loadMeetingView(ctx, item.meetingId);
     // Marking done what is already done would only add noise to the record of who closed it.
-    if (current.actions.find((a) => a.id === id)?.done === done) return current;
-    ctx.store.mutate(person.id, (w) =>
-      w.append('meetingActionCompletion', { actionItemId: id, meetingId: item.meetingId, done, personId: person.id, deviceId: ctx.store.deviceId }),
-    );
-    return loadMeetingView(ctx, item.meetingId);
+    if (loadMeetingView(ctx, item.meetingId).actions.find((a) => a.id === id)?.done !== done) {
+      ctx.store.mutate(person.id, (w) =>
+        w.append('meetingActionCompletion', { actionItemId: id, meetingId: item.meetingId, done, personId: person.id, deviceId: ctx.store.deviceId }),
+      );
+    }
+    return loadMeetingView(ctx, shown);
   },
 
   'meetings.exportMinutes': async (ctx, { meetingId, format }) => {
     const view = loadMeetingView(ctx, meetingId);
     const exportedAt = new Date().toISOString();
     const base = minutesFileBase(view);
-    if (format === 'md') return { fileName: `${base}.md`, mimeType: 'text/markdown', encoding: 'utf8' as const, content: minutesMarkdown(view, exportedAt) };
-    const pdf = await meetingMinutesPdf(view, exportedAt);
+    const zone = ctx.viewerZone();
+    if (format === 'md') return { fileName: `${base}.md`, mimeType: 'text/markdown', encoding: 'utf8' as const, content: minutesMarkdown(view, exportedAt, zone) };
+    const pdf = await meetingMinutesPdf(view, exportedAt, zone);
     return { fileName: `${base}.pdf`, mimeType: 'application/pdf', encoding: 'base64' as const, content: pdf.toString('base64') };
   },
 } satisfies HandlerMap<

@@ -3,7 +3,7 @@ import { notFound } from '../../../contract/api-result';
 import type { Release } from '../../../contract/entities';
 import type { Meeting, MeetingDecisionKind, MeetingSummary, MeetingView } from '../../../contract/meetings-entities';
 import { localDate } from '../../domain/calendar/zoned-time';
-import { buildAgenda, deriveActionItems, type CompletionFacts, type EnvironmentCheckFacts } from '../../domain/meetings';
+import { buildAgenda, deriveActionItems, type ActionItemFacts, type CompletionFacts, type EnvironmentCheckFacts } from '../../domain/meetings';
 import { hlcInstant } from '../../changes/change';
 import type { HandlerContext } from '../handler-context';
 import { calendarHandlers } from './calendar-handlers';
@@ -68,14 +68,8 @@ function loadChecks(ctx: HandlerContext, meetingId: string): EnvironmentCheckFac
   });
 }
 
-export function loadMeetingView(ctx: HandlerContext, meetingId: string, now = new Date().toISOString()): MeetingView {
-  const meeting = getMeeting(ctx, meetingId);
-  const { from, to } = meeting;
-  const attendeeIds = rowsOf(ctx, 'meetingAttendee', meetingId).map((r) => String(r.personId)).filter((id) => id !== '');
-  const decisions = loadDecisions(ctx, meetingId);
-  const completions = loadCompletions(ctx, meetingId);
-  const checks = loadChecks(ctx, meetingId);
-  const items = rowsOf(ctx, 'meetingActionItem', meetingId).map((row) => ({
+function loadActionItems(ctx: HandlerContext, meetingId: string): ActionItemFacts[] {
+  return rowsOf(ctx, 'meetingActionItem', meetingId).map((row) => ({
     id: row.id,
     meetingId,
     releaseId: (row.releaseId as string | null) ?? null,
@@ -84,8 +78,44 @@ export function loadMeetingView(ctx: HandlerContext, meetingId: string, now = ne
     dueDate: String(row.dueDate),
     createdAt: row.createdAt,
   }));
-  const named = [...attendeeIds, ...decisions.map((d) => d.personId), ...completions.map((c) => c.personId), ...items.map((i) => i.ownerId)];
-  named.push(...checks.flatMap((c) => (c.by ? [c.by] : [])));
+}
+
+/** When a meeting is held; a meeting that arrived by sync without it counts from the start of its range. */
+export const heldAtOf = (meeting: Meeting) => meeting.heldAt || meeting.from;
+
+/**
+ * The action items of earlier meetings that this one carries: those still open, and those closed since the meeting
+ * before it (so it shows who closed them). Oldest meeting first.
+ */
+function carriedOver(ctx: HandlerContext, meeting: Meeting, today: string): Array<ActionItemFacts & { completions: CompletionFacts[]; meeting: Meeting }> {
+  const held = Date.parse(heldAtOf(meeting));
+  const earlier = (ctx.store.reader.list('meeting') as unknown as Meeting[])
+    .filter((m) => m.id !== meeting.id && Date.parse(heldAtOf(m)) < held)
+    .sort((a, b) => heldAtOf(a).localeCompare(heldAtOf(b)));
+  const since = earlier.length > 0 ? Date.parse(heldAtOf(earlier[earlier.length - 1])) : -Infinity;
+  return earlier.flatMap((m) => {
+    const completions = loadCompletions(ctx, m.id);
+    const items = loadActionItems(ctx, m.id);
+    const status = new Map(deriveActionItems(items, completions, personNames([]), today).map((a) => [a.id, a]));
+    return items
+      .filter((item) => {
+        const a = status.get(item.id)!;
+        return !a.done || (a.doneAt !== null && Date.parse(a.doneAt) >= since);
+      })
+      .map((item) => ({ ...item, completions: completions.filter((c) => c.actionItemId === item.id), meeting: m }));
+  });
+}
+
+export function loadMeetingView(ctx: HandlerContext, meetingId: string, now = new Date().toISOString()): MeetingView {
+  const meeting = getMeeting(ctx, meetingId);
+  const { from, to } = meeting;
+  const today = localDate(Date.parse(now), meeting.timeZone);
+  const attendeeIds = rowsOf(ctx, 'meetingAttendee', meetingId).map((r) => String(r.personId)).filter((id) => id !== '');
+  const decisions = loadDecisions(ctx, meetingId);
+  const completions = loadCompletions(ctx, meetingId);
+  const checks = loadChecks(ctx, meetingId);
+  const items = loadActionItems(ctx, meetingId);
+  const carried = carriedOver(ctx, meeting, today);
   const names = peopleNames(ctx.store);
 
   const releases = new Map(releasesIn(ctx, meeting).map((r) => [r.id, r]));
@@ -105,7 +135,12 @@ export function loadMeetingView(ctx: HandlerContext, meetingId: string, now = ne
     agenda,
     environments,
     collisions,
-    actions: deriveActionItems(items, completions, names, localDate(Date.parse(now), meeting.timeZone)),
+    actions: deriveActionItems(items, completions, names, today),
+    carriedOver: carried.map((c) => ({
+      ...deriveActionItems([c], c.completions, names, today)[0],
+      meetingTitle: c.meeting.title,
+      meetingHeldAt: heldAtOf(c.meeting),
+    })),
   };
 }
 

@@ -4,6 +4,7 @@ import { ROLE_LABELS, type Person } from '../../../contract/entities';
 import type { PostReleaseReview } from '../../../contract/outcomes-entities';
 import { computeMetrics, metricsCsv } from '../../domain/metrics';
 import { CsvFileError, checkDeploymentsCsv } from '../../outcomes/deployments-csv';
+import { loadReleaseManagementFacts } from '../../outcomes/release-management-records';
 import { insertDeployment, requireValidDeployment } from '../../outcomes/deployment-writes';
 import { getDeployment, getIncident, loadChanges, loadDeployments, loadMetricFacts, loadReview, reviewId } from '../../outcomes/outcome-records';
 import type { HandlerContext, HandlerMap } from '../handler-context';
@@ -18,6 +19,9 @@ function openReview(ctx: HandlerContext, releaseId: string): PostReleaseReview {
   if (review.closed) throw new ApiFailure('conflict', `The post-release review of ${release.name} ${release.version} is closed: it can no longer change.`);
   return review;
 }
+
+/** DORA's facts and the release-management ones, read once for one answer. */
+const metricFacts = (ctx: HandlerContext) => ({ ...loadMetricFacts(ctx), releaseManagement: loadReleaseManagementFacts(ctx) });
 
 function metricsFilters(ctx: HandlerContext, input: { systemId?: string; environmentId?: string; ownerId?: string }): void {
   if (input.systemId !== undefined) requireExisting(ctx, 'system', [input.systemId], 'systemId');
@@ -151,12 +155,12 @@ export const outcomesHandlers = {
 
   'metrics.compute': (ctx, input) => {
     metricsFilters(ctx, input);
-    return computeMetrics(loadMetricFacts(ctx), input);
+    return computeMetrics(metricFacts(ctx), { ...input, timeZone: ctx.viewerZone() });
   },
 
   'metrics.exportCsv': (ctx, input) => {
     metricsFilters(ctx, input);
-    const view = computeMetrics(loadMetricFacts(ctx), input);
+    const view = computeMetrics(metricFacts(ctx), { ...input, timeZone: ctx.viewerZone() });
     return { fileName: `dora-metrics-${input.from}-to-${input.to}.csv`, mimeType: 'text/csv', content: metricsCsv(view) };
   },
 } satisfies HandlerMap<

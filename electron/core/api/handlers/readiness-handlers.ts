@@ -36,6 +36,7 @@ import { requireExisting, requireUnique } from './references';
 import { signingPerson } from './acting-person';
 import { getRelease } from './releases-handlers';
 import { loadExecutionAudit } from '../../runbooks/runbook-audit';
+import { releaseStatusCheck } from './release-status-checks';
 
 /** A local write may only name a release that exists here: the field at fault is named. */
 function releaseForWrite(ctx: HandlerContext, releaseId: string): Release {
@@ -87,11 +88,8 @@ function auditOf(ctx: HandlerContext, releaseId: string) {
   const signoffs = loadSignoffs(ctx, releaseId, 'all');
   const { items, ticks, waivers } = loadChecklistFacts(ctx, releaseId, 'all');
   const releaseChanges = ctx.store.history('release', releaseId).map((c) => ({ ...c, at: hlcInstant(c.hlc) }));
-  const authors = [...signoffs, ...ticks, ...waivers].map((r) => r.personId);
   const decisions = loadDecisionFacts(ctx, releaseId, 'all');
   const executions = loadExecutionAudit(ctx, releaseId);
-  authors.push(...executions.map((x) => x.personId));
-  authors.push(...items.map((i) => i.written.author), ...releaseChanges.map((c) => c.author), ...decisions.map((d) => d.personId));
   return releaseAuditTimeline({
     signoffs,
     ticks,
@@ -101,7 +99,13 @@ function auditOf(ctx: HandlerContext, releaseId: string) {
     decisions,
     executions,
     names: peopleNames(ctx.store),
+    referenceNames: { system: namesOf(ctx, 'system'), environment: namesOf(ctx, 'environment') },
+    zone: ctx.viewerZone(),
   });
+}
+
+function namesOf(ctx: HandlerContext, entity: 'system' | 'environment'): Map<string, string> {
+  return new Map(ctx.store.reader.list(entity).map((row) => [row.id, String(row.name)]));
 }
 
 export const readinessHandlers = {
@@ -116,7 +120,8 @@ export const readinessHandlers = {
       .map((r) => {
         const view = loadReadiness(ctx, r, { now, everyone: people });
         const states = view.states.map(({ state, label, status, by, at, comment, overdue, word, note, attention }) => ({ state, label, status, by, at, comment, overdue, word, note, attention }));
-        return { release: view.release, states, gate: view.gate, deadline: view.deadline };
+        const { mismatches } = releaseStatusCheck(ctx, r, view.gate, people);
+        return { release: view.release, states, gate: view.gate, deadline: view.deadline, mismatches };
       });
   },
 

@@ -143,6 +143,7 @@ export function loadReadiness(ctx: HandlerContext, release: Release, options: Re
     policy: readSettings(ctx).readinessPolicy,
     requireAll,
     now,
+    zone: ctx.viewerZone(),
   });
 }
 

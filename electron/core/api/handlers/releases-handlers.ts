@@ -4,6 +4,7 @@ import type { Release } from '../../../contract/entities';
 import { canMoveTo, transitionError } from '../../domain/release-lifecycle';
 import type { HandlerContext, HandlerMap } from '../handler-context';
 import { requireExisting } from './references';
+import { statusChecks } from './release-status-checks';
 
 export function getRelease(ctx: HandlerContext, id: string): Release {
   const row = ctx.store.reader.get('release', id);
@@ -50,4 +51,8 @@ export const releasesHandlers = {
     ctx.store.mutate(ctx.author(), (w) => w.restore('release', id));
     return getRelease(ctx, id);
   },
-} satisfies HandlerMap<'releases.list' | 'releases.get' | 'releases.create' | 'releases.update' | 'releases.delete' | 'releases.restore'>;
+  'releases.statusChecks': (ctx, { releaseIds }) => {
+    if (releaseIds) requireExisting(ctx, 'release', releaseIds, 'releaseIds');
+    return statusChecks(ctx, releaseIds);
+  },
+} satisfies HandlerMap<'releases.list' | 'releases.get' | 'releases.create' | 'releases.update' | 'releases.delete' | 'releases.restore' | 'releases.statusChecks'>;

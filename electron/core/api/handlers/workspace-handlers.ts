@@ -44,6 +44,10 @@ export const workspaceHandlers = {
     ctx.store.setMeta('current_person_id', personId);
     return workspaceInfo(ctx);
   },
+  'workspace.setViewerTimeZone': (ctx, { timeZone }) => {
+    ctx.setViewerZone(timeZone);
+    return { timeZone };
+  },
   'settings.update': (ctx, changes) => {
     ctx.store.mutate(ctx.author(), (w) => {
       if (ctx.store.reader.get('settings', SETTINGS_ROW_ID)) w.update('settings', SETTINGS_ROW_ID, changes);
@@ -51,4 +55,4 @@ export const workspaceHandlers = {
     });
     return readSettings(ctx);
   },
-} satisfies HandlerMap<'workspace.info' | 'workspace.setCurrentPerson' | 'settings.update'>;
+} satisfies HandlerMap<'workspace.info' | 'workspace.setCurrentPerson' | 'workspace.setViewerTimeZone' | 'settings.update'>;

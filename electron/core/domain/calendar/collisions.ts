@@ -19,6 +19,11 @@ import { formatLocal, formatLocalRange } from './zoned-time';
  *   checked on every environment both book, or once overall when they share none;
  * - runbook-owner: one person owns steps in two runbooks at overlapping times; `stepOwnerships` come from
  *   core/runbooks/runbook-ownerships.ts (each person's steps in a runbook collapsed to the span they cover).
+ *
+ * One collision per pair (issue 18): the same two releases double-booking staging and production at the same times
+ * are one collision naming both environments, not two. A sentence is written in whichever zone the reader wants
+ * (`describe`): a screen passes the viewer's zone, an export the zone it prints in; `plannedZone` is the zone the
+ * release was planned in, for the tooltip or the brackets beside it.
  */
 
 export interface CollisionRelease {
@@ -72,21 +77,32 @@ export interface FoundCollision {
   kind: CollisionKind;
   releaseIds: string[];
   windowId: string | null;
-  environmentId: string | null;
+  /** Every environment the pair collides on, in the workspace's environment order; empty for runbook owners. */
+  environmentIds: string[];
   personId: string | null;
   start: number;
   end: number;
+  /** The zone the (first) release was planned in. */
+  plannedZone: string;
   /**
-   * Written on first read (a getter), not when found: a dense workspace has hundreds of thousands of collisions and
-   * the caller keeps only those in its range and under its limit; formatting times in zones is the costly part.
+   * The sentence with its times in `zone`, written when asked, not when found: a dense workspace has hundreds of
+   * thousands of collisions and the caller keeps only those in its range and under its limit; formatting times in
+   * zones is the costly part.
    */
-  readonly sentence: string;
+  describe(zone: string): string;
+}
+
+/** One environment's find before the pairs are merged: its key leaves the environment out. */
+interface Find extends Omit<FoundCollision, 'environmentIds' | 'describe'> {
+  environmentId: string | null;
+  /** The sentence for these environments (one, or every one the pair collides on), times in `zone`. */
+  write(zone: string, environmentIds: readonly string[]): string;
 }
 
 export function findCollisions(input: CollisionInput): FoundCollision[] {
   const names = new Naming(input);
   const related = relatedSystems(input.systems);
-  const out: FoundCollision[] = [];
+  const out: Find[] = [];
   // Sorted once: every per-environment list built from these stays sorted by start.
   const releasesByEnv = groupBy(sortedByStart(input.releases), (r) => r.environmentIds);
   const occurrences = sortedByStart(input.occurrences);
@@ -109,7 +125,38 @@ export function findCollisions(input: CollisionInput): FoundCollision[] {
   }
   dependencyViolations(input, names, out);
   runbookOwners(input.stepOwnerships ?? [], names, out);
-  return out.sort((a, b) => a.start - b.start || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  return mergePairs(out).sort((a, b) => a.start - b.start || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+}
+
+/** Finds with one key (the same pair, window, person and times) on several environments become one collision. */
+function mergePairs(finds: readonly Find[]): FoundCollision[] {
+  const out: FoundCollision[] = [];
+  const byKey = new Map<string, FoundCollision>();
+  for (const find of finds) {
+    const seen = byKey.get(find.key);
+    if (seen) {
+      if (find.environmentId !== null && !seen.environmentIds.includes(find.environmentId)) seen.environmentIds.push(find.environmentId);
+      continue;
+    }
+    const environmentIds = find.environmentId === null ? [] : [find.environmentId];
+    const write = find.write;
+    // Fields listed, not spread: a spread of this many keys per collision takes V8's slow path (the sweep's bench).
+    const collision: FoundCollision = {
+      key: find.key,
+      kind: find.kind,
+      releaseIds: find.releaseIds,
+      windowId: find.windowId,
+      environmentIds,
+      personId: find.personId,
+      start: find.start,
+      end: find.end,
+      plannedZone: find.plannedZone,
+      describe: (zone) => write(zone, environmentIds),
+    };
+    byKey.set(find.key, collision);
+    out.push(collision);
+  }
+  return out;
 }
 
 const EVERY_ENVIRONMENT = '\u0000every';
@@ -121,7 +168,7 @@ function sweepEnvironment(
   freezes: readonly CollisionOccurrence[],
   related: Map<string, Set<string>>,
   names: Naming,
-  out: FoundCollision[],
+  out: Find[],
 ): void {
   const openReleases: CollisionRelease[] = [];
   const openFreezes: CollisionOccurrence[] = [];
@@ -176,7 +223,7 @@ function outsideMaintenance(
   releases: readonly CollisionRelease[],
   windows: readonly CollisionOccurrence[],
   names: Naming,
-  out: FoundCollision[],
+  out: Find[],
 ): void {
   // Sorted by start with a running maximum of ends: the occurrences starting at or before a release's start that
   // reach furthest decide whether one of them covers the whole release. Binary search per release.
@@ -188,7 +235,7 @@ function outsideMaintenance(
     const i = lastAtOrBefore(starts, release.start);
     if (i >= 0 && reach[i] >= release.end) continue;
     out.push({
-      key: `outside-maintenance:${envId}:${release.id}:${iso(release.start)}/${iso(release.end)}`,
+      key: `outside-maintenance:${release.id}:${iso(release.start)}/${iso(release.end)}`,
       kind: 'outside-maintenance',
       releaseIds: [release.id],
       windowId: null,
@@ -196,14 +243,16 @@ function outsideMaintenance(
       personId: null,
       start: release.start,
       end: release.end,
-      get sentence() {
-        return `${names.release(release)} books ${names.environment(envId)} on ${formatLocalRange(release.start, release.end, release.timeZone)} (${release.timeZone}), but ${names.environment(envId)} requires a maintenance window and none covers that whole time.`;
+      plannedZone: release.timeZone,
+      write: (zone, envIds) => {
+        const where = names.environments(envIds);
+        return `${names.release(release)} books ${where} on ${formatLocalRange(release.start, release.end, zone)}, but ${where} ${envIds.length > 1 ? 'require' : 'requires'} a maintenance window and none covers that whole time.`;
       },
     });
   }
 }
 
-function dependencyViolations(input: CollisionInput, names: Naming, out: FoundCollision[]): void {
+function dependencyViolations(input: CollisionInput, names: Naming, out: Find[]): void {
   const byId = new Map(input.releases.map((r) => [r.id, r]));
   for (const { releaseId, needsReleaseId } of input.needs) {
     const a = byId.get(releaseId);
@@ -212,9 +261,8 @@ function dependencyViolations(input: CollisionInput, names: Naming, out: FoundCo
     const shared = a.environmentIds.filter((e) => b.environmentIds.includes(e));
     const where = shared.length > 0 ? shared : [null];
     for (const envId of where) {
-      const on = envId ? ` on ${names.environment(envId)}` : '';
       out.push({
-        key: `dependency:${envId ?? '-'}:${a.id}:${b.id}:${iso(a.start)}/${iso(b.end)}`,
+        key: `dependency:${a.id}:${b.id}:${iso(a.start)}/${iso(b.end)}`,
         kind: 'dependency',
         releaseIds: [a.id, b.id],
         windowId: null,
@@ -222,8 +270,10 @@ function dependencyViolations(input: CollisionInput, names: Naming, out: FoundCo
         personId: null,
         start: Math.min(a.start, b.end),
         end: b.end,
-        get sentence() {
-          return `${names.release(a)} needs ${names.release(b)} done first, but starts${on} on ${formatLocal(a.start, a.timeZone)}, before ${names.release(b)} ends on ${formatLocal(b.end, a.timeZone)} (${a.timeZone}).`;
+        plannedZone: a.timeZone,
+        write: (zone, envIds) => {
+          const on = envIds.length > 0 ? ` on ${names.environments(envIds)}` : '';
+          return `${names.release(a)} needs ${names.release(b)} done first, but starts${on} on ${formatLocal(a.start, zone)}, before ${names.release(b)} ends on ${formatLocal(b.end, zone)}.`;
         },
       });
     }
@@ -231,7 +281,7 @@ function dependencyViolations(input: CollisionInput, names: Naming, out: FoundCo
 }
 
 /** Runbook owners: the same sweep, per person instead of per environment. */
-function runbookOwners(ownerships: readonly StepOwnership[], names: Naming, out: FoundCollision[]): void {
+function runbookOwners(ownerships: readonly StepOwnership[], names: Naming, out: Find[]): void {
   for (const [, mine] of groupBy(ownerships, (o) => [o.personId])) {
     const sorted = [...mine].sort((a, b) => a.start - b.start);
     let open: StepOwnership[] = [];
@@ -251,9 +301,9 @@ function runbookOwners(ownerships: readonly StepOwnership[], names: Naming, out:
           personId: current.personId,
           start,
           end,
-          get sentence() {
-            return `${current.personName} owns steps in both ${other.runbookName} (${names.releaseById(other.releaseId)}) and ${current.runbookName} (${names.releaseById(current.releaseId)}) on ${formatLocalRange(start, end, other.timeZone)} (${other.timeZone}).`;
-          },
+          plannedZone: other.timeZone,
+          write: (zone) =>
+            `${current.personName} owns steps in both ${other.runbookName} (${names.releaseById(other.releaseId)}) and ${current.runbookName} (${names.releaseById(current.releaseId)}) on ${formatLocalRange(start, end, zone)}.`,
         });
       }
       open.push(current);
@@ -261,12 +311,12 @@ function runbookOwners(ownerships: readonly StepOwnership[], names: Naming, out:
   }
 }
 
-function doubleBooking(envId: string, first: CollisionRelease, second: CollisionRelease, why: string, names: Naming): FoundCollision {
+function doubleBooking(envId: string, first: CollisionRelease, second: CollisionRelease, why: string, names: Naming): Find {
   const start = second.start;
   const end = Math.min(first.end, second.end);
   const [a, b] = first.id < second.id ? [first, second] : [second, first];
   return {
-    key: `double-booking:${envId}:${a.id}:${b.id}:${iso(start)}/${iso(end)}`,
+    key: `double-booking:${a.id}:${b.id}:${iso(start)}/${iso(end)}`,
     kind: 'double-booking',
     releaseIds: [first.id, second.id],
     windowId: null,
@@ -274,18 +324,18 @@ function doubleBooking(envId: string, first: CollisionRelease, second: Collision
     personId: null,
     start,
     end,
-    get sentence() {
-      return `${names.release(first)} and ${names.release(second)} both book ${names.environment(envId)} on ${formatLocalRange(start, end, first.timeZone)} (${first.timeZone}), and ${why}.`;
-    },
+    plannedZone: first.timeZone,
+    write: (zone, envIds) =>
+      `${names.release(first)} and ${names.release(second)} both book ${names.environments(envIds)} on ${formatLocalRange(start, end, zone)}, and ${why}.`,
   };
 }
 
-function insideFreeze(envId: string, release: CollisionRelease, freeze: CollisionOccurrence, names: Naming): FoundCollision {
+function insideFreeze(envId: string, release: CollisionRelease, freeze: CollisionOccurrence, names: Naming): Find {
   const start = Math.max(release.start, freeze.start);
   const end = Math.min(release.end, freeze.end);
   const reason = freeze.reason.trim() ? ` (${freeze.reason.trim().replace(/[.\s]+$/, '')})` : '';
   return {
-    key: `freeze:${envId}:${release.id}:${freeze.windowId}:${iso(start)}/${iso(end)}`,
+    key: `freeze:${release.id}:${freeze.windowId}:${iso(start)}/${iso(end)}`,
     kind: 'freeze',
     releaseIds: [release.id],
     windowId: freeze.windowId,
@@ -293,9 +343,9 @@ function insideFreeze(envId: string, release: CollisionRelease, freeze: Collisio
     personId: null,
     start,
     end,
-    get sentence() {
-      return `${names.release(release)} books ${names.environment(envId)} on ${formatLocalRange(start, end, release.timeZone)} (${release.timeZone}), inside the freeze window ${freeze.name}${reason}.`;
-    },
+    plannedZone: release.timeZone,
+    write: (zone, envIds) =>
+      `${names.release(release)} books ${names.environments(envIds)} on ${formatLocalRange(start, end, zone)}, inside the freeze window ${freeze.name}${reason}.`,
   };
 }
 
@@ -334,7 +384,6 @@ function freezeHits(freeze: CollisionOccurrence, release: CollisionRelease): boo
   return freeze.systemIds.length === 0 || release.systemIds.some((s) => freeze.systemIds.includes(s));
 }
 
-const appliesTo = (environmentIds: readonly string[], envId: string) => environmentIds.length === 0 || environmentIds.includes(envId);
 const iso = (ms: number) => new Date(ms).toISOString();
 
 function lastAtOrBefore(sorted: readonly number[], value: number): number {
@@ -365,12 +414,12 @@ function groupBy<T>(items: readonly T[], keys: (item: T) => readonly string[]): 
 
 class Naming {
   private readonly systems: Map<string, { name: string; dependsOn: readonly string[] }>;
-  private readonly environments: Map<string, string>;
+  private readonly environmentNames: Map<string, string>;
   private releases: Map<string, CollisionRelease> | null = null;
 
   constructor(private readonly input: CollisionInput) {
     this.systems = new Map(input.systems.map((s) => [s.id, s]));
-    this.environments = new Map(input.environments.map((e) => [e.id, e.name]));
+    this.environmentNames = new Map(input.environments.map((e) => [e.id, e.name]));
   }
 
   release(r: CollisionRelease): string {
@@ -388,7 +437,13 @@ class Naming {
   }
 
   environment(id: string): string {
-    return this.environments.get(id) ?? id;
+    return this.environmentNames.get(id) ?? id;
+  }
+
+  /** "Production", "staging and production", "test, staging and production". */
+  environments(ids: readonly string[]): string {
+    const named = ids.map((id) => this.environment(id));
+    return named.length <= 1 ? (named[0] ?? '') : `${named.slice(0, -1).join(', ')} and ${named[named.length - 1]}`;
   }
 
   dependsOn(a: string, b: string): boolean {

@@ -2,3 +2,5 @@
 export * from './collisions';
 export * from './recurrence';
 export * from './zoned-time';
+export * from './free-slot';
+export * from './collision-text';

@@ -141,6 +141,11 @@ export function icsLocalStamp(localMs: number): string {
   return new Date(localMs).toISOString().slice(0, 19).replace(/[-:]/g, '');
 }
 
+/** The zone this machine's clock shows: where a reader's zone is not given (the CLI, a pipeline). */
+export function machineTimeZone(): string {
+  return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+}
+
 /** Whether the runtime's tz database knows this IANA zone name. */
 export function isIanaZoneName(zone: string): boolean {
   if (!zone || !/^[A-Za-z_]+(\/[A-Za-z0-9_+\-]+)*$/.test(zone)) return false;

@@ -1,11 +1,14 @@
 import { COLLISION_KIND_LABELS, type Collision } from '../../../contract/calendar-entities';
 import { READINESS_POLICY_LABELS, READINESS_POLICY_RULES } from '../../../contract/entities';
 import { MEETING_DECISION_LABELS, type ActionItemView, type AgendaItem, type MeetingView } from '../../../contract/meetings-entities';
-import { formatLocal, formatLocalRange } from '../calendar/zoned-time';
+import { collisionSentenceWithPlanned } from '../calendar/collision-text';
+import { formatLocal, formatLocalRange, localDate } from '../calendar/zoned-time';
 
 /**
  * The words the minutes use, shared by the Markdown and the PDF so both say exactly the same thing. Each state is
  * spelled out (not only marked), because minutes are printed in black and white and read by people after the fact.
+ * One zone per file (issue 18): every time is in `zone`, the reader's, named once at the top; where a release was
+ * planned, or the meeting held, in another zone, its times there follow in brackets.
  */
 
 type StateCell = AgendaItem['states'][number];
@@ -40,7 +43,7 @@ export function decisionText(item: AgendaItem): string {
 
 export function collisionText(collision: Collision): string {
   const accepted = collision.accepted ? ` Accepted by ${collision.accepted.byName}: ${collision.accepted.reason}` : '';
-  return `${COLLISION_KIND_LABELS[collision.kind]}: ${collision.sentence}${accepted}`;
+  return `${COLLISION_KIND_LABELS[collision.kind]}: ${collisionSentenceWithPlanned(collision)}${accepted}`;
 }
 
 export function actionStatusText(action: ActionItemView, zone: string): string {
@@ -53,12 +56,32 @@ export function releaseLabel(item: AgendaItem): string {
 }
 
 export function windowText(item: AgendaItem, zone: string): string {
-  return formatLocalRange(Date.parse(item.release.windowStart), Date.parse(item.release.windowEnd), zone);
+  const { windowStart, windowEnd, timeZone } = item.release;
+  const here = formatLocalRange(Date.parse(windowStart), Date.parse(windowEnd), zone);
+  return timeZone === zone ? here : `${here} [planned ${formatLocalRange(Date.parse(windowStart), Date.parse(windowEnd), timeZone)} ${timeZone}]`;
 }
 
-export function rangeText(view: MeetingView): string {
-  const { from, to, timeZone } = view.meeting;
-  return `${formatLocalRange(Date.parse(from), Date.parse(to), timeZone)} (${timeZone})`;
+export function rangeText(view: MeetingView, zone: string): string {
+  const { from, to } = view.meeting;
+  return formatLocalRange(Date.parse(from), Date.parse(to), zone);
+}
+
+/** When the meeting is held: "Mon 30 Nov 2026 10:00", and in the meeting's own zone where that is another. */
+export function heldText(view: MeetingView, zone: string): string {
+  const { timeZone } = view.meeting;
+  const at = Date.parse(heldAt(view));
+  return timeZone === zone ? formatLocal(at, zone) : `${formatLocal(at, zone)} [${formatLocal(at, timeZone)} ${timeZone}]`;
+}
+
+/** "Times in Europe/Berlin.": the one zone of the file. */
+export function zoneLine(zone: string): string {
+  return `Times in ${zone}.`;
+}
+
+const heldAt = (view: MeetingView) => view.meeting.heldAt || view.meeting.from;
+
+export function carriedFromText(item: { meetingTitle: string; meetingHeldAt: string }, zone: string): string {
+  return `from ${item.meetingTitle}, ${formatLocal(Date.parse(item.meetingHeldAt), zone)}`;
 }
 
 export function releaseNameFor(view: MeetingView, releaseId: string | null): string {
@@ -71,7 +94,8 @@ export function environmentNames(view: MeetingView, ids: readonly string[]): str
   return ids.map((id) => view.environments.find((e) => e.environmentId === id)?.name ?? id).join(', ');
 }
 
+/** The file name carries the date the meeting is held on where it is held (Berlin's 30 Nov, not UTC's 29 Nov). */
 export function minutesFileBase(view: MeetingView): string {
-  const day = view.meeting.from.slice(0, 10);
+  const day = localDate(Date.parse(heldAt(view)), view.meeting.timeZone);
   return `${view.meeting.title}-${day}-minutes`.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '') || 'meeting-minutes';
 }

@@ -1,6 +1,7 @@
 import { DEFAULT_DORA_REPORT_YEAR, type BreakdownRow, type DoraReportYear, type MetricsView, type TrendBucket } from '../../../contract/outcomes-entities';
 import { summarize, scopeFacts } from './dora-summary';
 import type { MetricsFacts, MetricsScope } from './metric-facts';
+import { releaseManagement, type ReleaseManagementFacts } from './release-management';
 import { BAND_TABLES } from './performance-bands';
 import { dayPeriod, trendBuckets } from './trend-buckets';
 
@@ -14,6 +15,8 @@ export interface MetricsRequest {
   ownerId?: string;
   /** Whose performance bands: the report of that year. */
   reportYear?: DoraReportYear;
+  /** The zone whose days `from` and `to` are (the viewer's); default UTC. */
+  timeZone?: string;
 }
 
 export const NO_OWNER = 'no-owner';
@@ -23,8 +26,9 @@ export const NO_OWNER = 'no-owner';
  * (release owner) and by environment. Teams are release owners because the workspace has no team records; a release
  * without an owner is counted under "No owner".
  */
-export function computeMetrics(facts: MetricsFacts, request: MetricsRequest): MetricsView {
-  const period = dayPeriod(request.from, request.to);
+export function computeMetrics(facts: MetricsFacts & { releaseManagement?: ReleaseManagementFacts }, request: MetricsRequest): MetricsView {
+  const zone = request.timeZone ?? 'UTC';
+  const period = dayPeriod(request.from, request.to, zone);
   const productionIds = facts.environments.filter((e) => e.isProduction).map((e) => e.id);
   const environmentIds = request.environmentId !== undefined ? [request.environmentId] : productionIds;
   const scope: MetricsScope = { environmentIds, systemId: request.systemId, ownerId: request.ownerId };
@@ -58,18 +62,21 @@ export function computeMetrics(facts: MetricsFacts, request: MetricsRequest): Me
     .filter((e) => deployedTo.has(e.id))
     .map((e) => row(e.id, e.name, { ...scope, environmentIds: [e.id] }));
 
+  const management = facts.releaseManagement ?? { releases: [], halts: [], acceptances: [] };
   return {
     from: request.from,
     to: request.to,
+    timeZone: zone,
     bucket: request.bucket,
     environments: facts.environments.filter((e) => environmentIds.includes(e.id)).map((e) => e.name),
     summary: summarize(scoped, period, table),
-    trend: trendBuckets(period, request.bucket).map((b) => ({ start: b.start, label: b.label, summary: summarize(scoped, b, table) })),
+    trend: trendBuckets(period, request.bucket, zone).map((b) => ({ start: b.start, label: b.label, summary: summarize(scoped, b, table) })),
     bySystem,
     byTeam,
     byEnvironment,
     reportYear: table.year,
     thresholds: table.source,
+    releaseManagement: releaseManagement(management, period, { systemId: request.systemId, ownerId: request.ownerId, environmentId: request.environmentId }),
   };
 }
 

@@ -14,3 +14,4 @@ export { scopeFacts, summarize, type ScopedFacts } from './dora-summary';
 export { dayPeriod, trendBuckets, type Bucket } from './trend-buckets';
 export { computeMetrics, NO_OWNER, type MetricsRequest } from './compute-metrics';
 export { metricsCsv } from './metrics-csv';
+export { releaseManagement, releaseOutcome, type ReleaseManagementFacts, type ReleaseOutcomeFacts, type RunbookRunFacts } from './release-management';

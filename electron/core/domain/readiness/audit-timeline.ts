@@ -2,6 +2,7 @@ import { READINESS_STATE_LABELS, type AuditVerification, type ReadinessState, ty
 import { RELEASE_STATUS_LABELS, type ReleaseStatus } from '../../../contract/entities';
 import type { PersonNames } from '../person-names';
 import { fieldLabel } from '../../../contract/field-messages';
+import { formatLocal } from '../calendar/zoned-time';
 
 /**
  * A record with where and when it was written: every input of the timeline carries these. Signed records also carry
@@ -28,6 +29,10 @@ export interface AuditFacts {
   /** Runbook step executions (issue 4): `happenedAt` is when the step was started, completed …, which may precede the write. */
   executions?: ReadonlyArray<Written & { action: string; reason: string; personId: string; happenedAt: string; stepTitle: string; runbookName: string }>;
   names: PersonNames;
+  /** Names of the systems and environments a release change names by id. */
+  referenceNames?: { system: ReadonlyMap<string, string>; environment: ReadonlyMap<string, string> };
+  /** The zone the reader reads times in: dates in the sentences are written there, with the zone named. */
+  zone: string;
 }
 
 type Entry = ReleaseAuditEntry;
@@ -55,7 +60,8 @@ const blank = { comment: '', evidence: '', waivedIssues: [] as string[] };
  * added, meeting decision, and change to the release itself, saying who, when, from which device, what and with what comment.
  */
 export function releaseAuditTimeline(facts: AuditFacts): Entry[] {
-  const { names } = facts;
+  const { names, zone } = facts;
+  const when = (at: string) => `${formatLocal(Date.parse(at), zone)} (${zone})`;
   const who = (personId: string) => ({ personId, who: names.name(personId) });
   const itemOf = new Map(facts.items.map((i) => [i.id, i]));
   const signoffById = new Map(facts.signoffs.map((s) => [s.id, s]));
@@ -69,7 +75,7 @@ export function releaseAuditTimeline(facts: AuditFacts): Entry[] {
         ? `Asserted ${label} readiness${s.waivedIssues.length ? `, waiving ${s.waivedIssues.length} issue(s)` : ''}.`
         : s.action === 'halt'
           ? `Halted ${label} readiness.`
-          : `Withdrew ${target ? `the ${target.action === 'assert' ? 'assertion' : 'halt'} of ${target.at} by ${names.name(target.personId)}` : 'a sign-off'} of ${label} readiness.`;
+          : `Withdrew ${target ? `the ${target.action === 'assert' ? 'assertion' : 'halt'} of ${when(target.at)} by ${names.name(target.personId)}` : 'a sign-off'} of ${label} readiness.`;
     entries.push({ ...pick(s), kind: s.action, state: s.state, ...who(s.personId), what, ...blank, comment: s.comment, waivedIssues: s.waivedIssues });
   }
   for (const t of facts.ticks) {
@@ -94,7 +100,7 @@ export function releaseAuditTimeline(facts: AuditFacts): Entry[] {
     const what = `${EXECUTION_WORDS[x.action] ?? x.action} "${x.stepTitle}" (${x.runbookName}).`;
     entries.push({ ...pick(x), at: x.happenedAt, kind: 'step-execution', state: null, ...who(x.personId), what, ...blank, comment: x.reason });
   }
-  entries.push(...releaseChangeEntries(facts.releaseChanges, names));
+  entries.push(...releaseChangeEntries(facts, when));
   // Stable sort: entries written together (one clock stamp) keep the order they were listed in.
   return entries.sort((a, b) => (a.hlc === b.hlc ? 0 : a.hlc < b.hlc ? 1 : -1));
 }
@@ -109,7 +115,9 @@ function pick(w: Written) {
 }
 
 /** Changes written in one go (one clock stamp) make one entry; the first one of the release is its creation. */
-function releaseChangeEntries(changes: AuditFacts['releaseChanges'], names: PersonNames): Entry[] {
+function releaseChangeEntries(facts: AuditFacts, when: (at: string) => string): Entry[] {
+  const { releaseChanges: changes, names } = facts;
+  const show = (field: string, value: unknown) => showValue(field, value, facts, when);
   const groups = new Map<string, Array<AuditFacts['releaseChanges'][number]>>();
   for (const c of [...changes].sort((a, b) => (a.hlc < b.hlc ? -1 : a.hlc > b.hlc ? 1 : 0))) {
     groups.set(c.hlc, [...(groups.get(c.hlc) ?? []), c]);
@@ -126,10 +134,14 @@ function releaseChangeEntries(changes: AuditFacts['releaseChanges'], names: Pers
   });
 }
 
-function show(field: string, value: unknown): string {
+/** A release field's value as a person reads it: names for ids, local dates for instants, labels for codes. */
+function showValue(field: string, value: unknown, facts: AuditFacts, when: (at: string) => string): string {
   if (value === null || value === undefined || value === '') return '(none)';
   if (field === 'status' && typeof value === 'string' && value in RELEASE_STATUS_LABELS) return RELEASE_STATUS_LABELS[value as ReleaseStatus];
-  if (Array.isArray(value)) return value.map(String).join(', ') || '(none)';
+  if ((field === 'windowStart' || field === 'windowEnd') && typeof value === 'string' && !Number.isNaN(Date.parse(value))) return when(value);
+  if (field === 'ownerId' && typeof value === 'string') return facts.names.name(value);
+  const lookup = field === 'systemIds' ? facts.referenceNames?.system : field === 'environmentIds' ? facts.referenceNames?.environment : undefined;
+  if (Array.isArray(value)) return value.map((v) => lookup?.get(String(v)) ?? String(v)).join(', ') || '(none)';
   return String(value);
 }
 

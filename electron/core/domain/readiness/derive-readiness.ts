@@ -28,6 +28,8 @@ export interface ReadinessFacts {
   requireAll?: boolean;
   /** The instant to judge the deadline against (ISO-8601). */
   now: string;
+  /** The zone the reader reads times in; default: the release's own. */
+  zone?: string;
 }
 
 /** Everything shown about the readiness of one release, derived from its records. Pure: no clock, no store. */
@@ -56,7 +58,7 @@ export function deriveReadiness(facts: ReadinessFacts): ReadinessView {
     };
   });
   const { release } = facts;
-  const { readings, ...gate } = releaseGate({ release, states: recorded, deadline, policy: facts.policy, requireAll: facts.requireAll });
+  const { readings, ...gate } = releaseGate({ release, states: recorded, deadline, policy: facts.policy, requireAll: facts.requireAll, zone: facts.zone });
   const states = recorded.map(({ record, ...s }, index): ReadinessStateView => {
     const items = facts.checklist.filter((i) => i.state === s.state);
     const { word, note, attention, overdue } = readings[index];

@@ -19,6 +19,8 @@ export interface GateFacts {
   policy: ReadinessPolicy;
   /** Pending while any state is unasserted, whatever the policy (`gate --require-all`). */
   requireAll?: boolean;
+  /** The zone the reader reads times in (the viewer's, or the machine's for `gate`); default: the release's. */
+  zone?: string;
 }
 
 /** How one state reads under the policy: the word on its badge, the sentence beside it, and what it asks for. */
@@ -48,7 +50,9 @@ export function releaseGate(facts: GateFacts): GateAnswer & { readings: StateRea
   const { release, policy, deadline } = facts;
   const requireAll = facts.requireAll === true;
   const strict = policy === 'explicit' || requireAll;
-  const due = `${formatLocal(Date.parse(deadline.at), release.timeZone)} ${release.timeZone}`;
+  const zone = facts.zone ?? release.timeZone;
+  const when = (at: string) => `${formatLocal(Date.parse(at), zone)} ${zone}`;
+  const due = when(deadline.at);
   const title = `${release.name} ${release.version}`;
 
   const readings = facts.states.map((s) => readState(s, policy, deadline.passed, due));
@@ -84,7 +88,7 @@ export function releaseGate(facts: GateFacts): GateAnswer & { readings: StateRea
     const who = halts.map((h) => `${h.label} by ${h.by.name}: ${h.reason}`).join('; ');
     return answer('halted', `Halted (${who}).`, [
       `${title} is HALTED.`,
-      ...halts.map((h) => `  ${h.label} halted by ${h.by.name} at ${h.at}: ${h.reason}`),
+      ...halts.map((h) => `  ${h.label} halted by ${h.by.name} at ${when(h.at)}: ${h.reason}`),
     ]);
   }
   if (unasserted.length === 0) {

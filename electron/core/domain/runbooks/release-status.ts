@@ -15,18 +15,24 @@ const FINAL: readonly ReleaseStatus[] = ['released', 'rolled-back', 'aborted', '
  */
 export function releaseStatusForPhase(phase: ExecutionPhase, current: ReleaseStatus, rehearsal = false): ReleaseStatus | null {
   if (rehearsal || FINAL.includes(current)) return null;
-  const next: Partial<Record<ExecutionPhase, ReleaseStatus>> = {
-    running: 'in-progress',
-    'step-failed': 'in-progress',
-    'rolling-back': 'in-progress',
-    failed: 'in-progress',
-    finished: 'released',
-    'rolled-back': 'rolled-back',
-    aborted: 'aborted',
-  };
-  const status = next[phase] ?? null;
+  const status = statusOfPhase(phase);
   return status === current ? null : status;
 }
+
+/** The release status an execution phase means; null before the first start. */
+export function statusOfPhase(phase: ExecutionPhase): ReleaseStatus | null {
+  return PHASE_STATUS[phase] ?? null;
+}
+
+const PHASE_STATUS: Partial<Record<ExecutionPhase, ReleaseStatus>> = {
+  running: 'in-progress',
+  'step-failed': 'in-progress',
+  'rolling-back': 'in-progress',
+  failed: 'in-progress',
+  finished: 'released',
+  'rolled-back': 'rolled-back',
+  aborted: 'aborted',
+};
 
 /**
  * The deployment an ended execution records for the DORA metrics, or null: an abort deployed nothing, a rehearsal

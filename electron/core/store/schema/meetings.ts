@@ -1,5 +1,5 @@
 /**
- * Coordination meetings. No SQL foreign keys and a default on every column, because sync
+ * Coordination meetings: when each is held (in its zone), its general notes and decisions. No SQL foreign keys and a default on every column, because sync
  * delivers the fields of a record in any order and before the records it refers to. Decisions and action-item
  * completions are append-only (entity-tables.ts). Attendees and environment checks get ids made of what they are
  * about (meeting + person, meeting + environment), so two devices recording the same thing merge into one row.
@@ -11,7 +11,9 @@ export const meetingsSchema = `
       range_from TEXT NOT NULL DEFAULT '',
       range_to TEXT NOT NULL DEFAULT '',
       time_zone TEXT NOT NULL DEFAULT 'UTC',
+      held_at TEXT NOT NULL DEFAULT '',
       notes TEXT NOT NULL DEFAULT '',
+      decisions TEXT NOT NULL DEFAULT '',
       created_at TEXT NOT NULL DEFAULT '',
       updated_at TEXT NOT NULL DEFAULT '',
       deleted INTEGER NOT NULL DEFAULT 0

@@ -35,7 +35,7 @@ export function CalendarPage() {
   const needsSetup = useWorkspaceStore((s) => s.loaded && (s.systems.length === 0 || s.environments.length === 0));
   const go = useNavigationStore((s) => s.go);
   const searchRef = useRef<HTMLInputElement>(null);
-  const { onMove, onOpen } = useCalendarActions();
+  const { onMove, onOpen, onKey } = useCalendarActions();
   useCalendarKeys(searchRef);
 
   // Returning to the screen shows the last period at once and refreshes it (the first visit is already loading).
@@ -125,9 +125,9 @@ export function CalendarPage() {
       <Group align="stretch" gap="md" wrap="nowrap" style={{ flex: 1, minHeight: 0 }}>
         <Box style={{ flex: 1, minWidth: 0, position: 'relative' }}>
           {view === 'timeline' ? (
-            <TimelineView events={events} environments={rows} onMove={onMove} onOpen={onOpen} />
+            <TimelineView events={events} environments={rows} onMove={onMove} onOpen={onOpen} onKey={onKey} />
           ) : (
-            <MonthWeekCalendar view={view} events={events} onMove={onMove} onOpen={onOpen} />
+            <MonthWeekCalendar view={view} events={events} onMove={onMove} onOpen={onOpen} onKey={onKey} />
           )}
           <DragPreviewPanel />
         </Box>

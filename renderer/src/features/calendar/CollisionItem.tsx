@@ -5,10 +5,16 @@ import { useState } from 'react';
 import { COLLISION_KIND_LABELS, type Collision } from '../../../../electron/contract/calendar-entities';
 import { formatInstant, formatWindow } from '../../shared/dates';
 import { notifyFailed } from '../../shared/notify';
+import { useNameLookups } from '../workspace/use-name-lookups';
 import { useCalendarStore } from './calendar-store';
+import { CollisionSentence } from './CollisionSentence';
 
-/** One collision: its kind, its sentence, and accept-with-reason (or withdraw); clicking it shows it on the calendar. */
+/**
+ * One collision, one card per pair of releases: its kind, the environments it happens on, its sentence in the
+ * viewer's zone (the planned zone on hover), and accept-with-reason (or withdraw); clicking it shows it on the calendar.
+ */
 export function CollisionItem({ collision, focused }: { collision: Collision; focused: boolean }) {
+  const names = useNameLookups();
   const accept = useCalendarStore((s) => s.accept);
   const unaccept = useCalendarStore((s) => s.unaccept);
   const focus = useCalendarStore((s) => s.focusCollision);
@@ -50,16 +56,21 @@ export function CollisionItem({ collision, focused }: { collision: Collision; fo
     >
       <Stack gap={4}>
         <Group justify="space-between" gap={4} wrap="wrap">
-          <Badge size="xs" radius="sm" variant={accepted ? 'outline' : 'light'} color={accepted ? 'gray' : 'red'} style={{ textTransform: 'none', flex: 'none' }}>
-            {COLLISION_KIND_LABELS[collision.kind]}
-          </Badge>
+          <Group gap={4} wrap="wrap">
+            <Badge size="xs" radius="sm" variant={accepted ? 'outline' : 'light'} color={accepted ? 'gray' : 'red'} style={{ textTransform: 'none', flex: 'none' }}>
+              {COLLISION_KIND_LABELS[collision.kind]}
+            </Badge>
+            {collision.environmentIds.map((id) => (
+              <Badge key={id} size="xs" radius="sm" variant="default" style={{ textTransform: 'none' }} data-testid="collision-environment">
+                {names.environments.get(id) ?? id}
+              </Badge>
+            ))}
+          </Group>
           <Text size="xs" c="dimmed">
             {formatWindow(collision.start, collision.end)}
           </Text>
         </Group>
-        <Text size="sm" data-testid="collision-sentence">
-          {collision.sentence}
-        </Text>
+        <CollisionSentence collision={collision} />
         {accepted && (
           <Text size="xs" c="dimmed">
             Accepted by {accepted.byName || 'someone'}

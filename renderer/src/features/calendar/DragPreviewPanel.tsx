@@ -7,6 +7,7 @@ import { useCalendarStore } from './calendar-store';
 /** While a release is dragged: the collisions it would be in at the times under the pointer, asked of the core. */
 export function DragPreviewPanel() {
   const preview = useCalendarStore((s) => s.dragPreview);
+  const byKeyboard = useCalendarStore((s) => s.keyMove !== null);
   const name = useCalendarStore((s) => s.occurrences.find((o) => o.kind === 'release' && o.sourceId === preview?.releaseId)?.name);
   if (!preview) return null;
   const collisions = preview.collisions;
@@ -63,6 +64,11 @@ export function DragPreviewPanel() {
               </Text>
             )}
           </>
+        )}
+        {byKeyboard && (
+          <Text size="xs" c="dimmed">
+            Enter saves the move (you can undo it); Esc puts it back.
+          </Text>
         )}
       </Stack>
     </Paper>

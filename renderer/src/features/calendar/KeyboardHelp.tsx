@@ -10,6 +10,9 @@ export const CALENDAR_KEYS: Array<[string[], string]> = [
   [['+', '−'], 'Timeline: zoom in / out (also Ctrl + wheel)'],
   [['/'], 'Search'],
   [['Esc'], 'Clear the highlighted collision'],
+  [['Shift', '←', '→'], 'On a focused release (Tab to it): move it earlier / later by a day, half an hour or the zoom\'s step'],
+  [['Shift', '↑', '↓'], 'On a focused release: end it earlier / later'],
+  [['Enter'], 'Save the move (with Undo); Esc puts it back. Without a move: open the release'],
 ];
 
 /** The calendar's keys, one click away (and listed in docs/calendar.md). */

@@ -1,5 +1,5 @@
 import dayjs from 'dayjs';
-import { useCallback, useEffect, useMemo } from 'react';
+import { useCallback, useEffect, useMemo, type KeyboardEvent } from 'react';
 import { Calendar, dayjsLocalizer, type EventPropGetter, type View } from 'react-big-calendar';
 import dragAndDropAddon, { type EventInteractionArgs } from 'react-big-calendar/lib/addons/dragAndDrop';
 import 'react-big-calendar/lib/css/react-big-calendar.css';
@@ -30,15 +30,17 @@ interface Props {
   events: CalendarEvent[];
   onMove(event: CalendarEvent, start: Date, end: Date): void;
   onOpen(event: CalendarEvent): void;
+  onKey(event: CalendarEvent, e: KeyboardEvent): void;
 }
 
 /** Month and week views (react-big-calendar with its drag-and-drop addon); the toolbar is ours, so it is hidden here. */
-export function MonthWeekCalendar({ view, events, onMove, onOpen }: Props) {
+export function MonthWeekCalendar({ view, events, onMove, onOpen, onKey }: Props) {
   const anchor = useCalendarStore((s) => s.anchor);
   const focusedKey = useCalendarStore((s) => s.focusedKey);
   const goTo = useCalendarStore((s) => s.goTo);
   const setView = useCalendarStore((s) => s.setView);
   const endPreview = useCalendarStore((s) => s.endPreview);
+  const keyMove = useCalendarStore((s) => s.keyMove);
 
   // Maintenance windows are when changes are allowed: the backdrop, not the plan. A nightly window would otherwise
   // take a slot on every day of the month grid and push the releases behind "+N more". The week view shows them
@@ -47,7 +49,12 @@ export function MonthWeekCalendar({ view, events, onMove, onOpen }: Props) {
     const isMaintenance = (e: CalendarEvent) => e.occurrence.kind === 'maintenance';
     return [events.filter((e) => !isMaintenance(e)), events.filter(isMaintenance)];
   }, [events]);
-  const shown = useMemo(() => foldBusyDays(foreground, view === 'month' ? MONTH_PER_DAY : WEEK_PER_DAY), [foreground, view]);
+  // A release moved by keyboard is drawn where it would go (the grid's drag preview shows a dragged one the same way).
+  const moved = useMemo(
+    () => (keyMove ? foreground.map((e) => (e.occurrence.kind === 'release' && e.occurrence.sourceId === keyMove.releaseId ? { ...e, start: new Date(keyMove.start), end: new Date(keyMove.end) } : e)) : foreground),
+    [foreground, keyMove],
+  );
+  const shown = useMemo(() => foldBusyDays(moved, view === 'month' ? MONTH_PER_DAY : WEEK_PER_DAY), [moved, view]);
   const eventPropGetter: EventPropGetter<CalendarEvent> = useCallback((event) => ({ style: eventStyle(event, focusedKey) }), [focusedKey]);
 
   const drop = useCallback(
@@ -109,7 +116,7 @@ export function MonthWeekCalendar({ view, events, onMove, onOpen }: Props) {
         onEventDrop={drop}
         onEventResize={drop}
         onSelectEvent={onOpen}
-        onKeyPressEvent={(event, e) => { const key = (e as unknown as KeyboardEvent).key; if (key === 'Enter' || key === ' ') onOpen(event); }}
+        onKeyPressEvent={(event, e) => onKey(event, e as unknown as KeyboardEvent)}
       />
     </div>
   );

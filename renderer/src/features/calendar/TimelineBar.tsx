@@ -1,4 +1,4 @@
-import { useRef, useState, type PointerEvent } from 'react';
+import { useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
 import type { CalendarEvent } from './calendar-events';
 import { useCalendarStore } from './calendar-store';
 import { EventLabel, fillTooltip } from './EventLabel';
@@ -16,17 +16,20 @@ interface Props {
   focusedKey: string | null;
   onMove(event: CalendarEvent, start: Date, end: Date): void;
   onOpen(event: CalendarEvent): void;
+  onKey(event: CalendarEvent, e: KeyboardEvent): void;
 }
 
 type Drag = { mode: 'move' | 'resize'; x0: number; shift: number };
 
 /** A release bar: click opens it; drag moves it, dragging its right edge changes its end; both snap to the zoom's step. */
-export function TimelineBar({ event, left, width, top, msPerPx, snapMs, focusedKey, onMove, onOpen }: Props) {
+export function TimelineBar({ event, left, width, top, msPerPx, snapMs, focusedKey, onMove, onOpen, onKey }: Props) {
   // Read when needed rather than subscribed to: a quarter of a busy workspace draws thousands of bars.
   const { previewMove, endPreview } = useCalendarStore.getState();
   const drag = useRef<Drag | null>(null);
   const [shift, setShift] = useState<{ mode: Drag['mode']; ms: number } | null>(null);
   const movable = isMovable(event);
+  // Subscribed for this bar's release only: a quarter draws thousands of bars, and one moves at a time.
+  const keyMove = useCalendarStore((s) => (s.keyMove?.releaseId === event.occurrence.sourceId ? s.keyMove : null));
 
   const times = (d: { mode: Drag['mode']; ms: number }) => {
     const start = event.start.getTime() + (d.mode === 'move' ? d.ms : 0);
@@ -64,7 +67,7 @@ export function TimelineBar({ event, left, width, top, msPerPx, snapMs, focusedK
     onMove(event, next.start, next.end);
   };
 
-  const shown = shift ? times(shift) : null;
+  const shown = shift ? times(shift) : keyMove ? { start: new Date(keyMove.start), end: new Date(keyMove.end) } : null;
   const shownLeft = shown ? left + (shown.start.getTime() - event.start.getTime()) / msPerPx : left;
   const shownWidth = shown ? width + (shown.end.getTime() - event.end.getTime() - (shown.start.getTime() - event.start.getTime())) / msPerPx : width;
 
@@ -75,12 +78,12 @@ export function TimelineBar({ event, left, width, top, msPerPx, snapMs, focusedK
       onMouseEnter={fillTooltip(event)}
       aria-label={event.title}
       data-testid="timeline-bar"
-      className={`${classes.bar} ${shift ? classes.dragging : ''} ${movable ? classes.movable : ''}`}
+      className={`${classes.bar} ${shift || keyMove ? classes.dragging : ''} ${movable ? classes.movable : ''}`}
       style={{ ...eventStyle(event, focusedKey), left: shownLeft, width: Math.max(shownWidth, 3), top, padding: shownWidth > 28 ? undefined : 0 }}
       onPointerDown={down}
       onPointerMove={move}
       onPointerUp={up}
-      onKeyDown={(e) => e.key === 'Enter' && onOpen(event)}
+      onKeyDown={(e) => onKey(event, e)}
     >
       {shownWidth > 28 && <EventLabel event={event} />}
       {movable && <span className={classes.handle} data-handle="end" aria-hidden />}

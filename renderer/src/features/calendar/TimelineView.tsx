@@ -1,5 +1,5 @@
 import { useElementSize } from '@mantine/hooks';
-import { useEffect, useMemo, useRef } from 'react';
+import { useEffect, useMemo, useRef, type KeyboardEvent } from 'react';
 import type { CalendarEvent } from './calendar-events';
 import { visiblePeriod } from './calendar-range';
 import { useCalendarStore } from './calendar-store';
@@ -41,9 +41,10 @@ interface Props {
   environments: readonly { id: string; name: string }[];
   onMove(event: CalendarEvent, start: Date, end: Date): void;
   onOpen(event: CalendarEvent): void;
+  onKey(event: CalendarEvent, e: KeyboardEvent): void;
 }
 
-export function TimelineView({ events, environments, onMove, onOpen }: Props) {
+export function TimelineView({ events, environments, onMove, onOpen, onKey }: Props) {
   const zoom = useCalendarStore((s) => s.zoom);
   const anchor = useCalendarStore((s) => s.anchor);
   const focusedKey = useCalendarStore((s) => s.focusedKey);
@@ -124,6 +125,7 @@ export function TimelineView({ events, environments, onMove, onOpen }: Props) {
                     focusedKey={focusedKey}
                     onMove={onMove}
                     onOpen={onOpen}
+                    onKey={onKey}
                   />
                 ))}
               {now >= from && now < from + span && <div className={classes.today} style={{ left: x(now) }} />}

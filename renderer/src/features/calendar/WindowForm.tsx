@@ -1,11 +1,12 @@
 import { Button, Group, MultiSelect, Select, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
-import { DatePickerInput, DateTimePicker } from '@mantine/dates';
+import { DatePickerInput } from '@mantine/dates';
 import { getHotkeyHandler } from '@mantine/hooks';
 import { IconTrash } from '@tabler/icons-react';
 import type { FormEvent } from 'react';
 import type { ApiResult } from '../../../../electron/contract/api-result';
 import { WINDOW_KIND_LABELS, type Window } from '../../../../electron/contract/calendar-entities';
 import { FormFooter } from '../../shared/FormFooter';
+import { DateTimeField } from '../../shared/DateTimeField';
 import { TimeZoneSelect } from '../../shared/TimeZoneSelect';
 import { useFormState } from '../../shared/use-form-state';
 import { useWorkspaceStore } from '../workspace/workspace-store';
@@ -13,7 +14,6 @@ import type { WindowInput } from './calendar-store';
 import { presetLabel, validateWindowForm, windowInputFrom, type RecurrencePreset, type WindowFormValues } from './window-form-values';
 
 const PRESETS: RecurrencePreset[] = ['none', 'daily', 'weekly', 'weekdays', 'monthly', 'custom'];
-const PICKER_FORMAT = 'ddd D MMM YYYY, HH:mm';
 
 interface Props {
   initial: WindowFormValues;
@@ -49,8 +49,8 @@ export function WindowForm({ initial, existing, onSave, onDelete, onDone }: Prop
           onChange={(e) => set('name')(e.currentTarget.value)}
         />
         <SimpleGrid cols={2} spacing="sm">
-          <DateTimePicker label="Start" required valueFormat={PICKER_FORMAT} placeholder="Pick date and time" value={values.start} error={errors.start} onChange={set('start')} />
-          <DateTimePicker label="End" required valueFormat={PICKER_FORMAT} placeholder="Pick date and time" value={values.end} error={errors.end} onChange={set('end')} />
+          <DateTimeField label="Start" required value={values.start} error={errors.start} onChange={set('start')} />
+          <DateTimeField label="End" required value={values.end} openOn={values.start} error={errors.end} onChange={set('end')} />
         </SimpleGrid>
         <TimeZoneSelect
           label="Time zone of the window"

@@ -10,6 +10,7 @@ import { useReleasesViewStore } from '../releases/releases-view-store';
 import { NO_CALENDAR_FILTERS, type CalendarFilters } from './calendar-events';
 import { fetchRange, stepAnchor, TIMELINE_ZOOMS, visiblePeriod, type CalendarView, type TimelineZoom } from './calendar-range';
 import { refreshOn } from '../../api/workspace-changes';
+import { snapStep } from './timeline-scale';
 
 /** What a dragged release would collide with at its new times; `collisions` is null while the core is asked. */
 export interface DragPreview {
@@ -18,6 +19,13 @@ export interface DragPreview {
   end: string;
   collisions: Collision[] | null;
   error: string | null;
+}
+
+/** A release being moved or resized with the keyboard: where it would be now; nothing is saved until Enter. */
+export interface KeyMove {
+  releaseId: string;
+  start: number;
+  end: number;
 }
 
 export type WindowEditorTarget =
@@ -43,6 +51,7 @@ interface CalendarState {
   /** The collision the person clicked in the list: its events are highlighted. */
   focusedKey: string | null;
   dragPreview: DragPreview | null;
+  keyMove: KeyMove | null;
   windowEditor: WindowEditorTarget;
   setView(view: CalendarView): void;
   setZoom(zoom: TimelineZoom): void;
@@ -57,6 +66,12 @@ interface CalendarState {
   load(): Promise<void>;
   previewMove(releaseId: string, start: Date, end: Date): void;
   endPreview(): void;
+  /**
+   * One keyboard step of a move (both ends) or a resize (the end only) of a release, from where it is drawn, by the
+   * view's step: a day on the month grid, half an hour on the week, the zoom's snap on the timeline.
+   */
+  nudgeRelease(releaseId: string, drawn: { start: Date; end: Date }, mode: 'move' | 'resize', direction: -1 | 1): void;
+  cancelKeyMove(): void;
   moveRelease(releaseId: string, start: Date, end: Date): Promise<ApiResult<unknown>>;
   accept(key: string, reason: string): Promise<ApiResult<Collision>>;
   unaccept(key: string): Promise<ApiResult<unknown>>;
@@ -74,6 +89,8 @@ interface CalendarState {
 
 /** More than a person can read in a side panel; past it the panel says the list is cut (sorted by start). */
 export const COLLISION_LIMIT = 2000;
+
+const DAY_MS = 86_400_000;
 
 /** Drag steps arrive many times a second; the core is asked once the pointer rests this long. */
 const PREVIEW_DEBOUNCE_MS = 120;
@@ -100,6 +117,7 @@ export const useCalendarStore = create<CalendarState>((set, get) => {
     loadError: null,
     focusedKey: null,
     dragPreview: null,
+    keyMove: null,
     windowEditor: { mode: 'closed' },
 
     setView: (view) => {
@@ -164,8 +182,20 @@ export const useCalendarStore = create<CalendarState>((set, get) => {
     endPreview() {
       clearTimeout(previewTimer);
       previewSeq++;
-      set({ dragPreview: null });
+      set({ dragPreview: null, keyMove: null });
     },
+    nudgeRelease(releaseId, drawn, mode, direction) {
+      const { view, zoom, keyMove } = get();
+      const step = view === 'month' ? DAY_MS : view === 'week' ? 30 * 60_000 : snapStep(zoom);
+      const from = keyMove?.releaseId === releaseId ? keyMove : { start: drawn.start.getTime(), end: drawn.end.getTime() };
+      const start = mode === 'move' ? from.start + direction * step : from.start;
+      const end = from.end + direction * step;
+      // A resize that would end the release before it starts is a step too far: it stays as it is.
+      if (end <= start) return;
+      set({ keyMove: { releaseId, start, end } });
+      get().previewMove(releaseId, new Date(start), new Date(end));
+    },
+    cancelKeyMove: () => get().endPreview(),
 
     async moveRelease(releaseId, start, end) {
       get().endPreview();

@@ -1,11 +1,23 @@
-import { useCallback } from 'react';
+import { useCallback, type KeyboardEvent } from 'react';
 import { formatWindow } from '../../shared/dates';
 import { notifyFailed, notifySaved } from '../../shared/notify';
 import { notifyWithUndo } from '../../shared/undo-notification';
 import { isMore, type CalendarEvent } from './calendar-events';
+import { isMovable } from './event-look';
 import { useCalendarStore } from './calendar-store';
 
-/** What a drop and a click do on any view: move a release (with Undo), open a release or a window. */
+/** The keys that move (Shift+←/→) or resize (Shift+↑/↓) a focused release, one view step at a time. */
+const NUDGES: Record<string, ['move' | 'resize', -1 | 1]> = {
+  ArrowLeft: ['move', -1],
+  ArrowRight: ['move', 1],
+  ArrowUp: ['resize', -1],
+  ArrowDown: ['resize', 1],
+};
+
+/**
+ * What a drop, a click and the keys do on any view: move a release (with Undo), open a release or a window. A release
+ * moved or resized by keyboard is previewed with its collisions, as a drag is, until Enter saves or Esc puts it back.
+ */
 export function useCalendarActions() {
   const moveRelease = useCalendarStore((s) => s.moveRelease);
   const openRelease = useCalendarStore((s) => s.openRelease);
@@ -37,5 +49,38 @@ export function useCalendarActions() {
     [openRelease, openWindowEditor, openDay],
   );
 
-  return { onMove, onOpen };
+  const onKey = useCallback(
+    (event: CalendarEvent, e: KeyboardEvent) => {
+      const { keyMove, nudgeRelease, cancelKeyMove } = useCalendarStore.getState();
+      const mine = !isMore(event) && keyMove?.releaseId === event.occurrence.sourceId ? keyMove : null;
+      const nudge = NUDGES[e.key];
+      const handled = (() => {
+        if (nudge && e.shiftKey && !e.altKey && !e.ctrlKey && !e.metaKey && isMovable(event)) {
+          nudgeRelease(event.occurrence.sourceId, event, ...nudge);
+          return true;
+        }
+        if (mine && e.key === 'Enter') {
+          void onMove(event, new Date(mine.start), new Date(mine.end));
+          return true;
+        }
+        if (mine && e.key === 'Escape') {
+          cancelKeyMove();
+          return true;
+        }
+        if (e.key === 'Enter' || e.key === ' ') {
+          onOpen(event);
+          return true;
+        }
+        return false;
+      })();
+      if (handled) {
+        e.preventDefault();
+        // The calendar's own keys (← → steps the period, Esc) listen on the document: this key was for the release.
+        e.stopPropagation();
+      }
+    },
+    [onMove, onOpen],
+  );
+
+  return { onMove, onOpen, onKey };
 }

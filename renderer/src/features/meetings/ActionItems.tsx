@@ -1,16 +1,23 @@
 import { Badge, Button, Checkbox, Group, Select, Stack, Table, Text, TextInput, Tooltip } from '@mantine/core';
-import { DatePickerInput } from '@mantine/dates';
+import { DateInput } from '@mantine/dates';
 import { IconPlus } from '@tabler/icons-react';
 import dayjs from 'dayjs';
 import { useState } from 'react';
-import type { MeetingView } from '../../../../electron/contract/meetings-entities';
+import type { ActionItemView, CarriedActionItem, MeetingView } from '../../../../electron/contract/meetings-entities';
+import { formatInstant, parseTypedDate } from '../../shared/dates';
 import { notifyFailed } from '../../shared/notify';
 import { useSigning } from '../keys/use-signing';
 import { useWorkspaceStore } from '../workspace/workspace-store';
 import { useMeetingsStore } from './meetings-store';
 
-/** Action items with an owner and a due date, tracked until done; done records who closed it and when. */
+type Row = ActionItemView & Partial<Pick<CarriedActionItem, 'meetingTitle' | 'meetingHeldAt'>>;
+
+/**
+ * Action items with an owner and a due date, tracked until done; done records who closed it and when. The open ones
+ * of earlier meetings come first, carried over, until someone closes them.
+ */
 export function ActionItems({ view }: { view: MeetingView }) {
+  const rows: Row[] = [...view.carriedOver, ...view.actions];
   const people = useWorkspaceStore((s) => s.people);
   const { addAction, completeAction } = useMeetingsStore();
   // Closing an action item is a signed record, in the "You are" person's name.
@@ -32,7 +39,12 @@ export function ActionItems({ view }: { view: MeetingView }) {
 
   return (
     <Stack gap="sm">
-      {view.actions.length > 0 && (
+      {rows.length === 0 && (
+        <Text size="sm" c="dimmed">
+          No action items yet. Add one below: who does what, by when. Open ones carry over to the next meeting.
+        </Text>
+      )}
+      {rows.length > 0 && (
         <Table data-testid="action-items" verticalSpacing={6}>
           <Table.Thead>
             <Table.Tr>
@@ -44,10 +56,10 @@ export function ActionItems({ view }: { view: MeetingView }) {
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
-            {view.actions.map((a) => {
+            {rows.map((a) => {
               const release = releaseName(a.releaseId);
               return (
-                <Table.Tr key={a.id} aria-label={a.title}>
+                <Table.Tr key={a.id} aria-label={a.title} data-carried={a.meetingTitle ? 'true' : undefined}>
                   <Table.Td>
                     <Tooltip label={whyNot} disabled={!whyNot} multiline maw={360} withArrow position="top-start">
                       {/* A disabled input gets no pointer events: the wrapper carries the tooltip's hover. */}
@@ -71,6 +83,11 @@ export function ActionItems({ view }: { view: MeetingView }) {
                     {release && (
                       <Text size="xs" c="dimmed">
                         {release.release.name} {release.release.version}
+                      </Text>
+                    )}
+                    {a.meetingTitle && a.meetingHeldAt && (
+                      <Text size="xs" c="dimmed" data-testid="carried-from">
+                        Carried over from {a.meetingTitle}, {formatInstant(a.meetingHeldAt).slice(0, -7)}
                       </Text>
                     )}
                   </Table.Td>
@@ -108,17 +125,26 @@ export function ActionItems({ view }: { view: MeetingView }) {
             value={title}
             onChange={(e) => setTitle(e.currentTarget.value)}
             error={error && (error.field === 'title' || !error.field) ? error.message : undefined}
-            style={{ flex: 1, minWidth: 260 }}
+            style={{ flex: 1, minWidth: 200 }}
           />
-          <Select label="Owner" data={people.map((p) => ({ value: p.id, label: p.name }))} value={ownerId} onChange={setOwnerId} searchable w={190} error={error?.field === 'ownerId' ? error.message : undefined} />
-          <DatePickerInput label="Due" value={due} onChange={setDue} valueFormat="D MMM YYYY" w={140} error={error?.field === 'dueDate' ? error.message : undefined} />
+          <Select label="Owner" data={people.map((p) => ({ value: p.id, label: p.name }))} value={ownerId} onChange={setOwnerId} searchable w={170} error={error?.field === 'ownerId' ? error.message : undefined} />
+          <DateInput
+            label="Due"
+            value={due}
+            onChange={setDue}
+            valueFormat="D MMM YYYY"
+            dateParser={(typed) => parseTypedDate(typed)}
+            placeholder="5 Dec 2026"
+            w={130}
+            error={error?.field === 'dueDate' ? error.message : undefined}
+          />
           <Select
             label="Release (optional)"
             data={view.agenda.map((a) => ({ value: a.release.id, label: `${a.release.name} ${a.release.version}` }))}
             value={releaseId}
             onChange={setReleaseId}
             clearable
-            w={220}
+            w={180}
           />
           <Button type="submit" mt={25} leftSection={<IconPlus size={14} />}>
             Add

@@ -1,15 +1,22 @@
-import { Badge, Button, Group, Stack, Table, Text, Tooltip } from '@mantine/core';
+import { Button, Group, Stack, Table, Text, Tooltip } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { COLLISION_KIND_LABELS } from '../../../../electron/contract/calendar-entities';
 import { MEETING_DECISION_LABELS, MEETING_DECISIONS, type AgendaItem, type MeetingDecisionKind } from '../../../../electron/contract/meetings-entities';
 import { formatWindow } from '../../shared/dates';
+import { CollisionSentence } from '../calendar/CollisionSentence';
 import { GateBadge } from '../readiness/GateBadge';
 import { ReadinessStateBadge } from '../readiness/ReadinessStateBadge';
+import { StatusMismatches } from '../releases/StatusAgreement';
+import { useNameLookups } from '../workspace/use-name-lookups';
 
 const DECISION_COLORS: Record<MeetingDecisionKind, string> = { go: 'teal', hold: 'red', reschedule: 'yellow' };
 
-/** The agenda: each release in range, its readiness and collisions, and the decision the meeting records on it. */
+/**
+ * The agenda: each release in range, its readiness and collisions, and the decision the meeting records on it. Who
+ * halted and why, and what each collision is, are written out and wrap: nothing on the agenda is cut short.
+ */
 export function AgendaTable({ agenda, onDecide, cannotDecide }: { agenda: AgendaItem[]; onDecide(item: AgendaItem, decision: MeetingDecisionKind): void; cannotDecide: string | null }) {
+  const names = useNameLookups();
   return (
     <Table.ScrollContainer minWidth={860}>
       <Table verticalSpacing="sm" data-testid="agenda">
@@ -34,6 +41,7 @@ export function AgendaTable({ agenda, onDecide, cannotDecide }: { agenda: Agenda
                 <Group mt={6} gap={6}>
                   <GateBadge decision={item.gate.decision} size="md" />
                 </Group>
+                <StatusMismatches mismatches={item.mismatches} />
                 {item.gate.unasserted.some((u) => u.attention === 'warning') && (
                   <Text size="xs" mt={4} c="orange.8">
                     Readiness deadline passed: {item.gate.unasserted.filter((u) => u.attention === 'warning').map((u) => u.label).join(', ')} not asserted
@@ -41,14 +49,22 @@ export function AgendaTable({ agenda, onDecide, cannotDecide }: { agenda: Agenda
                 )}
               </Table.Td>
               <Table.Td>
-                <Stack gap={4}>
+                <Stack gap={6}>
                   {item.states.map((s) => (
-                    <Group key={s.state} gap={6} wrap="nowrap">
-                      <Text size="xs" w={86} c="dimmed">
-                        {s.label}
-                      </Text>
-                      <ReadinessStateBadge state={s} policy={item.gate.policy} size="sm" />
-                    </Group>
+                    <div key={s.state} data-testid={`agenda-state-${s.state}`}>
+                      <Group gap={6} wrap="nowrap" align="flex-start">
+                        <Text size="xs" w={86} c="dimmed" style={{ flex: 'none' }}>
+                          {s.label}
+                        </Text>
+                        <ReadinessStateBadge state={s} policy={item.gate.policy} size="sm" withName={false} />
+                      </Group>
+                      {s.status !== 'unasserted' && s.by && (
+                        <Text size="xs" ml={92} c={s.status === 'halted' ? 'red.8' : undefined} style={{ overflowWrap: 'anywhere' }}>
+                          by {s.by.name}
+                          {s.status === 'halted' && s.comment ? `: ${s.comment}` : ''}
+                        </Text>
+                      )}
+                    </div>
                   ))}
                 </Stack>
               </Table.Td>
@@ -58,13 +74,19 @@ export function AgendaTable({ agenda, onDecide, cannotDecide }: { agenda: Agenda
                     None
                   </Text>
                 ) : (
-                  <Stack gap={4}>
+                  <Stack gap={6}>
                     {item.collisions.map((c) => (
-                      <Tooltip key={c.key} label={c.sentence} multiline maw={420}>
-                        <Badge color="orange" variant="light" radius="sm" leftSection={<IconAlertTriangle size={12} />} style={{ textTransform: 'none' }}>
-                          {COLLISION_KIND_LABELS[c.kind]}
-                        </Badge>
-                      </Tooltip>
+                      <div key={c.key} data-testid="agenda-collision">
+                        <Group gap={4} wrap="nowrap" align="flex-start" c={c.accepted ? 'dimmed' : 'orange.8'}>
+                          <IconAlertTriangle size={14} style={{ flex: 'none', marginTop: 2 }} />
+                          <Text size="sm" fw={600}>
+                            {c.accepted ? 'Accepted: ' : ''}
+                            {COLLISION_KIND_LABELS[c.kind]}
+                            {c.environmentIds.length > 0 && ` · ${c.environmentIds.map((id) => names.environments.get(id) ?? id).join(', ')}`}
+                          </Text>
+                        </Group>
+                        <CollisionSentence collision={c} size="xs" c="dimmed" ml={18} />
+                      </div>
                     ))}
                   </Stack>
                 )}

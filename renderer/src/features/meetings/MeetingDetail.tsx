@@ -1,8 +1,8 @@
-import { Button, Card, Divider, Group, MultiSelect, Stack, Text, Title } from '@mantine/core';
+import { Button, Card, Divider, Group, MultiSelect, SimpleGrid, Stack, Text, Textarea, Title, Tooltip } from '@mantine/core';
 import { IconFileTypePdf, IconMarkdown, IconTrash } from '@tabler/icons-react';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { MEETING_DECISION_LABELS, type AgendaItem, type MeetingDecisionKind, type MeetingView } from '../../../../electron/contract/meetings-entities';
-import { formatWindow } from '../../shared/dates';
+import { formatInstant, formatWindow, viewerTimeZone } from '../../shared/dates';
 import { notifyFailed, notifySaved } from '../../shared/notify';
 import { notifyWithUndo } from '../../shared/undo-notification';
 import { ActionDialog, type ActionDialogSpec } from '../readiness/ActionDialog';
@@ -23,11 +23,29 @@ function Section({ title, children }: { title: string; children: React.ReactNode
   );
 }
 
+/** Free text the meeting keeps (general notes, decisions not about one release): saved when the field is left. */
+function MeetingText({ label, placeholder, value, onSave }: { label: string; placeholder: string; value: string; onSave(text: string): Promise<unknown> }) {
+  const [text, setText] = useState(value);
+  useEffect(() => setText(value), [value]);
+  return (
+    <Textarea
+      label={label}
+      placeholder={placeholder}
+      autosize
+      minRows={3}
+      maxRows={12}
+      value={text}
+      onChange={(e) => setText(e.currentTarget.value)}
+      onBlur={() => text.trim() !== value && void onSave(text.trim())}
+    />
+  );
+}
+
 export function MeetingDetail({ view }: { view: MeetingView }) {
   const people = useWorkspaceStore((s) => s.people);
   // A decision is a signed record, in the "You are" person's name.
   const { whyNot } = useSigning();
-  const { setAttendees, decide, exportMinutes, remove, restore } = useMeetingsStore();
+  const { setAttendees, decide, exportMinutes, remove, restore, update } = useMeetingsStore();
   const [dialog, setDialog] = useState<ActionDialogSpec | null>(null);
   const [exporting, setExporting] = useState<'md' | 'pdf' | null>(null);
   const releaseNames = new Map(view.agenda.map((a) => [a.release.id, `${a.release.name} ${a.release.version}`]));
@@ -57,11 +75,22 @@ export function MeetingDetail({ view }: { view: MeetingView }) {
   };
 
   const { meeting } = view;
+  const heldAt = meeting.heldAt || meeting.from;
+  const saveText = (field: 'notes' | 'decisions') => async (text: string) => {
+    const r = await update({ [field]: text });
+    if (!r.ok) notifyFailed(`Could not save the ${field}`, r.error.message);
+  };
+  const openActions = view.actions.filter((a) => !a.done).length + view.carriedOver.filter((a) => !a.done).length;
   return (
     <Stack gap="lg" data-testid="meeting-detail">
       <Group justify="space-between" align="flex-start">
         <Stack gap={2}>
           <Title order={3}>{meeting.title}</Title>
+          <Tooltip label={`Held in ${meeting.timeZone}: ${formatInstant(heldAt, meeting.timeZone)}`} disabled={meeting.timeZone === viewerTimeZone()} withArrow>
+            <Text size="sm" fw={500} data-testid="meeting-held-at">
+              Held {formatInstant(heldAt)}
+            </Text>
+          </Tooltip>
           <Text size="sm" c="dimmed">
             Releases in {formatWindow(meeting.from, meeting.to)} · {view.agenda.length} on the agenda
           </Text>
@@ -104,6 +133,20 @@ export function MeetingDetail({ view }: { view: MeetingView }) {
         placeholder={view.attendees.length ? undefined : 'Who is in the meeting'}
       />
 
+      <Section title={`Action items (${openActions} open)`}>
+        <ActionItems view={view} />
+      </Section>
+
+      <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
+        <MeetingText
+          label="Decisions"
+          placeholder="Decisions not about one release: no production releases on 24 December…"
+          value={meeting.decisions}
+          onSave={saveText('decisions')}
+        />
+        <MeetingText label="Notes" placeholder="General notes of the meeting" value={meeting.notes} onSave={saveText('notes')} />
+      </SimpleGrid>
+
       <Section title={`Agenda (${view.agenda.length})`}>
         {view.agenda.length === 0 ? (
           <Card withBorder p="md">
@@ -116,10 +159,6 @@ export function MeetingDetail({ view }: { view: MeetingView }) {
 
       <Section title="Environments prepared">
         <EnvironmentsPrepared environments={view.environments} releaseNames={releaseNames} />
-      </Section>
-
-      <Section title={`Action items (${view.actions.filter((a) => !a.done).length} open)`}>
-        <ActionItems view={view} />
       </Section>
       <ActionDialog spec={dialog} onClose={() => setDialog(null)} />
     </Stack>

@@ -51,7 +51,7 @@ export function MeetingsPage() {
                     description={
                       <>
                         <Text size="xs" c="dimmed" span>
-                          {formatInstant(m.from).slice(0, -7)} · {m.releaseCount} releases
+                          {formatInstant(m.heldAt || m.from)} · {m.releaseCount} releases
                         </Text>
                         <Group gap={4} mt={2}>
                           <Badge size="xs" variant="light" radius="sm" style={{ textTransform: 'none' }}>

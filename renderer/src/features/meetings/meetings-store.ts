@@ -17,6 +17,7 @@ interface MeetingsState {
   remove(id: string): Promise<ApiResult<unknown>>;
   restore(id: string): Promise<ApiResult<MeetingView>>;
   setAttendees(personIds: string[]): Promise<ApiResult<MeetingView>>;
+  update(changes: ApiInput<'meetings.update'>['changes']): Promise<ApiResult<MeetingView>>;
   decide(input: Omit<ApiInput<'meetings.decide'>, 'meetingId'>): Promise<ApiResult<MeetingView>>;
   setPrepared(input: Omit<ApiInput<'meetings.setEnvironmentPrepared'>, 'meetingId'>): Promise<ApiResult<MeetingView>>;
   addAction(input: Omit<ApiInput<'meetings.actions.create'>, 'meetingId'>): Promise<ApiResult<MeetingView>>;
@@ -62,10 +63,12 @@ export const useMeetingsStore = create<MeetingsState>((set, get) => {
     },
     restore: (id) => showing(api['meetings.restore']({ id })),
     setAttendees: (personIds) => showing(api['meetings.setAttendees']({ meetingId: meetingId(), personIds })),
+    update: (changes) => showing(api['meetings.update']({ id: meetingId(), changes })),
     decide: (input) => showing(api['meetings.decide']({ ...input, meetingId: meetingId() })),
     setPrepared: (input) => showing(api['meetings.setEnvironmentPrepared']({ ...input, meetingId: meetingId() })),
     addAction: (input) => showing(api['meetings.actions.create']({ ...input, meetingId: meetingId() })),
-    completeAction: (id, done) => showing(api['meetings.actions.complete']({ id, done })),
+    // Closed on the open meeting's screen, whichever meeting the item came from (a carried-over one).
+    completeAction: (id, done) => showing(api['meetings.actions.complete']({ id, done, inMeetingId: meetingId() })),
     exportMinutes: (format) => api['meetings.exportMinutes']({ meetingId: meetingId(), format }),
   };
 });

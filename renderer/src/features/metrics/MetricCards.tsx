@@ -1,4 +1,5 @@
 import { Badge, Card, Group, SimpleGrid, Text, Tooltip } from '@mantine/core';
+import type { ReactNode } from 'react';
 import type { MetricsSummary, PerformanceBand } from '../../../../electron/contract/outcomes-entities';
 import { BAND_COLORS, BAND_LABELS, formatHours, formatRate } from './metric-format';
 
@@ -22,25 +23,16 @@ interface CardProps {
   thresholds: string;
 }
 
-function MetricCard({ title, value, detail, band, thresholds }: CardProps) {
+/** One figure of the Metrics screen: a title (with a badge beside it, if any), the value large, what it counts. */
+export function FigureCard({ title, value, detail, badge, testId }: { title: string; value: string; detail: string; badge?: ReactNode; testId: string }) {
   return (
-    <Card withBorder radius="md" padding="md" data-testid={`metric-${title}`}>
+    <Card withBorder radius="md" padding="md" data-testid={testId}>
       <Group justify="space-between" align="flex-start" wrap="nowrap" gap="xs">
         <Text size="sm" c="dimmed" fw={500}>
           {title}
         </Text>
-        {/* The title wraps; the band keeps its whole word. */}
-        <div style={{ flexShrink: 0 }}>
-          {band === undefined ? (
-            <Tooltip label="DORA publishes no performance bands for rework rate" multiline maw={260}>
-              <Badge variant="outline" color="gray">
-                No bands
-              </Badge>
-            </Tooltip>
-          ) : (
-            <BandBadge band={band} thresholds={thresholds} />
-          )}
-        </div>
+        {/* The title wraps; the badge keeps its whole word. */}
+        {badge && <div style={{ flexShrink: 0 }}>{badge}</div>}
       </Group>
       <Text fz={28} fw={600} mt={4} style={{ whiteSpace: 'nowrap' }}>
         {value}
@@ -50,6 +42,20 @@ function MetricCard({ title, value, detail, band, thresholds }: CardProps) {
       </Text>
     </Card>
   );
+}
+
+function MetricCard({ title, value, detail, band, thresholds }: CardProps) {
+  const badge =
+    band === undefined ? (
+      <Tooltip label="DORA publishes no performance bands for rework rate" multiline maw={260}>
+        <Badge variant="outline" color="gray">
+          No bands
+        </Badge>
+      </Tooltip>
+    ) : (
+      <BandBadge band={band} thresholds={thresholds} />
+    );
+  return <FigureCard title={title} value={value} detail={detail} badge={badge} testId={`metric-${title}`} />;
 }
 
 /** The four keys of the whole period, each with its DORA performance band, and the rework rate (no bands). */

@@ -11,6 +11,8 @@ import { ImportCsvModal } from './ImportCsvModal';
 import { BandsYearControl } from './BandsYearControl';
 import { MetricCards } from './MetricCards';
 import { MetricsFiltersBar } from './MetricsFiltersBar';
+import { MetricsExplanation } from './MetricsExplanation';
+import { ReleaseManagementCards } from './ReleaseManagementCards';
 import { useMetricsStore } from './metrics-store';
 import { RecordDeploymentModal } from './RecordDeploymentModal';
 import { TrendCharts } from './TrendCharts';
@@ -32,14 +34,17 @@ export function MetricsPage() {
   }, [load, releasesLoaded, loadReleases]);
 
   const empty = view !== null && view.summary.changeFailureRate.deployments === 0 && view.summary.deploymentFrequency.deployments === 0;
+  // A no-go or an abort records no deployment: the release manager's figures show even when DORA has none.
+  const management = view?.releaseManagement;
+  const managed = management !== undefined && (management.outcomes.length > 0 || management.noGos > 0 || management.collisionsAccepted > 0 || Object.values(management.haltsByState).some((n) => n > 0));
   return (
     <Stack gap="md">
       <PageHeader
         title="Metrics"
         description={
           view
-            ? `DORA's four keys and rework rate on ${view.environments.join(', ') || 'no production environment'}, ${view.from} to ${view.to} (UTC days).`
-            : "DORA's four keys and rework rate, computed from your deployment records."
+            ? `DORA's four keys and rework rate on ${view.environments.join(', ') || 'no production environment'}, and the release manager's figures, ${view.from} to ${view.to} (your days, ${view.timeZone}).`
+            : "DORA's four keys and rework rate, computed from your deployment records, and the release manager's figures."
         }
         actions={
           <>
@@ -85,15 +90,22 @@ export function MetricsPage() {
           </Text>
         </EmptyCard>
       )}
-      {view && !empty && (
+      {view && (!empty || managed) && (
         <Stack gap="md" style={{ opacity: loading ? 0.6 : 1 }}>
-          <BandsYearControl thresholds={view.thresholds} />
-          <MetricCards summary={view.summary} thresholds={view.thresholds} />
-          <TrendCharts view={view} />
-          <BreakdownTable view={view} />
-          <Text size="xs" c="dimmed">
-            Definitions as in DORA's reports and Four Keys project (docs/metrics.md). Teams are release owners.
-          </Text>
+          {!empty && (
+            <>
+              <BandsYearControl thresholds={view.thresholds} />
+              <MetricCards summary={view.summary} thresholds={view.thresholds} />
+            </>
+          )}
+          <ReleaseManagementCards figures={view.releaseManagement} />
+          {!empty && (
+            <>
+              <TrendCharts view={view} />
+              <BreakdownTable view={view} />
+            </>
+          )}
+          <MetricsExplanation zone={view.timeZone} thresholds={view.thresholds} />
         </Stack>
       )}
       <Group>

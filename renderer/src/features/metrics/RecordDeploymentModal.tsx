@@ -1,5 +1,5 @@
 import { Checkbox, Modal, Select, SegmentedControl, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
-import { DateTimePicker } from '@mantine/dates';
+import { DateTimeField } from '../../shared/DateTimeField';
 import { useMemo } from 'react';
 import { DEPLOYMENT_RESULTS, DEPLOYMENT_RESULT_LABELS, DeploymentRecordInput, type DeploymentResult } from '../../../../electron/contract/outcomes-entities';
 import { FormFooter } from '../../shared/FormFooter';
@@ -23,7 +23,6 @@ interface Values {
   incidentRestoredAt: string | null;
 }
 
-const PICKER_FORMAT = 'DD MMM YYYY HH:mm';
 const instant = (wallClock: string | null) => (wallClock ? wallClockToInstant(wallClock, viewerTimeZone()) : '');
 
 function toInput(v: Values) {
@@ -105,7 +104,7 @@ function RecordDeploymentForm({ onClose, releaseId }: { onClose(): void; release
             placeholder={release ? 'Where it was deployed' : 'Choose the release first'}
             disabled={!release}
           />
-          <DateTimePicker label="Deployed at" description={`Your time (${viewerTimeZone()})`} required valueFormat={PICKER_FORMAT} value={values.deployedAt} onChange={set('deployedAt')} error={errors.deployedAt} />
+          <DateTimeField label="Deployed at" description={`Your time (${viewerTimeZone()})`} required value={values.deployedAt} onChange={set('deployedAt')} error={errors.deployedAt} />
         </SimpleGrid>
         <Stack gap={4}>
           <Text size="sm" fw={500}>
@@ -130,8 +129,8 @@ function RecordDeploymentForm({ onClose, releaseId }: { onClose(): void; release
           <Stack gap="xs" pl="md" style={{ borderLeft: '2px solid var(--mantine-color-red-4)' }}>
             <TextInput label="Incident" required placeholder="Checkout error rate above SLO" value={values.incidentTitle} onChange={(e) => set('incidentTitle')(e.currentTarget.value)} />
             <SimpleGrid cols={2} spacing="sm">
-              <DateTimePicker label="Started at" required valueFormat={PICKER_FORMAT} value={values.incidentStartedAt} onChange={set('incidentStartedAt')} />
-              <DateTimePicker label="Restored at" description="Leave empty while it is open" clearable valueFormat={PICKER_FORMAT} value={values.incidentRestoredAt} onChange={set('incidentRestoredAt')} />
+              <DateTimeField label="Started at" required value={values.incidentStartedAt} onChange={set('incidentStartedAt')} />
+              <DateTimeField label="Restored at" description="Leave empty while it is open" clearable value={values.incidentRestoredAt} onChange={set('incidentRestoredAt')} />
             </SimpleGrid>
             {errors.incidents && (
               <Text size="sm" c="red">

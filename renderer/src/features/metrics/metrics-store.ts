@@ -1,3 +1,4 @@
+import dayjs from 'dayjs';
 import { create } from 'zustand';
 import type { ApiInput } from '../../../../electron/contract/api-contract';
 import type { ApiResult } from '../../../../electron/contract/api-result';
@@ -45,13 +46,10 @@ interface MetricsState {
   closeReview(releaseId: string): Promise<ApiResult<unknown>>;
 }
 
-const DAY = 86_400_000;
-const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
-
-/** The last `days` days up to and including today (UTC days, as the core counts them). */
+/** The last `days` days up to and including today, in the viewer's days (as the core counts them: the viewer's zone). */
 export function lastDays(days: number): { from: string; to: string } {
-  const today = Date.now();
-  return { from: isoDay(today - (days - 1) * DAY), to: isoDay(today) };
+  const today = dayjs();
+  return { from: today.subtract(days - 1, 'day').format('YYYY-MM-DD'), to: today.format('YYYY-MM-DD') };
 }
 
 export const useMetricsStore = create<MetricsState>((set, get) => {

@@ -1,8 +1,11 @@
 import { Group, List, Stack, Table, Text, Tooltip } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { COLLISION_KIND_LABELS, type Collision } from '../../../../electron/contract/calendar-entities';
+import { READINESS_POLICY_LABELS } from '../../../../electron/contract/entities';
 import { READINESS_STATE_LABELS, READINESS_STATES, type ReadinessBoardRow } from '../../../../electron/contract/readiness-entities';
 import { formatInstant, formatWindow } from '../../shared/dates';
+import { StatusBadge } from '../../shared/StatusBadge';
+import { StatusMismatches } from '../releases/StatusAgreement';
 import { GateBadge } from './GateBadge';
 import { ReadinessStateBadge } from './ReadinessStateBadge';
 
@@ -65,6 +68,7 @@ function GateDetail({ gate }: { gate: ReadinessBoardRow['gate'] }) {
  * reads as the workspace policy says (presumed ready, or pending), calm until the readiness deadline, amber after.
  */
 export function ReadinessBoard({ rows, collisions, onOpen }: Props) {
+  const policy = rows[0]?.gate.policy;
   return (
     <Table.ScrollContainer minWidth={1100}>
       <Table verticalSpacing="sm" horizontalSpacing="sm" highlightOnHover stickyHeader data-testid="readiness-board" fz="md">
@@ -74,8 +78,15 @@ export function ReadinessBoard({ rows, collisions, onOpen }: Props) {
             {READINESS_STATES.map((s) => (
               <Table.Th key={s}>{READINESS_STATE_LABELS[s]}</Table.Th>
             ))}
-            <Table.Th w={160}>Gate</Table.Th>
-            <Table.Th w={160}>Collisions</Table.Th>
+            <Table.Th w={150}>
+              Gate&apos;s answer
+              {policy && (
+                <Text size="xs" c="dimmed" fw={400}>
+                  under {READINESS_POLICY_LABELS[policy].toLowerCase()}
+                </Text>
+              )}
+            </Table.Th>
+            <Table.Th w={140}>Collisions</Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -97,6 +108,10 @@ export function ReadinessBoard({ rows, collisions, onOpen }: Props) {
                   <Text size="sm" c="dimmed">
                     {formatWindow(row.release.windowStart, row.release.windowEnd)}
                   </Text>
+                  <Group gap={4} mt={4}>
+                    <StatusBadge status={row.release.status} />
+                  </Group>
+                  <StatusMismatches mismatches={row.mismatches} />
                   {row.gate.unasserted.length > 0 && (
                     <Text size="xs" c={row.deadline.passed ? 'orange.8' : 'dimmed'} data-testid="readiness-due">
                       {row.deadline.passed ? 'Readiness deadline passed' : 'Readiness due'} {formatInstant(row.deadline.at)}

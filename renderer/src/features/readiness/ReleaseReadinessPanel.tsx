@@ -12,9 +12,10 @@ import { useReadinessStore } from './readiness-store';
 
 /**
  * A release's readiness: the four states with Assert / Halt / Withdraw, its checklists and the back-trace audit.
- * Used in the release detail drawer and from the readiness board.
+ * Used in the release detail drawer (which shows the gate's answer at its top, beside the status: `withGate` false)
+ * and from the readiness board.
  */
-export function ReleaseReadinessPanel({ releaseId }: { releaseId: string }) {
+export function ReleaseReadinessPanel({ releaseId, withGate = true }: { releaseId: string; withGate?: boolean }) {
   const view = useReadinessStore((s) => s.views[releaseId]);
   const store = useReadinessStore();
   const { mayActOn, whoMayAct, mayTick, whyNoTick } = useActingPerson();
@@ -98,7 +99,7 @@ export function ReleaseReadinessPanel({ releaseId }: { releaseId: string }) {
 
   return (
     <Stack gap="md" data-testid="readiness-panel">
-      <Group gap="sm" wrap="nowrap" align="flex-start">
+      {withGate && <Group gap="sm" wrap="nowrap" align="flex-start">
         <div style={{ flexShrink: 0 }}>
           <GateBadge decision={view.gate.decision} />
         </div>
@@ -110,7 +111,7 @@ export function ReleaseReadinessPanel({ releaseId }: { releaseId: string }) {
             {view.gate.lines[0]}
           </Text>
         </Stack>
-      </Group>
+      </Group>}
       {view.deadline.passed && view.deadline.overdueStates.length > 0 && (
         <Text size="xs" c="orange.8">
           The readiness deadline ({view.deadline.hours} h before the window) has passed.

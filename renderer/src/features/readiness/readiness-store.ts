@@ -5,6 +5,7 @@ import type { ChecklistTemplate, ReadinessBoardRow, ReadinessView, ReleaseAuditE
 import type { Collision } from '../../../../electron/contract/calendar-entities';
 import { api } from '../../api/api-client';
 import { refreshOn } from '../../api/workspace-changes';
+import { useReleasesStore } from '../releases/releases-store';
 
 /**
  * Readiness: the board over a date range, and per release its readiness, checklist and back-trace audit. Every
@@ -39,9 +40,9 @@ function nextTwoWeeks(): { from: string; to: string } {
 }
 
 export const useReadinessStore = create<ReadinessState>((set, get) => {
-  /** After a write: the release, its audit and the board all show it. */
+  /** After a write: the release, its audit, the board and its status check (a halt can contradict "Go") all show it. */
   const refreshRelease = async (releaseId: string) => {
-    await Promise.all([get().loadRelease(releaseId), get().loadAudit(releaseId), get().loadBoard()]);
+    await Promise.all([get().loadRelease(releaseId), get().loadAudit(releaseId), get().loadBoard(), useReleasesStore.getState().loadChecks([releaseId])]);
   };
 
   return {

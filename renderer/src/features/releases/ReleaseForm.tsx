@@ -1,7 +1,8 @@
 import { Alert, MultiSelect, Select, SimpleGrid, Stack, TextInput, Textarea } from '@mantine/core';
-import { DateTimePicker } from '@mantine/dates';
 import { getHotkeyHandler } from '@mantine/hooks';
-import type { FormEvent } from 'react';
+import { useMemo, type FormEvent } from 'react';
+import { DateTimeField } from '../../shared/DateTimeField';
+import { instantToWallClock } from '../../shared/dates';
 import { RELEASE_STATUSES, RELEASE_STATUS_LABELS, type Release, type ReleaseStatus } from '../../../../electron/contract/entities';
 import { FormFooter } from '../../shared/FormFooter';
 import { notifySaved } from '../../shared/notify';
@@ -12,14 +13,16 @@ import {
   blankReleaseForm,
   changedFields,
   releaseFormFrom,
+  planningDraftFrom,
   releaseInputFrom,
   validateReleaseForm,
   type ReleaseFormValues,
 } from './release-form-values';
+import { PlanningCollisions } from './PlanningCollisions';
+import { useFormPlanning } from './planning-store';
 import { useReleasesStore } from './releases-store';
 
 const STATUS_OPTIONS = RELEASE_STATUSES.map((s) => ({ value: s, label: RELEASE_STATUS_LABELS[s] }));
-const PICKER_FORMAT = 'ddd D MMM YYYY, HH:mm';
 
 export function ReleaseForm({ release, onDone }: { release?: Release; onDone(): void }) {
   const { people, systems, environments, info } = useWorkspaceStore();
@@ -42,6 +45,7 @@ export function ReleaseForm({ release, onDone }: { release?: Release; onDone(): 
   };
 
   const noReferenceData = systems.length === 0 || environments.length === 0;
+  const draft = useMemo(() => planningDraftFrom(values, release?.id), [values, release?.id]);
 
   return (
     <form onSubmit={save} onKeyDown={getHotkeyHandler([['mod+Enter', () => void save()]])} noValidate>
@@ -78,24 +82,8 @@ export function ReleaseForm({ release, onDone }: { release?: Release; onDone(): 
           nothingFoundMessage="No such environment"
         />
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-          <DateTimePicker
-            label="Window start"
-            required
-            valueFormat={PICKER_FORMAT}
-            placeholder="Pick date and time"
-            value={values.windowStart}
-            error={errors.windowStart}
-            onChange={set('windowStart')}
-          />
-          <DateTimePicker
-            label="Window end"
-            required
-            valueFormat={PICKER_FORMAT}
-            placeholder="Pick date and time"
-            value={values.windowEnd}
-            error={errors.windowEnd}
-            onChange={set('windowEnd')}
-          />
+          <DateTimeField label="Window start" required value={values.windowStart} error={errors.windowStart} onChange={set('windowStart')} />
+          <DateTimeField label="Window end" required value={values.windowEnd} openOn={values.windowStart} error={errors.windowEnd} onChange={set('windowEnd')} />
         </SimpleGrid>
         <TimeZoneSelect
           label="Time zone of the window"
@@ -103,6 +91,16 @@ export function ReleaseForm({ release, onDone }: { release?: Release; onDone(): 
           value={values.timeZone}
           error={errors.timeZone}
           onChange={set('timeZone')}
+        />
+        <PlanningCollisions
+          draft={draft}
+          missing="Choose systems, environments and the window (start before end) to check it for collisions."
+          store={useFormPlanning}
+          useSlotLabel="Use this slot"
+          onUseSlot={(start, end) => {
+            set('windowStart')(instantToWallClock(start, values.timeZone));
+            set('windowEnd')(instantToWallClock(end, values.timeZone));
+          }}
         />
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
           <Select

@@ -6,7 +6,7 @@ import { PageHeader } from '../../shared/PageHeader';
 import { useNavigationStore } from '../../shell/navigation-store';
 import { useNameLookups } from '../workspace/use-name-lookups';
 import { useWorkspaceStore } from '../workspace/workspace-store';
-import { applyFilters, toReleaseRows } from './release-rows';
+import { applyFilters, currentWeek, toReleaseRows } from './release-rows';
 import { ReleaseDetailDrawer } from './ReleaseDetailDrawer';
 import { ReleaseFormModal } from './ReleaseFormModal';
 import { useReleasesStore } from './releases-store';
@@ -17,7 +17,8 @@ import { ReleasesToolbar } from './ReleasesToolbar';
 const plural = (n: number) => `${n.toLocaleString('en-US')} ${n === 1 ? 'release' : 'releases'}`;
 
 export function ReleasesPage() {
-  const { releases, loaded, loadError, load } = useReleasesStore();
+  const { releases, loaded, loadError, load, checks } = useReleasesStore();
+  const currentPersonId = useWorkspaceStore((s) => s.info?.currentPersonId ?? null);
   const { search, filters, grouping, selectedId, select, openCreate, clearFilters } = useReleasesViewStore();
   const environments = useWorkspaceStore((s) => s.environments);
   const needsSetup = useWorkspaceStore((s) => s.systems.length === 0 || s.environments.length === 0);
@@ -29,8 +30,8 @@ export function ReleasesPage() {
     void load();
   }, [load]);
 
-  const rows = useMemo(() => toReleaseRows(releases, names), [releases, names]);
-  const filtered = useMemo(() => applyFilters(rows, filters), [rows, filters]);
+  const rows = useMemo(() => toReleaseRows(releases, names, checks), [releases, names, checks]);
+  const filtered = useMemo(() => applyFilters(rows, filters, { currentPersonId, week: currentWeek() }), [rows, filters, currentPersonId]);
   const narrowed = search.trim() !== '' || filtered.length !== rows.length;
 
   const newRelease = (

@@ -13,13 +13,15 @@ import {
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useMemo, useRef, useState, type CSSProperties, type KeyboardEvent } from 'react';
 import type { Environment } from '../../../../electron/contract/entities';
+import { formatInstant } from '../../shared/dates';
 import { COLUMN_TEMPLATE, releaseColumns } from './release-columns';
-import { groupRows, matchesSearch, type ReleaseRow } from './release-rows';
-import type { ReleaseGrouping } from './releases-view-store';
+import { groupRows, matchesSearch, todayIndex, type DisplayItem, type ReleaseRow } from './release-rows';
+import { useReleasesViewStore, type ReleaseGrouping } from './releases-view-store';
 import classes from './ReleasesTable.module.css';
 
 const ROW_HEIGHT = 40;
 const GROUP_HEIGHT = 32;
+const TODAY_HEIGHT = 28;
 /** The sticky header sits above the rows inside the same scroller; the virtualizer must know rows start below it. */
 const HEADER_HEIGHT = 36;
 export const RENDERED_MARK = 'release-desk:releases-rendered';
@@ -54,10 +56,16 @@ export function ReleasesTable({ rows, search, grouping, environments, selectedId
     getSortedRowModel: getSortedRowModel(),
   });
   const visibleRows = table.getRowModel().rows;
-  const items = useMemo(
-    () => groupRows<Row<ReleaseRow>>(visibleRows, (row) => row.original.release, grouping, environments),
-    [visibleRows, grouping, environments],
-  );
+  // In window order (no grouping, no other sort) a line marks today: past releases above it, coming ones below.
+  const chronological = grouping === 'none' && sorting.length === 0;
+  const items = useMemo(() => {
+    const listed: DisplayItem<Row<ReleaseRow>>[] = groupRows<Row<ReleaseRow>>(visibleRows, (row) => row.original.release, grouping, environments);
+    if (!chronological) return listed;
+    const at = todayIndex(visibleRows.map((r) => r.original.release));
+    listed.splice(at, 0, { kind: 'today', key: 'today', label: `Today · ${formatInstant(new Date().toISOString()).slice(0, -7)}` });
+    return listed;
+  }, [visibleRows, grouping, environments, chronological]);
+  const todayAt = items.findIndex((i) => i.kind === 'today');
 
   useEffect(() => onCountChange(visibleRows.length), [visibleRows.length, onCountChange]);
 
@@ -65,12 +73,22 @@ export function ReleasesTable({ rows, search, grouping, environments, selectedId
   const virtualizer = useVirtualizer({
     count: items.length,
     getScrollElement: () => scrollRef.current,
-    estimateSize: (index) => (items[index]?.kind === 'group' ? GROUP_HEIGHT : ROW_HEIGHT),
+    estimateSize: (index) => (items[index]?.kind === 'group' ? GROUP_HEIGHT : items[index]?.kind === 'today' ? TODAY_HEIGHT : ROW_HEIGHT),
     getItemKey: (index) => items[index].key,
     overscan: 12,
     scrollMargin: HEADER_HEIGHT,
   });
   const virtualItems = virtualizer.getVirtualItems();
+
+  // The table opens at today (and goes back there on "Today"), not at the oldest release of the workspace.
+  const todayRequest = useReleasesViewStore((s) => s.todayRequest);
+  const openedAtToday = useRef(false);
+  useEffect(() => {
+    if (todayAt < 0 || (openedAtToday.current && todayRequest === 0)) return;
+    openedAtToday.current = true;
+    virtualizer.scrollToIndex(todayAt, { align: 'start' });
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [todayAt >= 0, todayRequest]);
 
   useEffect(() => {
     if (!renderedMarked && virtualItems.length > 0) {
@@ -90,7 +108,7 @@ export function ReleasesTable({ rows, search, grouping, environments, selectedId
     event.preventDefault();
     const step = event.key === 'ArrowDown' ? 1 : -1;
     let next = index + step;
-    while (items[next]?.kind === 'group') next += step;
+    while (items[next] && items[next].kind !== 'row') next += step;
     if (!items[next]) return;
     virtualizer.scrollToIndex(next);
     requestAnimationFrame(() => scrollRef.current?.querySelector<HTMLElement>(`[data-index="${next}"]`)?.focus());
@@ -121,6 +139,13 @@ export function ReleasesTable({ rows, search, grouping, environments, selectedId
           {virtualItems.map((virtual) => {
             const item = items[virtual.index];
             const position = { transform: `translateY(${virtual.start - HEADER_HEIGHT}px)`, top: 0 };
+            if (item.kind === 'today') {
+              return (
+                <div key={virtual.key} className={classes.today} style={position} role="row" data-index={virtual.index} data-testid="today-divider">
+                  <span role="cell">{item.label}</span>
+                </div>
+              );
+            }
             if (item.kind === 'group') {
               return (
                 <div key={virtual.key} className={classes.group} style={position} role="row" data-index={virtual.index}>

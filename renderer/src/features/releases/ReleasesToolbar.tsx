@@ -1,6 +1,6 @@
-import { Button, CloseButton, Group, MultiSelect, Select, TextInput } from '@mantine/core';
+import { ActionIcon, Button, Chip, CloseButton, Group, MultiSelect, Select, TextInput, Tooltip } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
-import { IconLayoutRows, IconSearch } from '@tabler/icons-react';
+import { IconCalendarDown, IconLayoutRows, IconSearch } from '@tabler/icons-react';
 import { useRef } from 'react';
 import { RELEASE_STATUSES, RELEASE_STATUS_LABELS, type ReleaseStatus } from '../../../../electron/contract/entities';
 import { useWorkspaceStore } from '../workspace/workspace-store';
@@ -14,22 +14,26 @@ const GROUPINGS = [
 ];
 
 export function ReleasesToolbar() {
-  const { search, filters, grouping, setSearch, setFilters, clearFilters, setGrouping } = useReleasesViewStore();
+  const { search, filters, grouping, setSearch, setFilters, clearFilters, setGrouping, scrollToToday } = useReleasesViewStore();
   const { people, systems, environments } = useWorkspaceStore();
+  const me = useWorkspaceStore((s) => s.people.find((p) => p.id === s.info?.currentPersonId) ?? null);
   const searchRef = useRef<HTMLInputElement>(null);
-  // "/" jumps to search, as in most list-heavy tools.
-  useHotkeys([['/', () => searchRef.current?.focus()]]);
+  // "/" jumps to search, as in most list-heavy tools; "T" goes back to today.
+  useHotkeys([
+    ['/', () => searchRef.current?.focus()],
+    ['t', scrollToToday],
+  ]);
   const options = (items: readonly { id: string; name: string }[]) => items.map((i) => ({ value: i.id, label: i.name }));
   const filterCount = activeFilterCount(filters);
 
-  const filterProps = { size: 'xs', w: 160, clearable: true, searchable: true, hidePickedOptions: true } as const;
+  const filterProps = { size: 'xs', w: 128, clearable: true, searchable: true, hidePickedOptions: true } as const;
 
   return (
     <Group gap="xs" mb="sm" wrap="wrap" align="center">
       <TextInput
         ref={searchRef}
         size="xs"
-        w={240}
+        w={210}
         placeholder="Search releases  ( / )"
         aria-label="Search releases"
         leftSection={<IconSearch size={14} />}
@@ -70,15 +74,29 @@ export function ReleasesToolbar() {
         value={filters.ownerIds}
         onChange={(v) => setFilters({ ownerIds: v })}
       />
+      <Tooltip label={me ? `Releases ${me.name} owns` : 'Choose who you are (top right, "You are") to see the releases you own'} withArrow>
+        <div>
+          <Chip size="xs" checked={filters.mine} disabled={!me} onChange={(mine) => setFilters({ mine })}>
+            My releases
+          </Chip>
+        </div>
+      </Tooltip>
+      <Chip size="xs" checked={filters.thisWeek} onChange={(thisWeek) => setFilters({ thisWeek })}>
+        This week
+      </Chip>
       {(filterCount > 0 || search) && (
         <Button size="xs" variant="subtle" onClick={clearFilters}>
           Clear all
         </Button>
       )}
+      <Tooltip label="Back to today's releases (T)" withArrow>
+        <ActionIcon size={30} variant="default" ml="auto" aria-label="Today" onClick={scrollToToday}>
+          <IconCalendarDown size={16} />
+        </ActionIcon>
+      </Tooltip>
       <Select
         size="xs"
-        w={170}
-        ml="auto"
+        w={145}
         aria-label="Group releases"
         leftSection={<IconLayoutRows size={14} />}
         data={GROUPINGS}

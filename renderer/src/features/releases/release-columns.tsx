@@ -2,7 +2,7 @@ import { Text } from '@mantine/core';
 import { createColumnHelper } from '@tanstack/react-table';
 import { RELEASE_STATUSES } from '../../../../electron/contract/entities';
 import { describeWindowInZone, formatWindow } from '../../shared/dates';
-import { StatusBadge } from '../../shared/StatusBadge';
+import { StatusCell } from './StatusAgreement';
 import type { ReleaseRow } from './release-rows';
 
 const column = createColumnHelper<ReleaseRow>();
@@ -15,7 +15,7 @@ const Truncated = ({ text, title }: { text: string; title?: string }) => (
 );
 
 /** Widths for the CSS grid the header and the virtual rows share. */
-export const COLUMN_TEMPLATE = 'minmax(160px,2fr) minmax(80px,0.7fr) 124px minmax(120px,1.3fr) minmax(120px,1.3fr) minmax(250px,2fr) minmax(110px,1fr)';
+export const COLUMN_TEMPLATE = 'minmax(160px,2fr) minmax(80px,0.7fr) 190px minmax(120px,1.3fr) minmax(120px,1.3fr) minmax(250px,2fr) minmax(110px,1fr)';
 
 export const releaseColumns = [
   column.accessor((r) => r.release.name, {
@@ -37,7 +37,7 @@ export const releaseColumns = [
   column.accessor((r) => RELEASE_STATUSES.indexOf(r.release.status), {
     id: 'status',
     header: 'Status',
-    cell: (c) => <StatusBadge status={c.row.original.release.status} />,
+    cell: (c) => <StatusCell status={c.row.original.release.status} check={c.row.original.check} />,
   }),
   column.accessor('systems', { header: 'Systems', cell: (c) => <Truncated text={c.getValue()} /> }),
   column.accessor('environments', { header: 'Environments', cell: (c) => <Truncated text={c.getValue()} /> }),

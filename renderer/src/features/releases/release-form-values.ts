@@ -1,3 +1,4 @@
+import type { PlanningDraft } from '../../../../electron/contract/calendar-entities';
 import {
   ReleaseCreate,
   type Release,
@@ -76,4 +77,24 @@ export function changedFields(before: ReleaseCreateInput, after: ReleaseCreateIn
     if (JSON.stringify(before[key]) !== JSON.stringify(after[key])) changes[key] = after[key];
   }
   return changes as Partial<ReleaseCreateInput>;
+}
+
+/**
+ * What the collision check asks about while the form is filled in: the release as the form has it, once it has a
+ * window that ends after it starts and at least one system and environment; null until then.
+ */
+export function planningDraftFrom(values: ReleaseFormValues, releaseId: string | undefined): PlanningDraft | null {
+  if (!values.windowStart || !values.windowEnd || values.systemIds.length === 0 || values.environmentIds.length === 0) return null;
+  const { windowStart, windowEnd } = releaseInputFrom(values);
+  if (!windowStart || !windowEnd || Date.parse(windowEnd) <= Date.parse(windowStart)) return null;
+  return {
+    ...(releaseId ? { releaseId } : {}),
+    name: values.name.trim() || undefined,
+    version: values.version.trim() || undefined,
+    systemIds: values.systemIds,
+    environmentIds: values.environmentIds,
+    timeZone: values.timeZone,
+    windowStart,
+    windowEnd,
+  };
 }

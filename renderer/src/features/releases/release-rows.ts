@@ -4,6 +4,7 @@ import {
   type Environment,
   type Release,
 } from '../../../../electron/contract/entities';
+import type { ReleaseStatusCheck } from '../../../../electron/contract/release-status-entities';
 import type { NameLookups } from '../workspace/use-name-lookups';
 import type { ReleaseFilters, ReleaseGrouping } from './releases-view-store';
 
@@ -14,13 +15,15 @@ export interface ReleaseRow {
   environments: string;
   owner: string;
   statusLabel: string;
+  /** Where status, gate and runbook disagree (releases.statusChecks); undefined when they cannot. */
+  check: ReleaseStatusCheck | undefined;
   /** Lower-cased text the search box matches against. */
   searchText: string;
 }
 
 const namesOf = (ids: readonly string[], names: Map<string, string>) => ids.map((id) => names.get(id) ?? 'Unknown').join(', ');
 
-export function toReleaseRows(releases: readonly Release[], lookups: NameLookups): ReleaseRow[] {
+export function toReleaseRows(releases: readonly Release[], lookups: NameLookups, checks: Record<string, ReleaseStatusCheck | undefined> = {}): ReleaseRow[] {
   return releases.map((release) => {
     const systems = namesOf(release.systemIds, lookups.systems);
     const environments = namesOf(release.environmentIds, lookups.environments);
@@ -29,20 +32,49 @@ export function toReleaseRows(releases: readonly Release[], lookups: NameLookups
     const searchText = [release.name, release.version, systems, environments, owner, statusLabel, release.description]
       .join(' ')
       .toLowerCase();
-    return { release, systems, environments, owner, statusLabel, searchText };
+    return { release, systems, environments, owner, statusLabel, check: checks[release.id], searchText };
   });
 }
 
 const matchesAny = (wanted: readonly string[], have: readonly string[]) =>
   wanted.length === 0 || have.some((value) => wanted.includes(value));
 
-export function applyFilters(rows: readonly ReleaseRow[], filters: ReleaseFilters): ReleaseRow[] {
+/** What "My releases" and "This week" are measured against: who is at this device, and this week's bounds. */
+export interface FilterContext {
+  currentPersonId: string | null;
+  /** [Monday 00:00, next Monday 00:00) in the viewer's zone, as epoch milliseconds. */
+  week: readonly [number, number];
+}
+
+export function applyFilters(rows: readonly ReleaseRow[], filters: ReleaseFilters, context: FilterContext): ReleaseRow[] {
+  const [weekStart, weekEnd] = context.week;
   return rows.filter(({ release }) =>
     matchesAny(filters.statuses, [release.status]) &&
     matchesAny(filters.environmentIds, release.environmentIds) &&
     matchesAny(filters.systemIds, release.systemIds) &&
-    matchesAny(filters.ownerIds, release.ownerId ? [release.ownerId] : []),
+    matchesAny(filters.ownerIds, release.ownerId ? [release.ownerId] : []) &&
+    (!filters.mine || (context.currentPersonId !== null && release.ownerId === context.currentPersonId)) &&
+    (!filters.thisWeek || (Date.parse(release.windowStart) < weekEnd && Date.parse(release.windowEnd) > weekStart)),
   );
+}
+
+/** This week, Monday to Sunday, in the viewer's own days. */
+export function currentWeek(now = new Date()): [number, number] {
+  const monday = new Date(now);
+  monday.setHours(0, 0, 0, 0);
+  monday.setDate(monday.getDate() - ((monday.getDay() + 6) % 7));
+  const next = new Date(monday);
+  next.setDate(monday.getDate() + 7);
+  return [monday.getTime(), next.getTime()];
+}
+
+/**
+ * Where today falls in rows sorted by window start: before the first release whose window has not ended yet (so a
+ * release running now sits under the divider), or after the last one.
+ */
+export function todayIndex(releases: readonly Release[], now = Date.now()): number {
+  const index = releases.findIndex((r) => Date.parse(r.windowEnd) > now);
+  return index === -1 ? releases.length : index;
 }
 
 /** Every search word must appear somewhere in the row: "payments prod" finds Payments on Production. */
@@ -51,7 +83,11 @@ export function matchesSearch(row: ReleaseRow, search: string): boolean {
   return words.every((word) => row.searchText.includes(word));
 }
 
-export type DisplayItem<T> = { kind: 'group'; key: string; label: string; count: number } | { kind: 'row'; key: string; row: T };
+export type DisplayItem<T> =
+  | { kind: 'group'; key: string; label: string; count: number }
+  | { kind: 'row'; key: string; row: T }
+  /** The line between past and coming releases, in a list in window order. */
+  | { kind: 'today'; key: string; label: string };
 
 /**
  * Flattens sorted rows into what the virtual list shows: group headers followed by their rows. A release on two

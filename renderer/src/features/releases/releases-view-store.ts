@@ -8,6 +8,10 @@ export interface ReleaseFilters {
   environmentIds: string[];
   systemIds: string[];
   ownerIds: string[];
+  /** Only the releases the person chosen on this device ("You are") owns. */
+  mine: boolean;
+  /** Only releases whose window touches this week (Monday to Sunday, the viewer's days). */
+  thisWeek: boolean;
 }
 
 /** The form is either closed, planning a new release, or editing one. */
@@ -23,6 +27,9 @@ interface ReleasesViewState {
   grouping: ReleaseGrouping;
   selectedId: string | null;
   form: ReleaseFormTarget;
+  /** Bumped by "Today": the table scrolls back to today's divider. */
+  todayRequest: number;
+  scrollToToday(): void;
   setSearch(search: string): void;
   setFilters(filters: Partial<ReleaseFilters>): void;
   clearFilters(): void;
@@ -33,7 +40,7 @@ interface ReleasesViewState {
   closeForm(): void;
 }
 
-const NO_FILTERS: ReleaseFilters = { statuses: [], environmentIds: [], systemIds: [], ownerIds: [] };
+const NO_FILTERS: ReleaseFilters = { statuses: [], environmentIds: [], systemIds: [], ownerIds: [], mine: false, thisWeek: false };
 
 export const useReleasesViewStore = create<ReleasesViewState>((set, get) => ({
   search: '',
@@ -41,6 +48,8 @@ export const useReleasesViewStore = create<ReleasesViewState>((set, get) => ({
   grouping: 'none',
   selectedId: null,
   form: { mode: 'closed' },
+  todayRequest: 0,
+  scrollToToday: () => set({ todayRequest: get().todayRequest + 1 }),
   setSearch: (search) => set({ search }),
   setFilters: (filters) => set({ filters: { ...get().filters, ...filters } }),
   clearFilters: () => set({ filters: NO_FILTERS, search: '' }),
@@ -52,5 +61,5 @@ export const useReleasesViewStore = create<ReleasesViewState>((set, get) => ({
 }));
 
 export function activeFilterCount(filters: ReleaseFilters): number {
-  return Object.values(filters).filter((values: readonly string[]) => values.length > 0).length;
+  return Object.values(filters).filter((value: readonly string[] | boolean) => (typeof value === 'boolean' ? value : value.length > 0)).length;
 }

@@ -13,6 +13,7 @@ import { executionDialog } from './execution-dialogs';
 import type { StepAction } from './execution-actions';
 import { ExecutionStepRow, lateLook } from './ExecutionStepRow';
 import { GateBadge } from './GateBadge';
+import { StatusMismatches } from '../releases/StatusAgreement';
 import { useRunbooksStore } from './runbooks-store';
 import { PHASE_LOOK } from './StepBadges';
 import type { TimeFormat } from './step-times';
@@ -219,6 +220,7 @@ export function ExecutionView({ view, format, now }: { view: RunbookView; format
           )}
         </Group>
       )}
+      {release && <StatusMismatches mismatches={release.mismatches} />}
 
       {me === null && (
         <Alert color="orange" icon={<IconUserQuestion />} title="Who are you?" data-testid="choose-person">

@@ -12,6 +12,7 @@ import type { ApiInput } from '../../../../electron/contract/api-contract';
 import { api } from '../../api/api-client';
 import { applyResult } from '../../shared/api-result';
 import { refreshOn } from '../../api/workspace-changes';
+import { viewerTimeZone } from '../../shared/dates';
 
 /**
  * The workspace and its reference data (people, systems, environments): small, read by every feature, so it is
@@ -61,6 +62,9 @@ export const useWorkspaceStore = create<WorkspaceState>((set, get) => {
       set({ settingsHistory: result.ok ? result.value : [] });
     },
     async load() {
+      // First, so that every sentence the core writes from now on (collisions, deadlines, the audit, the agenda)
+      // reads in this screen's zone, as the dates the screen formats itself do.
+      await api['workspace.setViewerTimeZone']({ timeZone: viewerTimeZone() });
       const [info, people, systems, environments] = await Promise.all([
         api['workspace.info']({}),
         api['people.list']({}),

@@ -79,10 +79,18 @@ describe('collisions API', () => {
     await call('releaseNeeds.set', { releaseId: webShop.id, needsReleaseIds: [payments.id] });
     await call('windows.create', { kind: 'freeze', name: 'Board meeting', start: '2026-12-06T06:30:00+01:00', end: '2026-12-06T08:00:00+01:00', timeZone: 'Europe/Berlin' });
 
+    await call('workspace.setViewerTimeZone', { timeZone: 'Europe/Berlin' });
     const collisions = await call<any[]>('collisions.list', {});
     expect(collisions.map((c) => c.kind).sort()).toEqual(['dependency', 'double-booking', 'freeze', 'outside-maintenance']);
     const double = collisions.find((c) => c.kind === 'double-booking');
-    expect(double.sentence).toBe('Payments 2.4.0 and Web Shop 5.1 both book Production on Sat 5 Dec 2026 22:30–23:30 (Europe/Berlin), and Web Shop depends on Payments API.');
+    expect(double.sentence).toBe('Payments 2.4.0 and Web Shop 5.1 both book Production on Sat 5 Dec 2026 22:30–23:30, and Web Shop depends on Payments API.');
+    expect(double).toMatchObject({ timeZone: 'Europe/Berlin', plannedZone: 'Europe/Berlin', plannedTimes: 'Sat 5 Dec 2026 22:30–23:30 (Europe/Berlin)' });
+    // A viewer in Kolkata reads the same collision in Kolkata's time; the planned zone's times stay beside it.
+    await call('workspace.setViewerTimeZone', { timeZone: 'Asia/Kolkata' });
+    const kolkata = (await call<any[]>('collisions.list', {})).find((c) => c.kind === 'double-booking');
+    await call('workspace.setViewerTimeZone', { timeZone: 'Europe/Berlin' });
+    expect(kolkata.sentence).toBe('Payments 2.4.0 and Web Shop 5.1 both book Production on Sun 6 Dec 2026 03:00–04:00, and Web Shop depends on Payments API.');
+    expect(kolkata.plannedTimes).toBe('Sat 5 Dec 2026 22:30–23:30 (Europe/Berlin)');
 
     const before = changeLogCount(session);
     expect((await session.dispatch('collisions.accept', { key: double.key, reason: '' })).ok).toBe(false);

@@ -54,6 +54,40 @@ describe('collisions.preview', () => {
   });
 });
 
+describe('planning a release that is not planned yet, or changing one in the form', () => {
+  it('lists the collisions of a new release from the form\'s fields, in the viewer\'s zone', async () => {
+    await call('releases.create', releaseInput(basics, { windowStart: '2026-12-05T22:00:00+01:00', windowEnd: '2026-12-05T23:30:00+01:00' }));
+    const before = changeLogCount(session);
+    const draft = { name: 'Ledger', version: '1.0', systemIds: [basics.systemId], environmentIds: [basics.environmentId], timeZone: 'Asia/Kolkata' };
+    await call('workspace.setViewerTimeZone', { timeZone: 'America/New_York' });
+    const found = await call<any[]>('collisions.preview', { ...draft, windowStart: '2026-12-06T03:30:00+05:30', windowEnd: '2026-12-06T05:00:00+05:30' });
+    expect(found).toHaveLength(1);
+    expect(found[0].sentence).toBe('Payments 2.4.0 and Ledger 1.0 both book Production on Sat 5 Dec 2026 17:00–17:30, and both change Payments API.');
+    expect(found[0].timeZone).toBe('America/New_York');
+    expect(changeLogCount(session)).toBe(before);
+    // Another environment in the form: no collision there.
+    const other = await call('environments.create', { name: 'Staging' });
+    expect(await call<any[]>('collisions.preview', { ...draft, environmentIds: [other.id], windowStart: '2026-12-06T03:30:00+05:30', windowEnd: '2026-12-06T05:00:00+05:30' })).toEqual([]);
+  });
+
+  it('proposes the next free slot of the same length, inside a maintenance window where one is required', async () => {
+    await call('environments.update', { id: basics.environmentId, changes: { requiresMaintenanceWindow: true } });
+    await call('windows.create', { kind: 'maintenance', name: 'Saturday night window', start: '2026-12-05T21:00:00Z', end: '2026-12-06T03:00:00Z', timeZone: 'UTC', rrule: 'FREQ=WEEKLY;BYDAY=SA' });
+    const payments = await call('releases.create', releaseInput(basics, { windowStart: '2026-12-05T21:00:00Z', windowEnd: '2026-12-06T02:00:00Z' }));
+    const draft = { systemIds: [basics.systemId], environmentIds: [basics.environmentId], timeZone: 'UTC', windowStart: '2026-12-05T22:00:00Z', windowEnd: '2026-12-05T23:30:00Z' };
+    // Payments holds Saturday night until 02:00; 90 minutes do not fit before 03:00, so the next Saturday.
+    await call('workspace.setViewerTimeZone', { timeZone: 'Europe/Berlin' });
+    const slot = await call('collisions.nextFreeSlot', { ...draft, name: 'Ledger', version: '1.0' });
+    expect(slot).toMatchObject({ found: true, windowStart: '2026-12-12T21:00:00.000Z', windowEnd: '2026-12-12T22:30:00.000Z', maintenanceWindow: 'Saturday night window' });
+    expect(slot.sentence).toBe('Sat 12 Dec 2026 22:00–23:30 is free on Production, inside Saturday night window.');
+    expect(await call<any[]>('collisions.preview', { ...draft, windowStart: slot.windowStart, windowEnd: slot.windowEnd })).toEqual([]);
+
+    // An existing release asks for its own next slot: it does not collide with itself.
+    const own = await call('collisions.nextFreeSlot', { releaseId: payments.id, windowStart: '2026-12-05T21:00:00Z', windowEnd: '2026-12-06T02:00:00Z' });
+    expect(own.windowStart).toBe('2026-12-05T21:00:00.000Z');
+  });
+});
+
 describe('collisions.list limit', () => {
   it('returns at most the limit, earliest first', async () => {
     for (const [i, day] of ['05', '12', '19'].entries()) {

@@ -30,7 +30,7 @@ const world = (over: Partial<CollisionInput>): CollisionInput => ({
 });
 
 describe('collision finder', () => {
-  it('finds two releases of dependent systems on one environment, with a sentence in the release zone', () => {
+  it('finds two releases of dependent systems on one environment, with a sentence in the zone the reader asks for', () => {
     const found = findCollisions(
       world({
         releases: [
@@ -41,10 +41,28 @@ describe('collision finder', () => {
       }),
     );
     expect(found).toHaveLength(1);
-    expect(found[0]).toMatchObject({ kind: 'double-booking', releaseIds: ['pay', 'shop'], environmentId: 'prod', start: at('2026-12-05T21:30:00Z'), end: at('2026-12-05T22:30:00Z') });
-    expect(found[0].sentence).toBe(
-      'Payments 2.4 and Web Shop 5.1 both book Production on Sat 5 Dec 2026 22:30–23:30 (Europe/Berlin), and Web Shop depends on Payments.',
+    expect(found[0]).toMatchObject({ kind: 'double-booking', releaseIds: ['pay', 'shop'], environmentIds: ['prod'], plannedZone: 'Europe/Berlin', start: at('2026-12-05T21:30:00Z'), end: at('2026-12-05T22:30:00Z') });
+    expect(found[0].describe('Europe/Berlin')).toBe('Payments 2.4 and Web Shop 5.1 both book Production on Sat 5 Dec 2026 22:30–23:30, and Web Shop depends on Payments.');
+    // The same collision for a reader in New York, and one in Kolkata (whose evening is Berlin's night).
+    expect(found[0].describe('America/New_York')).toBe('Payments 2.4 and Web Shop 5.1 both book Production on Sat 5 Dec 2026 16:30–17:30, and Web Shop depends on Payments.');
+    expect(found[0].describe('Asia/Kolkata')).toBe(
+      'Payments 2.4 and Web Shop 5.1 both book Production on Sun 6 Dec 2026 03:00–04:00, and Web Shop depends on Payments.',
     );
+  });
+
+  it('is one collision per pair of releases, naming every environment they share at that time', () => {
+    const found = findCollisions(
+      world({
+        releases: [
+          release('pay', 'Payments', ['payments'], '2026-12-05T21:00:00Z', '2026-12-05T23:00:00Z', ['test', 'prod']),
+          release('shop', 'Web Shop', ['payments'], '2026-12-05T22:00:00Z', '2026-12-05T23:00:00Z', ['test', 'prod']),
+        ],
+      }),
+    );
+    expect(found).toHaveLength(1);
+    // In the workspace's environment order (Production before Test in this world), whatever order a release lists them.
+    expect(found[0].environmentIds).toEqual(['prod', 'test']);
+    expect(found[0].describe('UTC')).toBe('Payments 2.4 and Web Shop 5.1 both book Production and Test on Sat 5 Dec 2026 22:00–23:00, and both change Payments.');
   });
 
   it('does not count touching windows, other environments or unrelated systems', () => {
@@ -68,7 +86,7 @@ describe('collision finder', () => {
       ['freeze', 'pay'],
       ['freeze', 'hr'],
     ]);
-    expect(everywhere[0].sentence).toBe('Payments 2.4 books Production on Mon 21 Dec 2026 22:00 – Tue 22 Dec 2026 00:00 (Europe/Berlin), inside the freeze window Year-end freeze (Peak trading).');
+    expect(everywhere[0].describe('Europe/Berlin')).toBe('Payments 2.4 books Production on Mon 21 Dec 2026 22:00 – Tue 22 Dec 2026 00:00, inside the freeze window Year-end freeze (Peak trading).');
     const paymentsOnly = findCollisions(world({ releases, occurrences: [{ ...freeze, environmentIds: ['prod'], systemIds: ['payments'] }] }));
     expect(paymentsOnly.map((c) => c.releaseIds[0])).toEqual(['pay']);
     expect(findCollisions(world({ releases, occurrences: [{ ...freeze, environmentIds: ['test'], systemIds: [] }] }))).toEqual([]);
@@ -93,7 +111,7 @@ describe('collision finder', () => {
       ['outside-maintenance', 'late'],
       ['outside-maintenance', 'mid'],
     ]);
-    expect(found[1].sentence).toBe('Midweek 5.1 books Production on Wed 9 Dec 2026 11:00–12:00 (Europe/Berlin), but Production requires a maintenance window and none covers that whole time.');
+    expect(found[1].describe('Europe/Berlin')).toBe('Midweek 5.1 books Production on Wed 9 Dec 2026 11:00–12:00, but Production requires a maintenance window and none covers that whole time.');
   });
 
   it('finds a dependency violation: a release planned to start before a release it needs ends', () => {
@@ -103,8 +121,8 @@ describe('collision finder', () => {
     ];
     const found = findCollisions(world({ releases, needs: [{ releaseId: 'shop', needsReleaseId: 'pay' }] }));
     expect(found).toHaveLength(1);
-    expect(found[0]).toMatchObject({ kind: 'dependency', releaseIds: ['shop', 'pay'], environmentId: 'prod' });
-    expect(found[0].sentence).toBe('Web Shop 5.1 needs Payments 2.4 done first, but starts on Production on Sat 5 Dec 2026 23:00, before Payments 2.4 ends on Sun 6 Dec 2026 00:00 (Europe/Berlin).');
+    expect(found[0]).toMatchObject({ kind: 'dependency', releaseIds: ['shop', 'pay'], environmentIds: ['prod'] });
+    expect(found[0].describe('Europe/Berlin')).toBe('Web Shop 5.1 needs Payments 2.4 done first, but starts on Production on Sat 5 Dec 2026 23:00, before Payments 2.4 ends on Sun 6 Dec 2026 00:00.');
     const after = [releases[0], { ...releases[1], start: at('2026-12-05T23:00:00Z') }];
     expect(findCollisions(world({ releases: after, needs: [{ releaseId: 'shop', needsReleaseId: 'pay' }] }))).toEqual([]);
   });
@@ -127,7 +145,7 @@ describe('collision finder', () => {
       }),
     );
     expect(found.map((c) => c.kind)).toEqual(['runbook-owner']);
-    expect(found[0].sentence).toBe('Ana owns steps in both Runbook A (Payments 2.4) and Runbook B (HR Portal 5.1) on Sat 5 Dec 2026 22:30–23:00 (Europe/Berlin).');
+    expect(found[0].describe('Europe/Berlin')).toBe('Ana owns steps in both Runbook A (Payments 2.4) and Runbook B (HR Portal 5.1) on Sat 5 Dec 2026 22:30–23:00.');
   });
 
   it('agrees with an all-pairs check on random plans (the sweep misses nothing)', () => {

@@ -94,4 +94,62 @@ describe('coordination meeting through the API', () => {
     expect(text).toContain('Security: Not asserted: presumed ready.');
     expect(text).toContain('Readiness policy: presumptive release');
   });
+
+  it('is held at a date and time; the minutes file carries the date where it is held (Berlin, not UTC)', async () => {
+    const { basics } = await setUp();
+    // Midnight in Berlin on 30 Nov is 23:00 UTC on 29 Nov: the file must say 30 Nov.
+    const meeting = await call('meetings.create', {
+      title: 'Release coordination',
+      from: '2026-11-29T23:00:00Z',
+      to: '2026-12-13T23:00:00Z',
+      heldAt: '2026-11-29T23:30:00Z',
+      timeZone: 'Europe/Berlin',
+      attendeeIds: [basics.personId],
+    });
+    expect(meeting.meeting.heldAt).toBe('2026-11-29T23:30:00.000Z');
+    const md = await call('meetings.exportMinutes', { meetingId: meeting.meeting.id, format: 'md' });
+    expect(md.fileName).toBe('Release-coordination-2026-11-30-minutes.md');
+    // A reader in New York: the minutes are in New York time, with the meeting's own time in brackets.
+    await call('workspace.setViewerTimeZone', { timeZone: 'America/New_York' });
+    const ny = await call('meetings.exportMinutes', { meetingId: meeting.meeting.id, format: 'md' });
+    expect(ny.content).toContain('Held Sun 29 Nov 2026 18:30 [Mon 30 Nov 2026 00:30 Europe/Berlin]. Releases in Sun 29 Nov 2026 18:00 – Sun 13 Dec 2026 18:00. Times in America/New_York.');
+    expect(ny.content).toContain('- Window: Sat 5 Dec 2026 16:00–20:00 [planned Sat 5 Dec 2026 22:00 – Sun 6 Dec 2026 02:00 Europe/Berlin]');
+    expect(ny.fileName).toBe(md.fileName);
+  });
+
+  it('keeps general notes and decisions, printed in the minutes after the action items', async () => {
+    const { meeting, basics } = await setUp();
+    await call('meetings.actions.create', { meetingId: meeting.meeting.id, title: 'Train support', ownerId: basics.personId, dueDate: '2026-12-03' });
+    const view = await call('meetings.update', { id: meeting.meeting.id, changes: { notes: 'Staging was slow on Tuesday.', decisions: 'No production releases on 24 December.' } });
+    expect(view.meeting).toMatchObject({ notes: 'Staging was slow on Tuesday.', decisions: 'No production releases on 24 December.' });
+    const md = (await call('meetings.exportMinutes', { meetingId: meeting.meeting.id, format: 'md' })).content;
+    const order = ['## Action items (1)', '| Train support |', '## Decisions', 'No production releases on 24 December.', '## Notes', '## Releases (1)'].map((h) => md.indexOf(h));
+    expect(order.every((i) => i >= 0)).toBe(true);
+    expect(order).toEqual([...order].sort((a, b) => a - b));
+  });
+
+  it('carries open action items over to later meetings; one closed since the meeting before shows there as done', async () => {
+    const { basics } = await setUp();
+    // Meetings in the past: the completions below are written now, after all of them.
+    const meeting = (title: string, heldAt: string) => call('meetings.create', { title, from: heldAt, to: new Date(Date.parse(heldAt) + 7 * 86_400_000).toISOString(), heldAt });
+    const first = await meeting('Week 2', '2026-01-05T09:00:00Z');
+    await call('meetings.actions.create', { meetingId: first.meeting.id, title: 'Renew certificates', ownerId: basics.personId, dueDate: '2026-01-07' });
+    const withTwo = await call('meetings.actions.create', { meetingId: first.meeting.id, title: 'Train support', ownerId: basics.personId, dueDate: '2026-01-07' });
+    const next = await meeting('Week 3', '2026-01-12T09:00:00Z');
+    expect(next.carriedOver.map((a) => [a.title, a.meetingTitle, a.done])).toEqual([
+      ['Renew certificates', 'Week 2', false],
+      ['Train support', 'Week 2', false],
+    ]);
+    expect(first.carriedOver).toEqual([]);
+    // Closed while the later meeting is on screen: the answer is that meeting, listing it done, with who closed it.
+    const closed = await call('meetings.actions.complete', { id: withTwo.actions.find((a) => a.title === 'Train support')!.id, inMeetingId: next.meeting.id });
+    expect(closed.meeting.id).toBe(next.meeting.id);
+    expect(closed.carriedOver.find((a) => a.title === 'Train support')).toMatchObject({ done: true, doneBy: { name: 'Priya Natarajan' } });
+    // Two meetings on, the item closed before the meeting in between is gone; the open one still carries.
+    await meeting('Week 4', '2030-01-07T09:00:00Z');
+    const week5 = await meeting('Week 5', '2030-01-14T09:00:00Z');
+    expect(week5.carriedOver.map((a) => [a.title, a.done])).toEqual([['Renew certificates', false]]);
+    const md = (await call('meetings.exportMinutes', { meetingId: week5.meeting.id, format: 'md' })).content;
+    expect(md).toMatch(/\| Renew certificates \(carried over from Week 2, .+\) \|/);
+  });
 });

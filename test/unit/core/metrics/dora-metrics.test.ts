@@ -160,8 +160,10 @@ describe('DORA metrics on a hand-built fortnight', () => {
   it('exports every figure as CSV', () => {
     const csv = metricsCsv(computeMetrics(facts, fortnight)).split('\r\n');
     expect(csv[0]).toMatch(/^section,key,name,deployments,deployments_per_week/);
-    expect(csv[0]).toMatch(/,failed_deployment_recovery_median_hours,failed_deployment_recovery_band,rework_deployments,rework_rate$/);
-    expect(csv[1]).toBe('period,2026-11-02..2026-11-15,"production (bands: DORA, Accelerate State of DevOps 2024)",4,2,high,4,24,high,5,3,0.6,low,2,1,1.25,high,1,0.2');
+    expect(csv[0]).toMatch(/,failed_deployment_recovery_median_hours,failed_deployment_recovery_band,rework_deployments,rework_rate,released,released_on_time,on_time_rate,/);
+    expect(csv[1]).toBe(
+      'period,2026-11-02..2026-11-15,"production (bands: DORA, Accelerate State of DevOps 2024; days in UTC)",4,2,high,4,24,high,5,3,0.6,low,2,1,1.25,high,1,0.2,0,0,,0,0,0,0,,,0,0,0,0,0',
+    );
     expect(csv.filter((l) => l.startsWith('week,'))).toHaveLength(2);
     expect(csv.some((l) => l.startsWith('team,no-owner,No owner,'))).toBe(true);
   });

@@ -219,6 +219,43 @@ describe('readiness through the API', () => {
     expect(await session.dispatch('readiness.setDeadline', { releaseId: null, hours: -1 })).toMatchObject({ ok: false, error: { field: 'hours' } });
   });
 
+  it('a release whose status says Go while the gate says halted is listed with the mismatch in words, on the board too', async () => {
+    for (const status of ['in-readiness', 'go']) valueOf(await session.dispatch('releases.update', { id: ids.release, changes: { status } }));
+    const checks = async (input = {}) => valueOf(await session.dispatch('releases.statusChecks', input)) as Array<{ releaseId: string; mismatches: string[]; gate: { decision: string } }>;
+    expect((await checks()).map((c) => [c.releaseId, c.gate.decision, c.mismatches])).toEqual([[ids.release, 'go', []]]);
+    valueOf(await signoff({ state: 'security', action: 'halt', comment: 'Open CVE', asPersonId: ids.sa }));
+    const [check] = await checks();
+    expect(check.mismatches).toEqual(['The status says Go, but the readiness gate says Halted (Security by Sam Achebe: Open CVE).']);
+    const release = valueOf(await session.dispatch('releases.get', { id: ids.release })) as { windowStart: string; windowEnd: string };
+    const [row] = valueOf(await session.dispatch('readiness.board', { from: release.windowStart, to: release.windowEnd })) as Array<{ mismatches: string[] }>;
+    expect(row.mismatches).toEqual(check.mismatches);
+    // Asked by id, any release answers, whatever its status.
+    valueOf(await session.dispatch('releases.update', { id: ids.release, changes: { status: 'in-readiness' } }));
+    expect(await checks()).toEqual([]);
+    expect((await checks({ releaseIds: [ids.release] }))[0]).toMatchObject({ status: 'in-readiness', gate: { decision: 'halted' }, mismatches: [] });
+  });
+
+  it('the audit writes dates, people and environments as a reader in New York reads them, not ISO stamps and ids', async () => {
+    valueOf(await session.dispatch('workspace.setViewerTimeZone', { timeZone: 'America/New_York' }));
+    const staging = valueOf(await session.dispatch('environments.create', { name: 'Staging' })) as { id: string };
+    const release = valueOf(await session.dispatch('releases.get', { id: ids.release })) as { environmentIds: string[] };
+    valueOf(
+      await session.dispatch('releases.update', {
+        id: ids.release,
+        changes: { windowStart: '2026-12-12T22:00:00+01:00', windowEnd: '2026-12-13T02:00:00+01:00', ownerId: ids.po, environmentIds: [...release.environmentIds, staging.id] },
+      }),
+    );
+    valueOf(await signoff({ state: 'product', action: 'assert', comment: 'UAT green', asPersonId: ids.po }));
+    valueOf(await signoff({ state: 'product', action: 'withdraw', comment: 'Found a bug', asPersonId: ids.po }));
+    const audit = valueOf(await session.dispatch('audit.release', { releaseId: ids.release })) as ReleaseAuditEntry[];
+    const change = audit.find((e) => e.kind === 'release-change' && e.what.startsWith('Changed'))!.what;
+    expect(change).toContain('Window start from Sat 5 Dec 2026 16:00 (America/New_York) to Sat 12 Dec 2026 16:00 (America/New_York)');
+    expect(change).toContain('Owner from (none) to Paula Owens');
+    expect(change).toContain('Environments from Production to Production, Staging');
+    expect(change).not.toMatch(/\d{4}-\d\d-\d\dT/);
+    expect(audit[0].what).toMatch(/^Withdrew the assertion of \w{3} \d+ \w{3} 2026 \d\d:\d\d \(America\/New_York\) by Paula Owens of Product readiness\.$/);
+  });
+
   it('the back-trace audit shows every sign-off, waiver, tick and release change, newest first, and exports', async () => {
     valueOf(await session.dispatch('releases.update', { id: ids.release, changes: { status: 'in-readiness' } }));
     const [template] = (valueOf(await session.dispatch('checklists.templates.seedDefaults', {})) as ChecklistTemplate[]).filter((t) => t.state === 'product');
