@@ -93,7 +93,8 @@ function apply(stores: WorkspaceStore[], o: Op, now: number, made: Made): void {
   if (o.kind === 'restore' && store.reader.isDeleted('system', row)) store.mutate('p1', (w) => w.restore('system', row));
 }
 
-describe('sync converges', () => {
+// About 10 s of work on a quiet machine: a timeout that a busy one cannot trip.
+describe('sync converges', { timeout: 120_000 }, () => {
   it('whatever the edits, delivery order, duplication and clock skew: identical exports, no sign-off or step execution lost, the same conflicts and answers', () => {
     fc.assert(
       fc.property(fc.array(skew, { minLength: DEVICES, maxLength: DEVICES }), fc.array(op, { minLength: 5, maxLength: 40 }), (skews, ops) => {
