@@ -159,18 +159,8 @@ test('a failed step: never ahead, a banner with retry, skip and no-go; a no-go b
   expect(deployments.ok && deployments.value).toEqual([]);
 });
 
-/**
- * Under the explicit-assertion policy nothing asserted means pending, so the readiness gate step blocks Go and the
- * war room overrides it (under the default, presumptive policy it would simply say go).
- */
-async function explicitPolicy(session: Parameters<typeof seedWeekendRunbook>[0]): Promise<void> {
-  const result = await session.dispatch('settings.update', { readinessPolicy: 'explicit' });
-  if (!result.ok) throw new Error(result.error.message);
-}
-
 test('after the point of no return a no-go rolls back, and the release is rolled back; a go to the end releases it', async ({ app: page, shell }) => {
   await seedWeekendRunbook(shell.session);
-  await explicitPolicy(shell.session);
   await openExecution(page);
   const run = async (title: string) => {
     await executionRow(page, title).getByRole('button', { name: 'Start' }).click();
@@ -205,7 +195,6 @@ test('after the point of no return a no-go rolls back, and the release is rolled
 
 test('a go to the end releases the release', async ({ app: page, shell }) => {
   const { release } = await seedWeekendRunbook(shell.session);
-  await explicitPolicy(shell.session);
   await openExecution(page);
   await executionRow(page, 'Check the payment provider status page').getByRole('button', { name: 'Skip' }).click();
   const skip = dialog(page, /Skip: /);
