@@ -55,6 +55,14 @@ module.exports = {
       to: { path: '^electron/(main|web|cli|server)/', pathNot: '^electron/$1/' },
     },
     {
+      name: 'store-handle-stays-in-the-store',
+      comment:
+        'Only electron/core/store/ holds the workspace database: everything else reads through its typed queries and writes through mutate. The team server keeps its own database (electron/server/*-server-store.ts).',
+      severity: 'error',
+      from: { path: '^electron/', pathNot: ['^electron/core/store/', '^electron/server/[^/]+-server-store\\.ts$'] },
+      to: { path: ['^node_modules/better-sqlite3/', '^electron/core/store/(database-handle|open-database|migrate|statement-cache)\\.ts$'] },
+    },
+    {
       name: 'no-circular',
       severity: 'error',
       from: {},

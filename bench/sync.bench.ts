@@ -4,6 +4,7 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type Database from 'better-sqlite3';
 import { WorkspaceStore } from '../electron/core/store/workspace-store';
+import { openDatabase } from '../electron/core/store/open-database';
 import { syncFolder } from '../electron/core/sync/folder-transport';
 import { syncServer } from '../electron/core/sync/server-client';
 import { receiveChanges } from '../electron/core/sync/receive-changes';
@@ -88,8 +89,9 @@ export async function benchRemoteApply(n = 100_000, runs = 3): Promise<Figure[]>
     if (held > 0) throw new Error(`remote apply held ${held} honest changes`);
     store.close();
 
-    const raw = WorkspaceStore.open(path.join(dir, 'raw.releasedesk'));
-    const log = raw.db.prepare(
+    WorkspaceStore.open(path.join(dir, 'raw.releasedesk')).close();
+    const raw = openDatabase(path.join(dir, 'raw.releasedesk'));
+    const log = raw.prepare(
       'INSERT INTO change_log (hlc, device_id, author, entity, row_id, field, value, old_value, prev_hlc, chain_seq, link) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
     );
     // The same rows, from the same changes' values, encoded as the store stores them (before the clock starts).
@@ -101,10 +103,10 @@ export async function benchRemoteApply(n = 100_000, runs = 3): Promise<Figure[]>
     });
     const statements = new Map<string, Database.Statement<unknown[]>>();
     t = performance.now();
-    raw.db.transaction(() => {
+    raw.transaction(() => {
       for (const row of rows) {
         let statement = statements.get(row.sql);
-        if (!statement) statements.set(row.sql, (statement = raw.db.prepare(row.sql)));
+        if (!statement) statements.set(row.sql, (statement = raw.prepare(row.sql)));
         statement.run(...row.params);
       }
       for (const c of changes) log.run(c.hlc, c.deviceId, c.author, c.entity, c.rowId, c.field, JSON.stringify(c.value), 'null', null, c.chainSeq, c.link);
@@ -152,7 +154,7 @@ export async function benchTwoDevices(perDevice = 10_000): Promise<Figure[]> {
     await sync(b);
     await sync(a);
     const ms = performance.now() - t;
-    const same = (a.db.prepare('SELECT count(*) FROM change_log').pluck().get() as number) === (b.db.prepare('SELECT count(*) FROM change_log').pluck().get() as number);
+    const same = a.changeCount() === b.changeCount();
     figures.push({ name: `2 devices × ${perDevice.toLocaleString('en')} changes via ${via}`, value: ms, unit: 'ms', note: same ? 'converged' : 'NOT CONVERGED' });
     a.close();
     b.close();

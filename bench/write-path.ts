@@ -2,7 +2,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { WorkspaceSession } from '../electron/core';
+import type Database from 'better-sqlite3';
 import { HybridLogicalClock } from '../electron/core/store/hlc';
+import { openDatabase } from '../electron/core/store/open-database';
 import { GENESIS_LINK, linkOf } from '../electron/core/trust/chain-link';
 import { WorkspaceStore } from '../electron/core/store/workspace-store';
 import { medianMs, type Figure } from './measure';
@@ -26,6 +28,18 @@ function drop({ dir, store }: Scratch): void {
   fs.rmSync(dir, { recursive: true, force: true });
 }
 
+/** A new workspace's file (the same schema and indexes) on a bare connection: the cheapest possible insert. */
+function rawScratch(): { dir: string; db: Database.Database } {
+  const { dir, store } = scratch();
+  store.close();
+  return { dir, db: openDatabase(path.join(dir, 'bench.releasedesk')) };
+}
+
+function dropRaw({ dir, db }: { dir: string; db: Database.Database }): void {
+  db.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+}
+
 const system = (i: number) => ({ name: `System ${i}`, description: `Service ${i} of the payments platform`, dependsOn: ['s0'] });
 
 /**
@@ -42,9 +56,9 @@ export async function benchWritePath(): Promise<Figure[]> {
   drop);
 
   const raw = (withLog: boolean) =>
-    medianMs(RUNS, scratch, ({ store }) => {
-      const insert = store.db.prepare('INSERT INTO systems (id, name, description, depends_on, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)');
-      const log = store.db.prepare(
+    medianMs(RUNS, rawScratch, ({ db }) => {
+      const insert = db.prepare('INSERT INTO systems (id, name, description, depends_on, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)');
+      const log = db.prepare(
         'INSERT INTO change_log (hlc, device_id, author, entity, row_id, field, value, old_value, prev_hlc, chain_seq, link) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
       );
       const at = new Date().toISOString();
@@ -55,7 +69,7 @@ export async function benchWritePath(): Promise<Figure[]> {
         chain = { seq: change.chainSeq, link: linkOf(chain.link, change) };
         log.run(hlc, 'bench', 'bench', 'system', rowId, field, JSON.stringify(value), 'null', null, chain.seq, chain.link);
       };
-      store.db.transaction(() => {
+      db.transaction(() => {
         for (let i = 0; i < WRITES; i++) {
           const s = system(i);
           insert.run(`s${i}`, s.name, s.description, JSON.stringify(s.dependsOn), at, at);
@@ -67,7 +81,7 @@ export async function benchWritePath(): Promise<Figure[]> {
           logged(hlc, `s${i}`, 'dependsOn', s.dependsOn);
         }
       })();
-    }, drop);
+    }, dropRaw);
   const rawRows = await raw(false);
   const rawWithLog = await raw(true);
 

@@ -84,10 +84,7 @@ export class Forger {
  * what the laptop could send if the app's checks were bypassed (or what a thief holding it could).
  */
 export function modifiedClient(store: WorkspaceStore): Forger {
-  const head = store.db.prepare('SELECT chain_seq AS seq, link FROM change_log WHERE device_id = ? ORDER BY chain_seq DESC LIMIT 1').get(store.deviceId) as
-    | { seq: number; link: string }
-    | undefined;
-  return new Forger(store.workspaceId!, store.deviceKey, head);
+  return new Forger(store.workspaceId!, store.deviceKey, store.chainHead(store.deviceId));
 }
 
 /** Changes written straight into a workspace file's change log, behind the store's back (the store must be closed). */

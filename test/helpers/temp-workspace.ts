@@ -56,7 +56,7 @@ export function releaseInput(basics: { systemId: string; environmentId: string }
 }
 
 export function changeLogCount(session: WorkspaceSession): number {
-  return (session.store.db.prepare('SELECT count(*) AS n FROM change_log').get() as { n: number }).n;
+  return session.store.changeCount();
 }
 
 /** Enrols this workspace's device for people (it is the workspace's root in a fresh test workspace): they may sign here. */

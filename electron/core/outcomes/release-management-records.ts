@@ -22,11 +22,7 @@ export function loadReleaseManagementFacts(ctx: HandlerContext): ReleaseManageme
     deployments.set(d.releaseId, [...(deployments.get(d.releaseId) ?? []), { at: Date.parse(d.deployedAt), result: d.result }]);
   }
   // One query for every release's last status change, instead of one history read per release.
-  const statusAt = new Map(
-    (ctx.store.db.prepare("SELECT row_id AS id, max(hlc) AS hlc FROM change_log WHERE entity = 'release' AND field = 'status' GROUP BY row_id").all() as Array<{ id: string; hlc: string }>).map(
-      (r) => [r.id, Date.parse(hlcInstant(r.hlc))],
-    ),
-  );
+  const statusAt = new Map([...reader.lastChanged('release', 'status')].map(([id, hlc]) => [id, Date.parse(hlcInstant(hlc))]));
   const runs = runsByRelease(ctx);
   const signoffs = readSignedRows(ctx.store, 'signoff', reader.list('signoff').filter((s) => s.action === 'halt')).filter((s) => s.trust.verified);
   return {

@@ -30,6 +30,11 @@ export class ConflictRecords {
     return this.db.prepare(`SELECT ${COLUMNS}, NULL AS resolution FROM sync_conflicts c WHERE ${OPEN} ORDER BY c.hlc DESC LIMIT ?`).all(limit) as ConflictRecord[];
   }
 
+  /** Every conflict the index found, answered or not: what two devices that saw the same changes must agree on. */
+  found(): ChangeIdentity[] {
+    return this.db.prepare('SELECT entity, row_id AS rowId, field, hlc FROM sync_conflicts ORDER BY entity, row_id, field, hlc').all() as ChangeIdentity[];
+  }
+
   /** The newest answers; `foundAt` is when this device found the conflict, or when it was answered if it never did. */
   answered(limit: number): ConflictRecord[] {
     return this.db

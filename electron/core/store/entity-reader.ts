@@ -93,6 +93,34 @@ export class EntityReader {
     return rows.map(rowToChange);
   }
 
+  /** The change logs of some rows of one entity, each in clock order, in one query. */
+  logOfRows(entity: EntityName, ids: readonly string[]): Map<string, LoggedChange[]> {
+    const byRow = new Map<string, LoggedChange[]>();
+    const rows = this.sql
+      .get('SELECT * FROM change_log WHERE entity = ? AND row_id IN (SELECT value FROM json_each(?)) ORDER BY hlc, field')
+      .all(entity, JSON.stringify(ids)) as ChangeRow[];
+    for (const r of rows) {
+      const list = byRow.get(r.row_id) ?? [];
+      list.push(rowToChange(r));
+      byRow.set(r.row_id, list);
+    }
+    return byRow;
+  }
+
+  /** How many times each row of an entity was changed after it was created (the distinct stamps of its changes, less one). */
+  editCounts(entity: EntityName): Map<string, number> {
+    const rows = this.sql.get('SELECT row_id AS id, count(DISTINCT hlc) - 1 AS n FROM change_log WHERE entity = ? GROUP BY row_id').all(entity) as Array<{ id: string; n: number }>;
+    return new Map(rows.map((r) => [r.id, r.n]));
+  }
+
+  /** When each row's field last changed (its newest stamp), for every row of an entity in one query. */
+  lastChanged(entity: EntityName, field: string): Map<string, string> {
+    const rows = this.sql
+      .get('SELECT row_id AS id, max(hlc) AS hlc FROM change_log WHERE entity = ? AND field = ? GROUP BY row_id')
+      .all(entity, field) as Array<{ id: string; hlc: string }>;
+    return new Map(rows.map((r) => [r.id, r.hlc]));
+  }
+
   /** A field's change with that stamp, or its newest change when no stamp is given. */
   fieldChange(entity: string, rowId: string, field: string, hlc?: string): LoggedChange | undefined {
     const row = (

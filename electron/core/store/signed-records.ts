@@ -1,6 +1,5 @@
 import { isDeepStrictEqual } from 'node:util';
 import { hlcInstant } from '../changes/change';
-import { rowToChange, type ChangeRow } from '../changes/change-row';
 import { authorityProblem } from '../changes/rules/check-authority';
 import { writeProblem } from '../changes/rules/check-write';
 import { groupWrites } from '../changes/rules/writes';
@@ -42,7 +41,7 @@ const signatureChecks = new WeakMap<WorkspaceStore, Map<string, string | null>>(
  */
 export function readSignedRows(store: WorkspaceStore, entity: EntityName, rows: readonly EntityRow[]): SignedRow[] {
   if (rows.length === 0) return [];
-  const log = logOf(store, entity, rows.map((r) => r.id));
+  const log = store.reader.logOfRows(entity, rows.map((r) => r.id));
   const trust = store.trustView();
   const workspaceId = trust.workspaceId;
   const checked = signatureChecks.get(store) ?? new Map<string, string | null>();
@@ -82,21 +81,6 @@ function no(reason: string): RecordTrust {
   return { verified: false, reason };
 }
 
-function logOf(store: WorkspaceStore, entity: EntityName, ids: readonly string[]): Map<string, ReturnType<typeof rowToChange>[]> {
-  const byRow = new Map<string, ReturnType<typeof rowToChange>[]>();
-  for (let i = 0; i < ids.length; i += 500) {
-    const chunk = ids.slice(i, i + 500);
-    const rows = store.db
-      .prepare(`SELECT * FROM change_log WHERE entity = ? AND row_id IN (${chunk.map(() => '?').join(', ')}) ORDER BY hlc, field`)
-      .all(entity, ...chunk) as ChangeRow[];
-    for (const r of rows) {
-      const list = byRow.get(r.row_id) ?? [];
-      list.push(rowToChange(r));
-      byRow.set(r.row_id, list);
-    }
-  }
-  return byRow;
-}
 
 /** The first field whose value in the row differs from what the record's history says, or null. */
 function editedField(entity: EntityName, row: EntityRow, fields: Record<string, unknown>): string | null {

@@ -9,6 +9,7 @@ import { groupBy } from '../group-by';
 import { SIGNATURE_FIELD } from '../trust/write-signature';
 import { DELETED_FIELD, ENTITY_NAMES, ENTITY_TABLES, decodeValue, encodeValue, signerOf, type EntityName, type FieldSpec } from './entity-tables';
 import type { WorkspaceStore } from './workspace-store';
+import { databaseOf } from './database-handle';
 
 /**
  * The whole workspace checked (`release-desk verify`, the banner when a workspace opens): the root this device
@@ -19,7 +20,7 @@ export function verifyWorkspace(store: WorkspaceStore): VerifyReport {
   const problems: VerifyProblem[] = [];
   const add = (p: Omit<VerifyProblem, 'entity' | 'rowId' | 'deviceId' | 'repairable'> & Partial<VerifyProblem>) =>
     problems.push({ entity: null, rowId: null, deviceId: null, repairable: false, ...p });
-  const changes = (store.db.prepare('SELECT * FROM change_log ORDER BY device_id, chain_seq').all() as ChangeRow[]).map(rowToChange);
+  const changes = (databaseOf(store).prepare('SELECT * FROM change_log ORDER BY device_id, chain_seq').all() as ChangeRow[]).map(rowToChange);
   const trust = store.trustView();
 
   if (store.rootChanged) {
@@ -84,7 +85,7 @@ function firstHole(here: (place: number) => boolean, upTo: number): { from: numb
 /** The chain places of the changes held back here, by device: they arrived, the rules keep them out of the log. */
 function heldPlaces(store: WorkspaceStore): Map<string, Set<number>> {
   const places = new Map<string, Set<number>>();
-  const rows = store.db.prepare("SELECT json_extract(change, '$.deviceId') AS deviceId, json_extract(change, '$.chainSeq') AS place FROM sync_held").all() as Array<{ deviceId: string; place: number }>;
+  const rows = databaseOf(store).prepare("SELECT json_extract(change, '$.deviceId') AS deviceId, json_extract(change, '$.chainSeq') AS place FROM sync_held").all() as Array<{ deviceId: string; place: number }>;
   for (const r of rows) {
     const own = places.get(r.deviceId) ?? new Set<number>();
     own.add(r.place);
@@ -95,23 +96,24 @@ function heldPlaces(store: WorkspaceStore): Map<string, Set<number>> {
 
 /** Rewrites the rows that differ from their change log; returns how many it mended. */
 export function repairRows(store: WorkspaceStore): number {
-  const changes = (store.db.prepare('SELECT * FROM change_log').all() as ChangeRow[]).map(rowToChange);
+  const db = databaseOf(store);
+  const changes = (db.prepare('SELECT * FROM change_log').all() as ChangeRow[]).map(rowToChange);
   const { expected, problems } = checkRows(store, changes);
   const mend = problems.filter((p) => p.repairable);
-  store.db.transaction(() => {
+  db.transaction(() => {
     for (const p of mend) {
       const entity = p.entity as EntityName;
       const want = expected.get(entity)!.get(p.rowId!);
       const { table } = ENTITY_TABLES[entity];
       if (!want) {
-        store.db.prepare(`DELETE FROM ${table} WHERE id = ?`).run(p.rowId);
+        db.prepare(`DELETE FROM ${table} WHERE id = ?`).run(p.rowId);
         continue;
       }
       const specs = Object.entries(ENTITY_TABLES[entity].fields as Record<string, FieldSpec>).filter(([name]) => name in want.fields);
       const columns = ['id', 'created_at', 'updated_at', 'deleted', ...specs.map(([, spec]) => spec.column)];
       const values = [p.rowId, want.createdAt, want.updatedAt, want.deleted ? 1 : 0, ...specs.map(([name, spec]) => encodeValue(spec.codec, want.fields[name]))];
-      store.db.prepare(`DELETE FROM ${table} WHERE id = ?`).run(p.rowId);
-      store.db.prepare(`INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`).run(...values);
+      db.prepare(`DELETE FROM ${table} WHERE id = ?`).run(p.rowId);
+      db.prepare(`INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`).run(...values);
     }
   })();
   return mend.length;
@@ -150,7 +152,7 @@ function checkRows(store: WorkspaceStore, changes: readonly Change[]) {
     const { table, fields } = ENTITY_TABLES[entity] as { table: string; fields: Record<string, FieldSpec> };
     const want = expected.get(entity) ?? new Map<string, ExpectedRow>();
     const seen = new Set<string>();
-    for (const raw of store.db.prepare(`SELECT * FROM ${table}`).iterate() as Iterable<Record<string, unknown>>) {
+    for (const raw of databaseOf(store).prepare(`SELECT * FROM ${table}`).iterate() as Iterable<Record<string, unknown>>) {
       count++;
       const id = String(raw.id);
       seen.add(id);

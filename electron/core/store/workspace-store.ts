@@ -14,6 +14,7 @@ import { openDatabase } from './open-database';
 import { MutationWriter } from './mutation-writer';
 import { RemoteApplier } from './remote-apply';
 import { StatementCache } from './statement-cache';
+import { registerDatabase } from './database-handle';
 import { EntityReader } from './entity-reader';
 import { ConflictIndex } from './conflict-index';
 import { ConflictRecords } from './conflict-records';
@@ -103,8 +104,10 @@ export class WorkspaceStore {
   private clockOffset = 0;
   private readonly listeners = new Set<(change: WorkspaceChange) => void>();
 
+  readonly #db: Database.Database;
+
   private constructor(
-    readonly db: Database.Database,
+    db: Database.Database,
     readonly path: string,
     private readonly device: DeviceKeyPair,
     private readonly keys: KeyStore,
@@ -112,6 +115,8 @@ export class WorkspaceStore {
     private readonly wallClock: () => number = Date.now,
     private readonly maxClockFollowMs = DEFAULT_MAX_CLOCK_FOLLOW_MS,
   ) {
+    this.#db = db;
+    registerDatabase(this, db);
     this.sql = new StatementCache(db);
     this.becameNewDevice = previousDeviceId ? { previousDeviceId } : null;
     this.ensureMeta('created_at', () => new Date().toISOString());
@@ -192,7 +197,7 @@ export class WorkspaceStore {
    */
   mutate<T>(author: string, fn: (writer: MutationWriter) => T): T {
     try {
-      const result = this.db.transaction(() => {
+      const result = this.#db.transaction(() => {
         this.writer.begin(author);
         if (!this.trust.current().root) this.writeRoot(author);
         const result = fn(this.writer);
@@ -242,7 +247,7 @@ export class WorkspaceStore {
   receive(changes: readonly Change[], options: ReceiveOptions = {}): ReceiveResult {
     try {
       const merged = new Set<string>();
-      const result = this.db.transaction(() => {
+      const result = this.#db.transaction(() => {
         const result = this.merge(changes, options.strict === true, false, merged);
         options.afterApply?.();
         return result;
@@ -258,7 +263,7 @@ export class WorkspaceStore {
   /** Held changes that later records, a newer version or the clock may mend, tried again (each sync starts so). */
   retryHeld(): ReceiveResult {
     const merged = new Set<string>();
-    const result = this.db.transaction(() => this.merge(this.held.take(RETRIED_KINDS), false, true, merged))();
+    const result = this.#db.transaction(() => this.merge(this.held.take(RETRIED_KINDS), false, true, merged))();
     this.publish('sync', merged);
     return result;
   }
@@ -322,11 +327,11 @@ export class WorkspaceStore {
    * checked to the last link by anyone, and rebuilt by nobody without its key.
    */
   seal(): void {
-    const sealed = (this.db
+    const sealed = (this.#db
       .prepare("SELECT max(CAST(value AS INTEGER)) FROM change_log WHERE entity = 'chainSeal' AND field = 'throughSeq' AND device_id = ?")
       .pluck()
       .get(this.deviceId) as number | null) ?? 0;
-    const unsealed = this.db.prepare("SELECT 1 FROM change_log WHERE device_id = ? AND chain_seq > ? AND entity != 'chainSeal' LIMIT 1").get(this.deviceId, sealed);
+    const unsealed = this.#db.prepare("SELECT 1 FROM change_log WHERE device_id = ? AND chain_seq > ? AND entity != 'chainSeal' LIMIT 1").get(this.deviceId, sealed);
     if (!unsealed) return;
     this.mutate(`device:${this.deviceId}`, (w) => w.append('chainSeal', { throughSeq: w.head.seq, throughLink: w.head.link }));
   }
@@ -359,16 +364,33 @@ export class WorkspaceStore {
 
   /** Several store calls (e.g. a restore's receive and its check) that commit together or not at all. */
   atomically<T>(fn: () => T): T {
-    return this.db.transaction(fn)();
+    return this.#db.transaction(fn)();
   }
 
   get schemaVersion(): number {
-    return schemaVersion(this.db);
+    return schemaVersion(this.#db);
   }
 
   /** The last place of a device's chain this workspace holds (0 when it holds none). */
   chainHeadOf(deviceId: string): number {
     return (this.sql.get('SELECT coalesce(max(chain_seq), 0) AS seq FROM change_log WHERE device_id = ?').get(deviceId) as { seq: number }).seq;
+  }
+
+  /** The newest link of a device's chain this workspace holds: where a write by that device would continue. */
+  chainHead(deviceId: string): { seq: number; link: string } | undefined {
+    return this.sql.get('SELECT chain_seq AS seq, link FROM change_log WHERE device_id = ? ORDER BY chain_seq DESC LIMIT 1').get(deviceId) as
+      | { seq: number; link: string }
+      | undefined;
+  }
+
+  /** Moves everything written so far from the write-ahead log into the file itself, so a copy of the file alone holds it. */
+  checkpoint(): void {
+    this.#db.pragma('wal_checkpoint(TRUNCATE)');
+  }
+
+  /** SQLite's own check of the file's structure: 'ok', or what is broken in its words. */
+  integrityCheck(): string {
+    return this.#db.pragma('integrity_check', { simple: true }) as string;
   }
 
   /** How many changes this workspace's history holds, from every device. */
@@ -377,13 +399,13 @@ export class WorkspaceStore {
   }
 
   get isOpen(): boolean {
-    return this.db.open;
+    return this.#db.open;
   }
 
   close(): void {
-    if (!this.db.open) return;
+    if (!this.#db.open) return;
     this.keys.note(this.deviceId, { lastSeq: this.writer.head.seq });
-    this.db.close();
+    this.#db.close();
   }
 
   /** A workspace with no root yet takes this device's key as its root, with its first write. */

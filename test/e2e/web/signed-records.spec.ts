@@ -4,6 +4,7 @@ import { test, expect, snap } from '../fixtures/web-shell';
 import { chooseCurrentPerson, dialog, openScreen } from '../fixtures/ui-steps';
 import { PEOPLE, seedReadiness } from '../fixtures/readiness-seed';
 import { LEAD, executionRow, seedWeekendRunbook } from '../fixtures/runbook-steps';
+import { behindTheStore } from '../../helpers/behind-the-store';
 import { Forger } from '../../helpers/forge';
 import { changesOf, tempSession, valueOf } from '../../helpers/temp-workspace';
 import type { KeysOverview } from '../../../electron/contract/keys-contract';
@@ -39,9 +40,11 @@ test('the audit shows verified and forged records side by side, light and dark, 
   const halt = { releaseId: payments.id, state: 'product', action: 'halt', personId: people.product, comment: 'Stop: refunds are broken', waivedIssues: [], withdrawsId: null, deviceId: forger.deviceId };
   s.store.receive(forger.write('signoff', halt, { author: people.product }));
   // Someone who can open the workspace file inserts a halt "by" the operations coordinator behind the store's back.
-  s.store.db
-    .prepare("INSERT INTO signoffs (id, release_id, state, action, person_id, comment, device_id, created_at, updated_at) VALUES ('inserted-halt', ?, 'operation', 'halt', ?, 'Database not backed up', ?, ?, ?)")
-    .run(payments.id, people.operation, s.store.deviceId, new Date().toISOString(), new Date().toISOString());
+  behindTheStore(s.path, (db) =>
+    db
+      .prepare("INSERT INTO signoffs (id, release_id, state, action, person_id, comment, device_id, created_at, updated_at) VALUES ('inserted-halt', ?, 'operation', 'halt', ?, 'Database not backed up', ?, ?, ?)")
+      .run(payments.id, people.operation, s.store.deviceId, new Date().toISOString(), new Date().toISOString()),
+  );
   await page.reload();
 
   // The board counts neither halt: the release goes; Security's honest assertion counts.
@@ -217,7 +220,7 @@ test('without a key the war room and the meeting are read-only too, and each gre
 
 test('a row edited behind the store\'s back: a banner when the workspace opens, and Repair mends it from the change log', async ({ app: page, shell }) => {
   const { payments } = await seedReadiness(shell.session);
-  shell.session.store.db.prepare("UPDATE releases SET name = 'Payments (tampered)' WHERE id = ?").run(payments.id);
+  behindTheStore(shell.session.path, (db) => db.prepare("UPDATE releases SET name = 'Payments (tampered)' WHERE id = ?").run(payments.id));
   expect(verifyCli(shell.session.path)).toBe(5);
   await page.reload();
 

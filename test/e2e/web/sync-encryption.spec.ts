@@ -81,7 +81,7 @@ test('Settings → Sync encrypts a shared folder that holds unencrypted files, a
     await page.getByRole('button', { name: 'Sync now' }).click();
     await expect(card).toContainText(/Last synced/);
     await expect(card).not.toContainText('The last sync failed');
-    expect(a.store.db.prepare("SELECT count(*) FROM systems WHERE name = 'Ledger'").pluck().get()).toBe(1);
+    expect(a.store.reader.findByText('system', { name: 'Ledger' })).toHaveLength(1);
   } finally {
     laptopB.close();
     fs.rmSync(dir, { recursive: true, force: true });

@@ -45,8 +45,8 @@ async function failure(result: Promise<ApiResult<unknown>>) {
   return r.error;
 }
 
-const releaseCount = (s: WorkspaceSession) => s.store.db.prepare('SELECT count(*) FROM releases').pluck().get() as number;
-const systemNames = (s: WorkspaceSession) => (s.store.db.prepare('SELECT name FROM systems ORDER BY name').pluck().all() as string[]).join(', ');
+const releaseCount = (s: WorkspaceSession) => s.store.reader.count('release');
+const systemNames = (s: WorkspaceSession) => s.store.reader.list('system').map((system) => String(system.name)).sort().join(', ');
 
 describe('an encrypted shared folder (issue 12)', { timeout: 120_000 }, () => {
   const cleanups: Array<() => void> = [];
@@ -304,7 +304,7 @@ describe('an encrypted shared folder (issue 12)', { timeout: 120_000 }, () => {
     expect(settings.folderKey?.protection).toBe('protected by the test keychain');
     await syncNow(a);
     const { teamKey } = await unlockFolderKey(readFolderKeyHeader(folder)!, { keyFile }, folder);
-    a.store.db.pragma('wal_checkpoint(TRUNCATE)');
+    a.store.checkpoint();
     const file = fs.readFileSync(path.join(dir, 'a.releasedesk'));
     for (const secret of [teamKey, Buffer.from(teamKey.toString('base64')), Buffer.from(teamKey.toString('hex')), Buffer.from(token)]) expect(file.includes(secret)).toBe(false);
 

@@ -58,7 +58,7 @@ describe('sync survives killed processes', () => {
     formTeam([a, b], Date.now(), []);
     systems(a, 'a', 10_000); // 30,000 changes: six pushes of 5,000
     systems(b, 'b', 50);
-    const total = () => count(a.db, 'SELECT count(*) FROM change_log') + 150;
+    const total = () => a.changeCount() + 150;
 
     const port = await freePort();
     const first = await startServerProcess(data, port);
@@ -90,10 +90,10 @@ describe('sync survives killed processes', () => {
 
     expect(comparable(b)).toEqual(comparable(a));
     // Every change once: the 30,150 systems' fields, the team's set-up, and each device's seal over its chain.
-    const merged = count(a.db, 'SELECT count(*) FROM change_log');
+    const merged = a.changeCount();
     expect(merged).toBeGreaterThan(30_150);
-    expect(count(b.db, 'SELECT count(*) FROM change_log')).toBe(merged);
-    for (const s of [a, b]) expect(s.db.pragma('integrity_check', { simple: true })).toBe('ok');
+    expect(b.changeCount()).toBe(merged);
+    for (const s of [a, b]) expect(s.integrityCheck()).toBe('ok');
 
     second.child.kill('SIGTERM');
     await second.exited;
@@ -167,8 +167,8 @@ describe('sync survives killed processes', () => {
 
     const b = WorkspaceStore.open(bFile);
     cleanups.push(() => b.close());
-    expect(b.db.pragma('integrity_check', { simple: true })).toBe('ok');
-    const mergedBeforeKill = count(b.db, 'SELECT count(*) FROM change_log');
+    expect(b.integrityCheck()).toBe('ok');
+    const mergedBeforeKill = b.changeCount();
     expect(mergedBeforeKill).toBeGreaterThan(0);
     expect(mergedBeforeKill).toBeLessThan(60_000);
     // Whole deliveries only: a folder file is merged in one transaction or not at all, in file order.
@@ -181,7 +181,7 @@ describe('sync survives killed processes', () => {
     cleanups.push(() => a.close());
     await syncFolder(a, folder);
     expect(comparable(b)).toEqual(comparable(a));
-    expect(count(b.db, 'SELECT count(*) FROM change_log')).toBe(count(a.db, 'SELECT count(*) FROM change_log'));
-    for (const s of [a, b]) expect(s.db.pragma('integrity_check', { simple: true })).toBe('ok');
+    expect(b.changeCount()).toBe(a.changeCount());
+    for (const s of [a, b]) expect(s.integrityCheck()).toBe('ok');
   }, 180_000);
 });

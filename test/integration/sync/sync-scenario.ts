@@ -60,5 +60,5 @@ export function comparableExport(session: WorkspaceSession): string {
 }
 
 export function signoffCount(session: WorkspaceSession): number {
-  return session.store.db.prepare('SELECT count(*) FROM signoffs').pluck().get() as number;
+  return session.store.reader.count('signoff');
 }

@@ -4,6 +4,7 @@ import { setSecretProtector } from '../../../electron/core';
 import { SqliteServerStore } from '../../../electron/server/sqlite-server-store';
 import { hashToken, newToken, startSyncServer } from '../../../electron/server/sync-server';
 import type { SyncSettings, SyncStatus } from '../../../electron/contract/sync-entities';
+import { behindTheStore } from '../../helpers/behind-the-store';
 import { standInKeychain } from '../../helpers/stand-in-keychain';
 import { tempDir, tempSession, valueOf } from '../../helpers/temp-workspace';
 
@@ -22,9 +23,10 @@ describe('the saved sync token', () => {
     cleanups.push(t.cleanup, () => serverStore.close(), () => server.close(), cleanup);
     const token = newToken();
     await serverStore.addMember({ id: 'Priya', name: 'Priya', personId: 'priya', admin: true }, hashToken(token));
-    const savedRaw = () => session.store.db.prepare("SELECT value FROM sync_state WHERE key = 'token'").pluck().get() as string;
+    // What is stored at rest, as anyone who copies the file reads it.
+    const savedRaw = () => behindTheStore(file, (db) => db.prepare("SELECT value FROM sync_state WHERE key = 'token'").pluck().get() as string);
     const fileBytes = () => {
-      session.store.db.pragma('wal_checkpoint(TRUNCATE)');
+      session.store.checkpoint();
       return fs.readFileSync(file);
     };
     return { session, server, token, savedRaw, fileBytes };

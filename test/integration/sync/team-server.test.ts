@@ -4,6 +4,7 @@ import type { WorkspaceSession } from '../../../electron/core';
 import { SqliteServerStore } from '../../../electron/server/sqlite-server-store';
 import { hashToken, newToken, startSyncServer } from '../../../electron/server/sync-server';
 import type { Change } from '../../../electron/core/changes/change';
+import { behindTheStore } from '../../helpers/behind-the-store';
 import { Forger } from '../../helpers/forge';
 import { tempDir } from '../../helpers/temp-workspace';
 import { call, comparableExport, giveKey, openWorkspace, seedTeam } from './sync-scenario';
@@ -47,20 +48,20 @@ describe('team server over loopback', () => {
     await giveKey(a, b, ids.samId, sync);
     /** A modified client on B: changes written straight into B's file, as if the app's own checks were bypassed. */
     const tamper = (changes: Change[], row: Record<string, unknown>) => {
-      const db = b.store.db;
-      const log = db.prepare('INSERT INTO change_log (hlc, device_id, author, entity, row_id, field, value, old_value, prev_hlc, chain_seq, link) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
-      for (const c of changes) log.run(c.hlc, c.deviceId, c.author, c.entity, c.rowId, c.field, JSON.stringify(c.value), 'null', null, c.chainSeq, c.link);
-      const columns = Object.keys(row);
-      db.prepare(`INSERT INTO signoffs (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`).run(...columns.map((k) => row[k] as string));
       const file = b.path;
       b.close();
+      behindTheStore(file, (db) => {
+        const log = db.prepare('INSERT INTO change_log (hlc, device_id, author, entity, row_id, field, value, old_value, prev_hlc, chain_seq, link) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
+        for (const c of changes) log.run(c.hlc, c.deviceId, c.author, c.entity, c.rowId, c.field, JSON.stringify(c.value), 'null', null, c.chainSeq, c.link);
+        const columns = Object.keys(row);
+        db.prepare(`INSERT INTO signoffs (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`).run(...columns.map((k) => row[k] as string));
+      });
       b = openWorkspace(w.dir, 'b');
       cleanups.push(() => b.close());
       expect(b.path).toBe(file);
     };
     const forger = () => {
-      const head = b.store.db.prepare('SELECT chain_seq AS seq, link FROM change_log WHERE device_id = ? ORDER BY chain_seq DESC LIMIT 1').get(b.store.deviceId) as { seq: number; link: string };
-      return new Forger(a.store.workspaceId!, b.store.deviceKey, head);
+      return new Forger(a.store.workspaceId!, b.store.deviceKey, b.store.chainHead(b.store.deviceId));
     };
     return { a, b: () => b, ids, sam, samToken, tamper, forger };
   }

@@ -254,14 +254,6 @@ function environmentNames(ctx: HandlerContext, ids: readonly string[]): string {
   return named.length <= 1 ? (named[0] ?? 'no environment') : `${named.slice(0, -1).join(', ')} and ${named[named.length - 1]}`;
 }
 
-/** SEQUENCE per record: distinct change times after the creating one. */
-function sequences(ctx: HandlerContext, entity: 'release' | 'window'): Map<string, number> {
-  const rows = ctx.store.db
-    .prepare('SELECT row_id AS id, count(DISTINCT hlc) - 1 AS n FROM change_log WHERE entity = ? GROUP BY row_id')
-    .all(entity) as Array<{ id: string; n: number }>;
-  return new Map(rows.map((r) => [r.id, r.n]));
-}
-
 function importedWindows(ctx: HandlerContext, input: { ics: string; kind: 'maintenance' | 'freeze'; environmentId: string | null }) {
   if (input.environmentId) requireExisting(ctx, 'environment', [input.environmentId], 'environmentId');
   const settings = ctx.store.reader.list('settings')[0] as { defaultTimeZone?: string } | undefined;
@@ -388,7 +380,8 @@ export const calendarHandlers = {
     const names = (entity: 'system' | 'environment' | 'person') =>
       new Map((ctx.store.reader.list(entity) as unknown as Array<{ id: string; name: string }>).map((x) => [x.id, x.name]));
     const settings = ctx.store.reader.list('settings')[0] as { name?: string } | undefined;
-    const sequenceOf = new Map([...sequences(ctx, 'release'), ...sequences(ctx, 'window')]);
+    // SEQUENCE per record: distinct change times after the creating one.
+    const sequenceOf = new Map([...ctx.store.reader.editCounts('release'), ...ctx.store.reader.editCounts('window')]);
     return exportIcs({
       calendarName: settings?.name || 'Release Desk',
       releases,

@@ -35,7 +35,7 @@ describe('attacks on the workspace file', () => {
     cleanups.push(() => a.close());
     const ids = await seedTeam(a);
     await call(a, 'readiness.signoff', { releaseId: ids.releaseId, state: 'product', action: 'halt', comment: 'UAT defect PAY-12 open', asPersonId: ids.priya });
-    const haltId = a.store.db.prepare("SELECT id FROM signoffs WHERE action = 'halt'").pluck().get() as string;
+    const haltId = a.store.reader.list('signoff').find((s) => s.action === 'halt')!.id;
     const file = a.path;
     return {
       dir: t.dir,
@@ -96,7 +96,7 @@ db.close();
 
     const repaired = await call<VerifyReport>(w.a(), 'workspace.repair', {});
     expect(repaired).toMatchObject({ ok: true, problems: [] });
-    expect(w.a().store.db.prepare('SELECT comment FROM signoffs').pluck().all()).toEqual(['UAT defect PAY-12 open']);
+    expect(w.a().store.reader.list('signoff').map((s) => s.comment)).toEqual(['UAT defect PAY-12 open']);
     expect((await gateOf(w.a(), w.ids.releaseId)).decision).toBe('halted');
   });
 

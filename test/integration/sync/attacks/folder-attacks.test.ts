@@ -145,7 +145,7 @@ describe('attacks through the shared folder', () => {
     await call(t.b, 'releases.update', { id: t.ids.releaseId, changes: { description: 'Waiting for the CVE fix' } });
     await t.syncB();
     // Someone with write access to the folder removes Sam's halt from his newest file, checksum and count made good.
-    const haltId = t.b.store.db.prepare("SELECT id FROM signoffs WHERE action = 'halt'").pluck().get() as string;
+    const haltId = t.b.store.reader.list('signoff').find((s) => s.action === 'halt')!.id;
     const deviceDir = path.join(t.folder, t.b.store.deviceId);
     const newest = path.join(deviceDir, fs.readdirSync(deviceDir).filter((n) => n.endsWith('.ndjson.gz')).sort().pop()!);
     const [header, ...rest] = gunzipSync(fs.readFileSync(newest)).toString('utf8').trimEnd().split('\n');
@@ -203,7 +203,7 @@ describe('attacks through the shared folder', () => {
     await call(t.b, 'readiness.signoff', { releaseId: t.ids.releaseId, state: 'security', action: 'withdraw', comment: 'Pen test reopened', asPersonId: t.ids.sam });
     await t.syncB();
     await t.syncA();
-    const assertId = t.b.store.db.prepare("SELECT id FROM signoffs WHERE action = 'assert'").pluck().get() as string;
+    const assertId = t.b.store.reader.list('signoff').find((s) => s.action === 'assert')!.id;
     writeFileByHand(t.folder, new Forger(t.workspaceId).deviceId, t.workspaceId, 1, recordChanges(t.b, assertId));
     const report = await t.syncA();
     expect(report.received).toBe(0);

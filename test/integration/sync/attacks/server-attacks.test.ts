@@ -42,7 +42,7 @@ describe('attacks through the team server', () => {
     await t.syncB();
     expect((await gateOf(t.b, t.ids.releaseId)).signoffs).toEqual([expect.objectContaining({ state: 'security', personId: t.ids.sam, verified: true })]);
     const stored = t.stored();
-    const id = t.b.store.db.prepare('SELECT id FROM signoffs WHERE person_id = ?').pluck().get(t.ids.sam) as string;
+    const id = t.b.store.reader.findEqual('signoff', 'personId', t.ids.sam)[0].id;
     const next = modifiedClient(t.b.store);
     const laterPush = await t.push('sam', t.b.store.deviceId, [
       next.change({ hlc: next.stamp(new Date(Date.now() + 2000).toISOString()), author: t.ids.sam, entity: 'signoff', rowId: id, field: 'state', value: 'product' }),
@@ -231,7 +231,7 @@ describe('attacks through the team server', () => {
     expect(audit.find((e) => e.kind === 'halt')).toMatchObject({ member: 'Sam', verification: { status: 'verified' } });
 
     // A place in his chain the server already holds cannot be written again, whatever its stamp.
-    const [pushed] = recordChanges(t.b, t.b.store.db.prepare('SELECT id FROM signoffs WHERE person_id = ?').pluck().get(t.ids.sam) as string);
+    const [pushed] = recordChanges(t.b, t.b.store.reader.findEqual('signoff', 'personId', t.ids.sam)[0].id);
     const rewound = new Forger(t.workspaceId, t.b.store.deviceKey, { seq: pushed.chainSeq - 1, link: '0'.repeat(64) });
     const again = await t.push('sam', t.b.store.deviceId, rewound.write('signoff', signoffFields(t.ids, 'sam', 'security', 'halt', t.b.store.deviceId, 'rewound'), { author: t.ids.sam }));
     expect(again.status).toBe(403);
@@ -345,7 +345,7 @@ describe('attacks through the team server', () => {
     await call(t.a, 'readiness.signoff', { releaseId: t.ids.releaseId, state: 'product', action: 'assert', comment: 'UAT passed', asPersonId: t.ids.priya });
     await call(t.a, 'readiness.signoff', { releaseId: t.ids.releaseId, state: 'product', action: 'withdraw', comment: 'UAT reopened', asPersonId: t.ids.priya });
     await t.sync();
-    const assertId = t.a.store.db.prepare("SELECT id FROM signoffs WHERE action = 'assert'").pluck().get() as string;
+    const assertId = t.a.store.reader.list('signoff').find((s) => s.action === 'assert')!.id;
     for (const [who, device] of [['priya', t.a.store.deviceId], ['sam', t.b.store.deviceId]] as const) {
       expect(await t.push(who, device, recordChanges(t.a, assertId))).toMatchObject({ status: 200, body: { value: { accepted: 0 } } });
     }
@@ -360,7 +360,7 @@ describe('attacks through the team server', () => {
     const t = await teamOnServer(cleanups);
     await call(t.a, 'readiness.signoff', { releaseId: t.ids.releaseId, state: 'product', action: 'halt', comment: 'UAT defect PAY-12 open', asPersonId: t.ids.priya });
     await t.sync();
-    const haltId = t.a.store.db.prepare("SELECT id FROM signoffs WHERE action = 'halt'").pluck().get() as string;
+    const haltId = t.a.store.reader.list('signoff').find((s) => s.action === 'halt')!.id;
     const halt = recordChanges(t.a, haltId);
     // The same record, now "for" release 2.5.0: under its own identity the server already holds the original.
     const moved = halt.map((c) => (c.field === 'releaseId' ? { ...c, value: t.ids.otherReleaseId } : c));
@@ -410,7 +410,7 @@ describe('attacks through the team server', () => {
     await call(t.b, 'readiness.signoff', { releaseId: t.ids.releaseId, state: 'security', action: 'halt', comment: 'CVE-2027-0042 open', asPersonId: t.ids.sam });
     await t.sync();
     await t.syncA();
-    const haltId = t.a.store.db.prepare("SELECT id FROM signoffs WHERE action = 'halt'").pluck().get() as string;
+    const haltId = t.a.store.reader.list('signoff').find((s) => s.action === 'halt')!.id;
     // Sam's laptop is stolen. Priya revokes its key.
     await call(t.a, 'keys.revoke', { deviceId: t.b.store.deviceId, reason: 'laptop stolen' });
     await t.syncA();

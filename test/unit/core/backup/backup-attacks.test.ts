@@ -28,7 +28,7 @@ describe('a JSON backup edited by hand', () => {
     const basics = await seedBasics(source);
     const release = valueOf(await source.dispatch('releases.create', releaseInput(basics))) as { id: string };
     valueOf(await source.dispatch('readiness.signoff', { releaseId: release.id, state: 'organization', action: 'halt', comment: 'Change freeze', asPersonId: basics.personId }));
-    const haltId = source.store.db.prepare('SELECT id FROM signoffs').pluck().get() as string;
+    const haltId = source.store.reader.list('signoff').find((s) => s.action === 'halt')!.id;
     const backup = JSON.parse(JSON.stringify(exportWorkspace(source.store))) as Backup;
     return { source, target, backup, haltId, releaseId: release.id, priya: basics.personId };
   }
@@ -50,7 +50,7 @@ describe('a JSON backup edited by hand', () => {
 
   function expectNothingImported(target: WorkspaceSession) {
     expect(changeLogCount(target)).toBe(0);
-    expect(target.store.db.prepare('SELECT count(*) FROM signoffs').pluck().get()).toBe(0);
+    expect(target.store.reader.count('signoff')).toBe(0);
   }
 
   it('a sign-off by a person without the role, signed with the laptop key enrolled for her', async () => {

@@ -40,7 +40,7 @@ describe('coordination meeting through the API', () => {
     const view = await call('meetings.decide', { meetingId: meeting.meeting.id, releaseId: release.id, decision: 'go' });
     expect(view.agenda[0].decision).toMatchObject({ decision: 'go', by: { name: 'Priya Natarajan' } });
     expect(view.agenda[0].decisions.map((d) => d.decision)).toEqual(['hold', 'go']);
-    expect(t.session.store.db.prepare('SELECT count(*) AS n FROM meeting_decisions').get()).toEqual({ n: 2 });
+    expect(t.session.store.reader.count('meetingDecision')).toBe(2);
     // Both decisions are part of the release's back-trace audit, with the meeting they were taken in.
     const audit = await call('audit.release', { releaseId: release.id });
     expect(audit.filter((e) => e.kind === 'decision').map((e) => [e.what, e.comment, e.who])).toEqual([

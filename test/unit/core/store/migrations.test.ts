@@ -4,6 +4,7 @@ import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { WorkspaceStore } from '../../../../electron/core/store/workspace-store';
 import { migrate, schemaVersion } from '../../../../electron/core/store/migrate';
+import { openDatabase } from '../../../../electron/core/store/open-database';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS } from '../../../../electron/core/store/migrations';
 import { ApiFailure } from '../../../../electron/contract/api-result';
 import { tempDir } from '../../../helpers/temp-workspace';
@@ -15,11 +16,15 @@ describe('workspace migrations', () => {
   it('creates a new workspace file at the latest schema, in WAL mode with foreign keys on', () => {
     const t = tempDir();
     cleanup = t.cleanup;
-    const store = WorkspaceStore.open(path.join(t.dir, 'new.releasedesk'));
-    expect(schemaVersion(store.db)).toBe(LATEST_SCHEMA_VERSION);
-    expect(store.db.pragma('journal_mode', { simple: true })).toBe('wal');
-    expect(store.db.pragma('foreign_keys', { simple: true })).toBe(1);
+    const file = path.join(t.dir, 'new.releasedesk');
+    const store = WorkspaceStore.open(file);
+    expect(store.schemaVersion).toBe(LATEST_SCHEMA_VERSION);
     store.close();
+    // Every connection the store opens is set up alike (open-database.ts); WAL stays with the file.
+    const db = openDatabase(file);
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+    db.close();
   });
 
   it.each(MIGRATIONS.map((m) => m.version - 1))('brings a workspace at schema version %i forward to the latest', (from) => {
@@ -31,8 +36,8 @@ describe('workspace migrations', () => {
     expect(schemaVersion(db)).toBe(from);
     db.close();
     const store = WorkspaceStore.open(file);
-    expect(schemaVersion(store.db)).toBe(LATEST_SCHEMA_VERSION);
-    expect(store.db.pragma('integrity_check', { simple: true })).toBe('ok');
+    expect(store.schemaVersion).toBe(LATEST_SCHEMA_VERSION);
+    expect(store.integrityCheck()).toBe('ok');
     store.close();
   });
 

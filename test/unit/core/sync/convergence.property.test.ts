@@ -123,11 +123,11 @@ describe('sync converges', { timeout: 120_000 }, () => {
           for (const e of exports.slice(1)) expect(e).toEqual(exports[0]);
           for (const s of stores) {
             // Kept even when their release is deleted (a tombstone): sign-offs stay in the audit.
-            const ids = new Set(s.db.prepare('SELECT id FROM signoffs WHERE deleted = 0').pluck().all() as string[]);
+            const ids = new Set(s.reader.list('signoff').map((signoff) => signoff.id));
             for (const id of made.signoffs) expect(ids.has(id)).toBe(true);
-            const executions = new Set(s.db.prepare('SELECT id FROM step_executions WHERE deleted = 0').pluck().all() as string[]);
+            const executions = new Set(s.reader.list('stepExecution').map((execution) => execution.id));
             for (const id of made.executions) expect(executions.has(id)).toBe(true);
-            expect(s.db.prepare("SELECT count(*) FROM sync_held WHERE kind = 'future'").pluck().get()).toBe(0);
+            expect(s.held.count(['future'])).toBe(0);
           }
           const conflicts = stores.map(conflictKeys);
           for (const c of conflicts.slice(1)) expect(c).toEqual(conflicts[0]);

@@ -47,7 +47,7 @@ describe('sync faults', () => {
     fs.writeFileSync(file, whole);
     report = await syncFolder(b, folder);
     expect(b.reader.get('system', 's1')).toMatchObject({ name: 'Billing', description: 'from A' });
-    expect(b.db.pragma('integrity_check', { simple: true })).toBe('ok');
+    expect(b.integrityCheck()).toBe('ok');
   });
 
   it('reads a file that arrives late (out of order) even after later ones were merged', async () => {
@@ -68,7 +68,7 @@ describe('sync faults', () => {
   it('a sync killed mid-apply leaves the workspace as it was; a rerun converges; integrity_check is ok', async () => {
     const { a, b, folder } = pair();
     for (let i = 0; i < 50; i++) a.mutate('ana', (w) => w.insert('system', `x${i}`, { name: `System ${i}`, description: '', dependsOn: [] }));
-    const before = b.db.prepare('SELECT count(*) FROM change_log').pluck().get();
+    const before = b.changeCount();
     expect(() =>
       receiveChanges(b, logOf(a), {
         transport: 'test',
@@ -77,13 +77,13 @@ describe('sync faults', () => {
         },
       }),
     ).toThrow('process killed');
-    expect(b.db.prepare('SELECT count(*) FROM change_log').pluck().get()).toBe(before);
+    expect(b.changeCount()).toBe(before);
     expect(b.reader.list('system')).toEqual([]);
     await syncFolder(a, folder);
     await syncFolder(b, folder);
     await syncFolder(a, folder);
     expect(comparableExport(b)).toEqual(comparableExport(a));
-    expect(b.db.pragma('integrity_check', { simple: true })).toBe('ok');
+    expect(b.integrityCheck()).toBe('ok');
   });
 
   it('holds a change stamped days in the future, shows why, and merges it once the clock reaches it', () => {
@@ -94,7 +94,7 @@ describe('sync faults', () => {
     const result = deliver(a, logOf(fast), world.time.now);
     expect(result.held).toBe(3);
     expect(a.reader.get('system', 's9')).toBeUndefined();
-    const reason = a.db.prepare('SELECT reason FROM sync_held LIMIT 1').pluck().get() as string;
+    const reason = a.held.list(1)[0].reason;
     expect(reason).toMatch(/3 days ahead of this device's clock/);
     // A's own clock did not jump to the future: its next edit is stamped today.
     a.mutate('ana', (w) => w.insert('system', 's1', { name: 'Today', description: '', dependsOn: [] }));
@@ -102,7 +102,7 @@ describe('sync faults', () => {
     world.time.now += 3 * DAY;
     deliver(a, [], world.time.now);
     expect(a.reader.get('system', 's9')).toMatchObject({ name: 'From the future' });
-    expect(a.db.prepare('SELECT count(*) FROM sync_held').pluck().get()).toBe(0);
+    expect(a.held.count()).toBe(0);
   });
 
   it('a device whose clock is days behind converges, and its later edit wins over what it had seen', () => {

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { exportWorkspace } from '../../../../electron/core/backup/export-workspace';
 import type { Change } from '../../../../electron/core/changes/change';
-import { rowToChange, withoutSeq, type ChangeRow } from '../../../../electron/core/changes/change-row';
+import { withoutSeq } from '../../../../electron/core/changes/change-row';
 import { enrolKey, requestKey } from '../../../../electron/core/keys/keys-writes';
 import { WorkspaceStore } from '../../../../electron/core/store/workspace-store';
 import { receiveChanges } from '../../../../electron/core/sync/receive-changes';
@@ -54,7 +54,7 @@ export function formTeam(stores: readonly WorkspaceStore[], now: number, people:
 }
 
 export function logOf(store: WorkspaceStore): Change[] {
-  return (store.db.prepare('SELECT * FROM change_log ORDER BY seq').all() as ChangeRow[]).map((r) => withoutSeq(rowToChange(r)));
+  return store.reader.changeLog().map(withoutSeq);
 }
 
 /** A delivery as a transport would make it; the receiver learns the team's (true) time as from a server's Date header. */
@@ -71,7 +71,5 @@ export function comparableExport(store: WorkspaceStore) {
 }
 
 export function conflictKeys(store: WorkspaceStore): string[] {
-  return (store.db.prepare('SELECT entity, row_id, field, hlc FROM sync_conflicts ORDER BY 1, 2, 3, 4').all() as Record<string, string>[]).map(
-    (r) => `${r.entity}/${r.row_id}/${r.field}@${r.hlc}`,
-  );
+  return store.conflictRecords.found().map((c) => `${c.entity}/${c.rowId}/${c.field}@${c.hlc}`);
 }

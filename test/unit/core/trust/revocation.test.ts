@@ -39,7 +39,7 @@ describe('revoking a key', () => {
     // The thief, who never lets the laptop sync the revocation, lifts the halt "yesterday".
     const halt = signoffsOf(laptop, releaseId);
     expect(halt).toEqual([expect.objectContaining({ action: 'halt', verified: true })]);
-    const haltId = laptop.store.db.prepare('SELECT id FROM signoffs').pluck().get() as string;
+    const haltId = laptop.store.reader.list('signoff').find((s) => s.action === 'halt')!.id;
     const lift = modifiedClient(laptop.store).write(
       'signoff',
       { releaseId, state: 'security', action: 'withdraw', personId: samId, comment: 'fixed', waivedIssues: [], withdrawsId: haltId, deviceId: laptop.store.deviceId },
