@@ -13,7 +13,11 @@ export default defineConfig({
       // from disk (and rebuilt for Electron's ABI by electron-builder).
       externalizeDeps: false,
       rolldownOptions: {
-        input: { index: resolve(import.meta.dirname, 'electron/main/index.ts') },
+        // The worker threads' script (core/workers) is its own entry, beside index.js, where the pool looks for it.
+        input: {
+          index: resolve(import.meta.dirname, 'electron/main/index.ts'),
+          'workspace-worker': resolve(import.meta.dirname, 'electron/core/workers/workspace-worker.ts'),
+        },
         external: ['better-sqlite3'],
       },
     },

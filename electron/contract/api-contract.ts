@@ -30,6 +30,7 @@ import { syncMethods } from './sync-contract';
 import { runbookMethods } from './runbook-contract';
 import { keysMethods } from './keys-contract';
 import { verifyMethods } from './verify-contract';
+import { workMethods, type WorkOptions } from './work-contract';
 
 /**
  * The one API contract. Preload, Electron main, the web shell, the CLI and the renderer all derive from this map:
@@ -96,6 +97,7 @@ export const apiContract = {
   ...runbookMethods,
   ...keysMethods,
   ...verifyMethods,
+  ...workMethods,
 } as const;
 
 export type ApiContract = typeof apiContract;
@@ -105,9 +107,12 @@ export type ApiInput<M extends ApiMethod> = z.input<ApiContract[M]['input']>;
 export type ApiParsedInput<M extends ApiMethod> = z.output<ApiContract[M]['input']>;
 export type ApiOutput<M extends ApiMethod> = z.output<ApiContract[M]['output']>;
 
-/** What a client (preload bridge, HTTP client, tests) offers: one async function per method. */
+/**
+ * What a client (preload bridge, HTTP client, tests) offers: one async function per method. `work` names a long
+ * call (contract/work-contract.ts) so its progress can be followed and it can be cancelled.
+ */
 export type ApiClient = {
-  [M in ApiMethod]: (input: ApiInput<M>) => Promise<ApiResult<ApiOutput<M>>>;
+  [M in ApiMethod]: (input: ApiInput<M>, work?: WorkOptions) => Promise<ApiResult<ApiOutput<M>>>;
 };
 
 export const API_METHODS = Object.keys(apiContract) as ApiMethod[];

@@ -9,6 +9,8 @@ export type ApiErrorCode =
   | 'forbidden'
   | 'unknown_method'
   | 'workspace_too_new'
+  /** A long call stopped by work.cancel. */
+  | 'cancelled'
   | 'internal';
 
 export interface ApiFieldIssue {

@@ -1,6 +1,6 @@
 import { app, BrowserWindow, dialog, Menu, nativeTheme, session, shell, type WebFrameMain } from 'electron';
 import path from 'node:path';
-import { defaultWorkspacePath, type WorkspaceSession } from '../core';
+import { defaultWorkspacePath, WorkerPool, type WorkspaceSession } from '../core';
 import { MENU_CHANNEL, type MenuCommand } from '../preload/release-desk-bridge';
 import { buildAppMenu } from './app-menu';
 import { protectSecretsWithKeychain } from './keychain';
@@ -55,7 +55,13 @@ function start(): void {
   const parentWindow = () => BrowserWindow.getFocusedWindow() ?? mainWindow;
 
   const sendToRenderer = (command: MenuCommand) => mainWindow?.webContents.send(MENU_CHANNEL, command);
-  const forwardChanges = changeForwarder(() => mainWindow);
+  const forwardFeed = changeForwarder(() => mainWindow);
+  // Long reads run on worker threads (issue 17); the build puts their script beside this one (electron.vite.config.ts).
+  const workers = new WorkerPool({ script: new URL('./workspace-worker.js', import.meta.url) });
+  const forwardChanges = (current: WorkspaceSession) => {
+    current.useWorkers(workers);
+    forwardFeed(current);
+  };
 
   const refreshMenu = () =>
     Menu.setApplicationMenu(
@@ -136,6 +142,7 @@ function start(): void {
       }
       const opened = workspaces;
       forwardChanges(opened.current);
+      workers.warm();
       registerApiHandlers({ session: () => opened.current, isTrustedFrame });
       refreshMenu();
       openMainWindow(opened.current);
@@ -155,5 +162,8 @@ function start(): void {
   });
 
   // Closing the session checkpoints SQLite's WAL, so the workspace is one self-contained file when we exit.
-  app.on('will-quit', () => workspaces?.close());
+  app.on('will-quit', () => {
+    void workers.close();
+    workspaces?.close();
+  });
 }

@@ -1,5 +1,5 @@
 import { ipcMain, type IpcMainInvokeEvent, type WebFrameMain } from 'electron';
-import { API_METHODS, ipcChannel, type ApiMethod, type ApiResult } from '../contract';
+import { API_METHODS, JobId, ipcChannel, type ApiMethod, type ApiResult } from '../contract';
 import type { WorkspaceSession } from '../core';
 
 export interface IpcBridgeOptions {
@@ -18,7 +18,7 @@ export interface IpcBridgeOptions {
  */
 export function registerApiHandlers(options: IpcBridgeOptions): () => void {
   for (const method of API_METHODS) {
-    ipcMain.handle(ipcChannel(method), (event, payload: unknown) => handle(options, method, event, payload));
+    ipcMain.handle(ipcChannel(method), (event, payload: unknown, work: unknown) => handle(options, method, event, payload, work));
   }
   return () => API_METHODS.forEach((method) => ipcMain.removeHandler(ipcChannel(method)));
 }
@@ -28,6 +28,7 @@ async function handle(
   method: ApiMethod,
   event: IpcMainInvokeEvent,
   payload: unknown,
+  work: unknown,
 ): Promise<ApiResult<unknown>> {
   const frame = event.senderFrame;
   // senderFrame is null once the frame has navigated away or been destroyed: nobody is left to trust.
@@ -36,7 +37,9 @@ async function handle(
     return { ok: false, error: { code: 'forbidden', message: 'This call did not come from the Release Desk window.' } };
   }
   try {
-    return await options.session().dispatch(method, payload);
+    // A long call's job id (contract/work-contract.ts); anything else in that place is ignored.
+    const job = JobId.safeParse((work as { jobId?: unknown } | null)?.jobId);
+    return await options.session().dispatch(method, payload, { jobId: job.success ? job.data : undefined });
   } catch (error) {
     // dispatch promises never to throw; if it ever does, the renderer still gets a result, not a broken promise.
     console.error(`IPC ${method} failed:`, error);

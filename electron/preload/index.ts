@@ -1,5 +1,5 @@
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import { API_METHODS, CHANGES_CHANNEL, WorkspaceChange, ipcChannel, type ApiClient } from '../contract';
+import { API_METHODS, CHANGES_CHANNEL, PROGRESS_CHANNEL, WorkProgress, WorkspaceChange, ipcChannel, type ApiClient, type WorkOptions } from '../contract';
 import { isMenuCommand, MENU_CHANNEL, type ReleaseDeskBridge } from './release-desk-bridge';
 
 /**
@@ -10,7 +10,7 @@ import { isMenuCommand, MENU_CHANNEL, type ReleaseDeskBridge } from './release-d
  * Node built-ins.
  */
 const api = Object.fromEntries(
-  API_METHODS.map((method) => [method, (input: unknown) => ipcRenderer.invoke(ipcChannel(method), input)]),
+  API_METHODS.map((method) => [method, (input: unknown, work?: WorkOptions) => ipcRenderer.invoke(ipcChannel(method), input, { jobId: work?.jobId })]),
 ) as ApiClient;
 
 const bridge = {
@@ -34,6 +34,16 @@ const bridge = {
     ipcRenderer.on(CHANGES_CHANNEL, listener);
     return () => {
       ipcRenderer.removeListener(CHANGES_CHANNEL, listener);
+    };
+  },
+  onWorkProgress(callback) {
+    const listener = (_event: IpcRendererEvent, progress: unknown) => {
+      const parsed = WorkProgress.safeParse(progress);
+      if (parsed.success) callback(parsed.data);
+    };
+    ipcRenderer.on(PROGRESS_CHANNEL, listener);
+    return () => {
+      ipcRenderer.removeListener(PROGRESS_CHANNEL, listener);
     };
   },
 } satisfies ReleaseDeskBridge;

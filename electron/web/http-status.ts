@@ -7,5 +7,6 @@ export const HTTP_STATUS: Record<ApiErrorCode, number> = {
   forbidden: 403,
   unknown_method: 404,
   workspace_too_new: 409,
+  cancelled: 409,
   internal: 500,
 };

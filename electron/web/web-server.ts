@@ -3,7 +3,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
-import { CONTENT_SECURITY_POLICY, JsonTooDeepError, WorkspaceSession, parseBoundedJson } from '../core';
+import { CONTENT_SECURITY_POLICY, JsonTooDeepError, WorkerPool, WorkspaceSession, parseBoundedJson } from '../core';
+import { JOB_HEADER, JobId } from '../contract/work-contract';
 import type { ApiError } from '../contract/api-result';
 import { HTTP_STATUS } from './http-status';
 import { notBuiltPage } from './not-built-page';
@@ -40,6 +41,10 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
   const host = options.host ?? '127.0.0.1';
   const token = options.token ?? randomBytes(24).toString('base64url');
   const session = WorkspaceSession.open(options.dbPath);
+  // Long reads run on worker threads, so this server keeps answering during them (issue 17).
+  const workers = new WorkerPool();
+  session.useWorkers(workers);
+  workers.warm();
   const expected = Buffer.from(`Bearer ${token}`);
   let allowedHosts = new Set<string>();
 
@@ -91,24 +96,28 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
     } catch (error) {
       return sendError(res, 400, { code: 'invalid_input', message: error instanceof JsonTooDeepError ? error.message : 'Request body is not valid JSON.' });
     }
-    const result = await session.dispatch(decodeURIComponent(method), input);
+    const job = JobId.safeParse(req.headers[JOB_HEADER]);
+    const result = await session.dispatch(decodeURIComponent(method), input, { jobId: job.success ? job.data : undefined });
     sendJson(res, result.ok ? 200 : HTTP_STATUS[result.error.code], result);
   }
 
   /**
    * The change feed (contract/change-feed.ts) as a stream of newline-delimited JSON on one long GET, behind the same
    * token (a fetch with a header, not an EventSource, which could only carry the token in the URL). A comment line
-   * every 25 s keeps proxies and idle timers from closing it.
+   * every 25 s keeps proxies and idle timers from closing it. Progress of long work travels on it too, as
+   * `{"progress": …}` lines (contract/work-contract.ts).
    */
   function streamChanges(req: http.IncomingMessage, res: http.ServerResponse): void {
     res.writeHead(200, { 'Content-Type': 'application/x-ndjson; charset=utf-8', 'Cache-Control': 'no-store', 'X-Accel-Buffering': 'no' });
     res.write('\n');
     const unsubscribe = session.subscribe((change) => res.write(`${JSON.stringify(change)}\n`));
+    const unfollow = session.onProgress((progress) => res.write(`${JSON.stringify({ progress })}\n`));
     const keepAlive = setInterval(() => res.write('\n'), 25_000);
     keepAlive.unref();
     req.on('close', () => {
       clearInterval(keepAlive);
       unsubscribe();
+      unfollow();
     });
   }
 
@@ -129,8 +138,10 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
       new Promise<void>((resolve) => {
         server.closeAllConnections();
         server.close(() => {
-          session.close();
-          resolve();
+          void workers.close().then(() => {
+            session.close();
+            resolve();
+          });
         });
       }),
   };

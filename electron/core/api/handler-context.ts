@@ -14,6 +14,13 @@ export interface HandlerContext {
    */
   viewerZone(): string;
   setViewerZone(zone: string): void;
+  /**
+   * Long work (contract/work-contract.ts) says how far it has come: `done` of `total` units. Followed when the call
+   * runs in a worker for a caller that named a job; a no-op otherwise.
+   */
+  progress: (done: number, total: number) => void;
+  /** Stops a long call running in a worker (work.cancel); false when there is none by that id. */
+  cancelWork: (jobId: string) => boolean;
 }
 
 export type Handler<M extends ApiMethod> = (ctx: HandlerContext, input: ApiParsedInput<M>) => ApiOutput<M> | Promise<ApiOutput<M>>;
@@ -28,6 +35,8 @@ export function createHandlerContext(store: WorkspaceStore): HandlerContext {
     setViewerZone: (zone) => {
       viewerZone = zone;
     },
+    progress: () => {},
+    cancelWork: () => false,
   };
 }
 

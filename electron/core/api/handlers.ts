@@ -15,6 +15,7 @@ import { runbookHandlers } from './handlers/runbook-handlers';
 import { runbookTransferHandlers } from './handlers/runbook-transfer-handlers';
 import { keysHandlers } from './handlers/keys-handlers';
 import { verifyHandlers } from './handlers/verify-handlers';
+import { workHandlers } from './handlers/work-handlers';
 
 /** One handler map per domain, merged; `satisfies` makes a contract method without a handler a type error. */
 export const handlers = {
@@ -33,4 +34,5 @@ export const handlers = {
   ...runbookTransferHandlers,
   ...keysHandlers,
   ...verifyHandlers,
+  ...workHandlers,
 } satisfies HandlerMap<ApiMethod>;

@@ -9,7 +9,13 @@ import { ensurePrivateDir, ensurePrivateFile } from '../private-files';
  * cut may lose the last transactions, never corrupt the file). A new file is created 0600 before SQLite opens it;
  * SQLite gives its -wal and -shm files the database file's mode.
  */
-export function openDatabase(file: string): Database.Database {
+export function openDatabase(file: string, options: { readOnly?: boolean } = {}): Database.Database {
+  // A reader beside the writer (a worker thread): the writer made the file and set WAL, which is kept in the file.
+  if (options.readOnly) {
+    const db = new Database(file, { readonly: true, fileMustExist: true });
+    db.pragma('busy_timeout = 5000');
+    return db;
+  }
   if (file !== ':memory:') {
     ensurePrivateDir(path.dirname(path.resolve(file)));
     ensurePrivateFile(file);

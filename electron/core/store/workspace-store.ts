@@ -70,6 +70,11 @@ export interface OpenOptions {
   keys?: KeyStore;
   /** How far ahead a reference clock may move this device's (default 24 hours). */
   maxClockFollowMs?: number;
+  /**
+   * For a worker thread reading beside the process that writes: the connection cannot write, and a file this device
+   * does not already hold the key for is refused instead of becoming a new device (the writer decides that).
+   */
+  readOnly?: boolean;
 }
 
 /**
@@ -178,11 +183,11 @@ export class WorkspaceStore {
   }
 
   static open(file: string, options: OpenOptions = {}): WorkspaceStore {
-    const db = openDatabase(file);
+    const db = openDatabase(file, { readOnly: options.readOnly });
     try {
       migrate(db);
       const keys = options.keys ?? new KeyStore();
-      const { key, previous } = resolveDevice(db, file, keys);
+      const { key, previous } = resolveDevice(db, file, keys, options.readOnly ?? false);
       return new WorkspaceStore(db, file, key, keys, previous, options.now, options.maxClockFollowMs);
     } catch (error) {
       db.close();
@@ -404,7 +409,8 @@ export class WorkspaceStore {
 
   close(): void {
     if (!this.#db.open) return;
-    this.keys.note(this.deviceId, { lastSeq: this.writer.head.seq });
+    // A reader's idea of the chain head is the writer's business to note, not its own.
+    if (!this.#db.readonly) this.keys.note(this.deviceId, { lastSeq: this.writer.head.seq });
     this.#db.close();
   }
 
@@ -453,7 +459,7 @@ export class WorkspaceStore {
  * (else it was moved, and the key follows it); a file whose chain is behind what the device is known to have written
  * is an older copy put back.
  */
-function resolveDevice(db: Database.Database, file: string, keys: KeyStore): { key: DeviceKeyPair; previous: string | null } {
+function resolveDevice(db: Database.Database, file: string, keys: KeyStore, readOnly: boolean): { key: DeviceKeyPair; previous: string | null } {
   const real = fs.realpathSync(file);
   const id = (db.prepare("SELECT value FROM meta WHERE key = 'device_id'").pluck().get() as string | undefined) ?? null;
   if (id) {
@@ -461,12 +467,14 @@ function resolveDevice(db: Database.Database, file: string, keys: KeyStore): { k
     const head = (db.prepare('SELECT coalesce(max(chain_seq), 0) FROM change_log WHERE device_id = ?').pluck().get(id) as number) ?? 0;
     if (entry && head >= entry.lastSeq) {
       if (entry.workspace === real) return { key: entry.key, previous: null };
+      if (readOnly) throw new Error(`${file} is read here as a device whose key this machine keeps for another file.`);
       if (!holdsDevice(entry.workspace, id)) {
         keys.note(id, { workspace: real });
         return { key: entry.key, previous: null };
       }
     }
   }
+  if (readOnly) throw new Error(`${file} has no key of this machine's: the process that writes it decides which device it is.`);
   const key = keys.create(real);
   db.transaction(() => {
     db.prepare("INSERT INTO meta (key, value) VALUES ('device_id', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value").run(key.deviceId);

@@ -1,18 +1,27 @@
 import type { ApiResult } from '../../contract/api-result';
 import type { WorkspaceChange } from '../../contract/change-feed';
+import { isWorkMethod, type WorkOptions, type WorkProgress } from '../../contract/work-contract';
 import { dispatch } from '../api/dispatch';
 import { createHandlerContext, type HandlerContext } from '../api/handler-context';
 import { WorkspaceStore } from '../store/workspace-store';
+import { WorkerUnavailable, type WorkerPool } from '../workers/worker-pool';
 
 /**
  * An open workspace as the shells see it: one store and the API over it. Electron main, the web shell and the CLI
  * each hold one; switching workspace means closing one session and opening another.
+ *
+ * Given a worker pool (`useWorkers`: Electron main and the web shell), long reads (contract/work-contract.ts) run
+ * there, so this process keeps answering while they do; the CLI has nothing to keep answering and runs them here.
  */
 export class WorkspaceSession {
   private readonly ctx: HandlerContext;
+  private workers: WorkerPool | null = null;
+  private readonly progressListeners = new Set<(progress: WorkProgress) => void>();
+  private jobs = 0;
 
   private constructor(readonly store: WorkspaceStore) {
     this.ctx = createHandlerContext(store);
+    this.ctx.cancelWork = (jobId) => this.workers?.cancel(jobId) ?? false;
   }
 
   static open(path: string, options?: Parameters<typeof WorkspaceStore.open>[1]): WorkspaceSession {
@@ -23,13 +32,35 @@ export class WorkspaceSession {
     return this.store.path;
   }
 
+  /** Runs long work on `pool` from now on; the shell owns the pool and closes it. */
+  useWorkers(pool: WorkerPool): void {
+    this.workers = pool;
+  }
+
   /** The change feed: what changed after each committed write (contract/change-feed.ts). */
   subscribe(listener: (change: WorkspaceChange) => void): () => void {
     return this.store.subscribe(listener);
   }
 
-  dispatch(method: string, rawInput: unknown): Promise<ApiResult<unknown>> {
-    return dispatch(this.ctx, method, rawInput);
+  /** Progress of long calls made with a job id (contract/work-contract.ts). */
+  onProgress(listener: (progress: WorkProgress) => void): () => void {
+    this.progressListeners.add(listener);
+    return () => this.progressListeners.delete(listener);
+  }
+
+  async dispatch(method: string, rawInput: unknown, work: WorkOptions = {}): Promise<ApiResult<unknown>> {
+    if (!this.workers || !isWorkMethod(method) || this.path === ':memory:') return dispatch(this.ctx, method, rawInput);
+    const jobId = work.jobId ?? `session-${++this.jobs}`;
+    try {
+      const task = { jobId, path: this.path, method, input: rawInput ?? {}, viewerZone: this.ctx.viewerZone() };
+      return await this.workers.run(task, (progress) => {
+        if (work.jobId) this.progressListeners.forEach((listener) => listener(progress));
+      });
+    } catch (error) {
+      // The worker could not read this file as this device (the writer decides what it is): read it here.
+      if (error instanceof WorkerUnavailable) return dispatch(this.ctx, method, rawInput);
+      throw error;
+    }
   }
 
   close(): void {

@@ -192,23 +192,20 @@ function collisionWorld(ctx: HandlerContext, input: CollisionQuery, draft?: Rele
 
 function computeCollisions(ctx: HandlerContext, input: CollisionQuery, draft?: Release): Collision[] {
   const { world, range } = collisionWorld(ctx, input, draft);
-  const found = findCollisions(world);
+  const found = findCollisions(world, { from: range[0], to: range[1], limit: input.limit });
   const zone = ctx.viewerZone();
   const accepted = new Map((ctx.store.reader.list('collisionAcceptance') as unknown as Array<{ id: string; collisionKey: string; reason: string }>).map((a) => [a.collisionKey, a]));
   const people = new Map((ctx.store.reader.list('person') as unknown as Person[]).map((p) => [p.id, p.name]));
-  return found
-    .filter((c) => c.start < range[1] && c.end > range[0])
-    .slice(0, input.limit)
-    .map((c) => {
-      const acceptance = accepted.get(c.key);
-      let marked: Collision['accepted'] = null;
-      if (acceptance) {
-        const last = ctx.store.history('collisionAcceptance', acceptance.id).find((h) => h.field === 'reason');
-        const by = last?.author ?? '';
-        marked = { reason: acceptance.reason, by, byName: people.get(by) ?? by, at: last ? last.hlc.slice(0, 24) : '' };
-      }
-      return toCollision(c, zone, marked);
-    });
+  return found.map((c) => {
+    const acceptance = accepted.get(c.key);
+    let marked: Collision['accepted'] = null;
+    if (acceptance) {
+      const last = ctx.store.history('collisionAcceptance', acceptance.id).find((h) => h.field === 'reason');
+      const by = last?.author ?? '';
+      marked = { reason: acceptance.reason, by, byName: people.get(by) ?? by, at: last ? last.hlc.slice(0, 24) : '' };
+    }
+    return toCollision(c, zone, marked);
+  });
 }
 
 /** How far ahead "next free slot" looks before it says there is none. */

@@ -6,7 +6,8 @@ import { formatLocal, formatLocalRange } from './zoned-time';
  * milliseconds; intervals are half-open, so a release ending at 22:00 and one starting at 22:00 do not overlap.
  *
  * Per environment it sorts releases and window occurrences by start and sweeps them once, keeping the set of those
- * still open (sort and sweep, not all pairs): O(n log n + k) for n bookings and k collisions.
+ * still open (sort and sweep, not all pairs): O(n log n + k) for n bookings and k collisions. Asked for a range and
+ * a limit, it merges the environments' sweeps in start order and stops there (CollisionCut).
  *
  * Kinds:
  * - double-booking: two releases on the same environment, with the same system or systems where one depends on the
@@ -99,16 +100,38 @@ interface Find extends Omit<FoundCollision, 'environmentIds' | 'describe'> {
   write(zone: string, environmentIds: readonly string[]): string;
 }
 
-export function findCollisions(input: CollisionInput): FoundCollision[] {
+/**
+ * Which collisions the caller wants: those overlapping [from, to), the first `limit` by start. The finder stops
+ * there instead of making every collision of the workspace and cutting afterwards: a dense month has hundreds of
+ * thousands of them and a screen shows a few thousand.
+ */
+export interface CollisionCut {
+  from?: number;
+  to?: number;
+  limit?: number;
+}
+
+/**
+ * Every collision (or the cut asked for), by start, then key. Each environment's sweep (and its maintenance check)
+ * yields its finds in start order; a k-way merge of those streams takes them in start order and stops at the end of
+ * the range or at the limit.
+ */
+export function findCollisions(input: CollisionInput, cut: CollisionCut = {}): FoundCollision[] {
+  const from = cut.from ?? -Infinity;
+  const to = cut.to ?? Infinity;
+  const limit = cut.limit ?? Infinity;
+  if (limit <= 0 || to <= from) return [];
   const names = new Naming(input);
   const related = relatedSystems(input.systems);
-  const out: Find[] = [];
-  // Sorted once: every per-environment list built from these stays sorted by start.
-  const releasesByEnv = groupBy(sortedByStart(input.releases), (r) => r.environmentIds);
+  // Whatever ends by `from` collides only before it. Sorted once: every per-environment list stays sorted by start.
+  const releasesByEnv = groupBy(
+    sortedByStart(input.releases).filter((r) => r.end > from),
+    (r) => r.environmentIds,
+  );
   const occurrences = sortedByStart(input.occurrences);
   const forEnv = (kind: CollisionOccurrence['kind']) => {
     const byEnv = groupBy(
-      occurrences.filter((o) => o.kind === kind),
+      occurrences.filter((o) => o.kind === kind && (kind === 'maintenance' || o.end > from)),
       (o) => (o.environmentIds.length === 0 ? [EVERY_ENVIRONMENT] : o.environmentIds),
     );
     const everywhere = byEnv.get(EVERY_ENVIRONMENT) ?? [];
@@ -117,15 +140,101 @@ export function findCollisions(input: CollisionInput): FoundCollision[] {
   const freezesOn = forEnv('freeze');
   const maintenanceOn = forEnv('maintenance');
 
+  // In the order the finds were always merged in: it decides the order of a collision's environments.
+  const streams: Iterator<Find>[] = [];
   for (const env of input.environments) {
     const releases = releasesByEnv.get(env.id) ?? [];
     if (releases.length === 0) continue;
-    sweepEnvironment(env.id, releases, freezesOn(env.id), related, names, out);
-    if (env.requiresMaintenanceWindow) outsideMaintenance(env.id, releases, maintenanceOn(env.id), names, out);
+    streams.push(sweepEnvironment(env.id, releases, freezesOn(env.id), related, names));
+    if (env.requiresMaintenanceWindow) streams.push(outsideMaintenance(env.id, releases, maintenanceOn(env.id), names));
   }
-  dependencyViolations(input, names, out);
-  runbookOwners(input.stepOwnerships ?? [], names, out);
-  return mergePairs(out).sort((a, b) => a.start - b.start || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  // Few of these: made whole, then put in start order (a stable sort keeps their order at one start).
+  const fewer: Find[] = [];
+  dependencyViolations(input, names, fewer);
+  runbookOwners(input.stepOwnerships ?? [], names, fewer);
+  streams.push(fewer.filter((f) => f.end > from).sort((a, b) => a.start - b.start)[Symbol.iterator]());
+  return mergeStreams(streams, to, limit);
+}
+
+/**
+ * The k-way merge: takes every find of one start from all streams (in stream order), merges the pairs among them
+ * (finds with one key share their start) and sorts them by key, until the range ends or the limit is reached.
+ */
+function mergeStreams(streams: readonly Iterator<Find>[], to: number, limit: number): FoundCollision[] {
+  const heads = new StreamHeap();
+  streams.forEach((stream, order) => heads.push(stream, order));
+  const out: FoundCollision[] = [];
+  while (heads.size > 0 && out.length < limit) {
+    const start = heads.peekStart();
+    if (start >= to) break;
+    const group: Find[] = [];
+    while (heads.size > 0 && heads.peekStart() === start) group.push(heads.take());
+    for (const collision of mergePairs(group).sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))) {
+      if (out.length >= limit) break;
+      out.push(collision);
+    }
+  }
+  return out;
+}
+
+/** A binary heap of stream heads, least start first, then the stream's order. */
+class StreamHeap {
+  private readonly items: Array<{ head: Find; stream: Iterator<Find>; order: number }> = [];
+
+  get size(): number {
+    return this.items.length;
+  }
+
+  push(stream: Iterator<Find>, order: number): void {
+    const next = stream.next();
+    if (next.done) return;
+    this.items.push({ head: next.value, stream, order });
+    this.up(this.items.length - 1);
+  }
+
+  peekStart(): number {
+    return this.items[0].head.start;
+  }
+
+  /** The least head; its stream goes back in with its next find. */
+  take(): Find {
+    const top = this.items[0];
+    const last = this.items.pop()!;
+    if (this.items.length > 0) {
+      this.items[0] = last;
+      this.down(0);
+    }
+    this.push(top.stream, top.order);
+    return top.head;
+  }
+
+  private less(i: number, j: number): boolean {
+    const a = this.items[i];
+    const b = this.items[j];
+    return a.head.start < b.head.start || (a.head.start === b.head.start && a.order < b.order);
+  }
+
+  private up(i: number): void {
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      if (!this.less(i, parent)) return;
+      [this.items[i], this.items[parent]] = [this.items[parent], this.items[i]];
+      i = parent;
+    }
+  }
+
+  private down(i: number): void {
+    for (;;) {
+      const left = 2 * i + 1;
+      const right = left + 1;
+      let least = i;
+      if (left < this.items.length && this.less(left, least)) least = left;
+      if (right < this.items.length && this.less(right, least)) least = right;
+      if (least === i) return;
+      [this.items[i], this.items[least]] = [this.items[least], this.items[i]];
+      i = least;
+    }
+  }
 }
 
 /** Finds with one key (the same pair, window, person and times) on several environments become one collision. */
@@ -161,15 +270,17 @@ function mergePairs(finds: readonly Find[]): FoundCollision[] {
 
 const EVERY_ENVIRONMENT = '\u0000every';
 
-/** The sweep over one environment: releases and freezes, both sorted by start, merged as they are walked. */
-function sweepEnvironment(
+/**
+ * The sweep over one environment: releases and freezes, both sorted by start, merged as they are walked. Each find
+ * starts where the sweep stands, so they come out in start order.
+ */
+function* sweepEnvironment(
   envId: string,
   releases: readonly CollisionRelease[],
   freezes: readonly CollisionOccurrence[],
   related: Map<string, Set<string>>,
   names: Naming,
-  out: Find[],
-): void {
+): Generator<Find> {
   const openReleases: CollisionRelease[] = [];
   const openFreezes: CollisionOccurrence[] = [];
   let r = 0;
@@ -183,13 +294,13 @@ function sweepEnvironment(
       const release = releases[r++];
       for (const other of openReleases) {
         const why = systemLink(other, release, related, names);
-        if (why !== null) out.push(doubleBooking(envId, other, release, why, names));
+        if (why !== null) yield doubleBooking(envId, other, release, why, names);
       }
-      for (const freeze of openFreezes) if (freezeHits(freeze, release)) out.push(insideFreeze(envId, release, freeze, names));
+      for (const freeze of openFreezes) if (freezeHits(freeze, release)) yield insideFreeze(envId, release, freeze, names);
       if (release.end > release.start) openReleases.push(release);
     } else {
       const freeze = freezes[f++];
-      for (const release of openReleases) if (freezeHits(freeze, release)) out.push(insideFreeze(envId, release, freeze, names));
+      for (const release of openReleases) if (freezeHits(freeze, release)) yield insideFreeze(envId, release, freeze, names);
       if (freeze.end > freeze.start) openFreezes.push(freeze);
     }
   }
@@ -218,13 +329,13 @@ function sortedByStart<T extends { start: number }>(items: readonly T[]): readon
   return items;
 }
 
-function outsideMaintenance(
+/** Releases not wholly inside one maintenance occurrence, in the releases' (start) order. */
+function* outsideMaintenance(
   envId: string,
   releases: readonly CollisionRelease[],
   windows: readonly CollisionOccurrence[],
   names: Naming,
-  out: Find[],
-): void {
+): Generator<Find> {
   // Sorted by start with a running maximum of ends: the occurrences starting at or before a release's start that
   // reach furthest decide whether one of them covers the whole release. Binary search per release.
   const sorted = windows; // sorted by start by the caller
@@ -234,7 +345,7 @@ function outsideMaintenance(
   for (const release of releases) {
     const i = lastAtOrBefore(starts, release.start);
     if (i >= 0 && reach[i] >= release.end) continue;
-    out.push({
+    yield {
       key: `outside-maintenance:${release.id}:${iso(release.start)}/${iso(release.end)}`,
       kind: 'outside-maintenance',
       releaseIds: [release.id],
@@ -248,7 +359,7 @@ function outsideMaintenance(
         const where = names.environments(envIds);
         return `${names.release(release)} books ${where} on ${formatLocalRange(release.start, release.end, zone)}, but ${where} ${envIds.length > 1 ? 'require' : 'requires'} a maintenance window and none covers that whole time.`;
       },
-    });
+    };
   }
 }
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { findCollisions, type CollisionInput, type CollisionRelease } from '../../../../electron/core/domain/calendar/collisions';
 
 const at = (iso: string) => Date.parse(iso);
@@ -166,5 +167,77 @@ describe('collision finder', () => {
     }
     expect(expected).toBeGreaterThan(10);
     expect(findCollisions(world({ releases })).length).toBe(expected);
+  });
+});
+
+describe('collision finder cut by range and limit', () => {
+  const systems = ['payments', 'shop', 'hr'];
+  const envs = ['prod', 'test'];
+  const freezeOn = (envIds: string[], systemIds: string[], start: number) => ({
+    windowId: `f-${start}`,
+    kind: 'freeze' as const,
+    name: 'Freeze',
+    reason: '',
+    start,
+    end: start + 6 * 3_600_000,
+    timeZone: 'UTC',
+    environmentIds: envIds,
+    systemIds,
+  });
+  const describeAll = (found: ReturnType<typeof findCollisions>) => found.map((c) => ({ ...c, describe: c.describe('Europe/Berlin') }));
+
+  it('returns exactly the collisions of the whole plan that overlap the range, the first ones up to the limit', () => {
+    const base = at('2026-12-01T00:00:00Z');
+    const hour = 3_600_000;
+    const booking = fc.record({
+      hour: fc.integer({ min: 0, max: 10 * 24 }),
+      hours: fc.integer({ min: 0, max: 8 }),
+      system: fc.constantFrom(...systems),
+      envs: fc.subarray(envs, { minLength: 1 }),
+    });
+    fc.assert(
+      fc.property(
+        fc.array(booking, { maxLength: 40 }),
+        fc.array(fc.record({ hour: fc.integer({ min: 0, max: 10 * 24 }), envs: fc.subarray(envs), systems: fc.subarray(systems) }), { maxLength: 4 }),
+        fc.integer({ min: 0, max: 10 * 24 }),
+        fc.integer({ min: 1, max: 4 * 24 }),
+        fc.option(fc.integer({ min: 0, max: 30 })),
+        fc.boolean(),
+        (bookings, freezes, fromHour, spanHours, limit, maintenance) => {
+          const releases = bookings.map((b, i) => ({
+            ...release(`r${i}`, `R${i}`, [b.system], '2026-12-01T00:00:00Z', '2026-12-01T00:00:00Z', b.envs),
+            start: base + b.hour * hour,
+            end: base + (b.hour + b.hours) * hour,
+          }));
+          const input = world({
+            releases,
+            environments: [
+              { id: 'prod', name: 'Production', requiresMaintenanceWindow: maintenance },
+              { id: 'test', name: 'Test', requiresMaintenanceWindow: false },
+            ],
+            occurrences: freezes.map((f) => freezeOn(f.envs, f.systems, base + f.hour * hour)),
+            needs: releases.length > 3 ? [{ releaseId: 'r0', needsReleaseId: 'r3' }, { releaseId: 'r2', needsReleaseId: 'r1' }] : [],
+          });
+          const from = base + fromHour * hour;
+          const to = from + spanHours * hour;
+          const whole = findCollisions(input);
+          const expected = whole.filter((c) => c.start < to && c.end > from).slice(0, limit ?? undefined);
+          expect(describeAll(findCollisions(input, { from, to, limit: limit ?? undefined }))).toEqual(describeAll(expected));
+          expect(whole.map((c) => c.start)).toEqual([...whole].map((c) => c.start).sort((a, b) => a - b));
+          expect(new Set(whole.map((c) => c.key)).size).toBe(whole.length);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('names both environments of a pair that collides on both, in the workspace order, when cut by range', () => {
+    const releases = [
+      release('pay', 'Payments', ['payments'], '2026-12-05T21:00:00Z', '2026-12-05T23:00:00Z', ['test', 'prod']),
+      release('shop', 'Web Shop', ['shop'], '2026-12-05T21:30:00Z', '2026-12-05T22:30:00Z', ['test', 'prod']),
+    ];
+    const found = findCollisions(world({ releases }), { from: at('2026-12-05T22:00:00Z'), to: at('2026-12-06T00:00:00Z'), limit: 10 });
+    expect(found.map((c) => c.environmentIds)).toEqual([['prod', 'test']]);
+    expect(found[0].describe('UTC')).toContain('both book Production and Test');
   });
 });

@@ -1,0 +1,39 @@
+import { parentPort } from 'node:worker_threads';
+import { dispatch } from '../api/dispatch';
+import { createHandlerContext, type HandlerContext } from '../api/handler-context';
+import { WorkspaceStore } from '../store/workspace-store';
+import type { WorkReply, WorkTask } from './work-messages';
+
+/**
+ * One worker thread of the pool (worker-pool.ts): it keeps the workspace open read-only between tasks and runs each
+ * through the same dispatch as the main thread, reporting progress as the handler gives it.
+ */
+let open: { path: string; store: WorkspaceStore; ctx: HandlerContext } | null = null;
+
+function reply(message: WorkReply): void {
+  parentPort!.postMessage(message);
+}
+
+function contextFor(task: WorkTask): HandlerContext {
+  if (open?.path !== task.path) {
+    open?.store.close();
+    open = null;
+    const store = WorkspaceStore.open(task.path, { readOnly: true });
+    open = { path: task.path, store, ctx: createHandlerContext(store) };
+  }
+  return open.ctx;
+}
+
+parentPort!.on('message', async (task: WorkTask) => {
+  let ctx: HandlerContext;
+  try {
+    ctx = contextFor(task);
+  } catch (error) {
+    return reply({ type: 'unavailable', jobId: task.jobId, message: error instanceof Error ? error.message : String(error) });
+  }
+  ctx.setViewerZone(task.viewerZone);
+  ctx.progress = (done, total) => reply({ type: 'progress', jobId: task.jobId, done, total });
+  const result = await dispatch(ctx, task.method, task.input);
+  ctx.progress = () => {};
+  reply({ type: 'result', jobId: task.jobId, result });
+});
