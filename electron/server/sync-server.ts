@@ -75,15 +75,6 @@ export async function startSyncServer(options: {
   server.keepAliveTimeout = 65_000;
   server.headersTimeout = 66_000;
 
-  // Pushes are judged and stored one at a time: the rules read what the server holds, and two pushes judged against
-  // the same state could together pass what neither may (two writes of one record, a grant and its use).
-  let pushes: Promise<unknown> = Promise.resolve();
-  const serialised = <T>(work: () => Promise<T>): Promise<T> => {
-    const run = pushes.then(work, work);
-    pushes = run.catch(() => {});
-    return run;
-  };
-
   async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://server');
     if (req.method === 'GET' && url.pathname === `${PROTOCOL_PREFIX}/health`) return send(req, res, 200, { ok: true, value: { service: 'release-desk-sync', protocol: 1 } });
@@ -100,7 +91,8 @@ export async function startSyncServer(options: {
       return sendJsonText(req, res, 200, await pullPage(since, limit, mine));
     }
     const push = parse(PushRequest, body);
-    const result = await serialised(async () => {
+    // Judged and stored one push at a time, across every node sharing the store (ServerStore.exclusive says why).
+    const result = await store.exclusive(async (store) => {
       const verdict = await judgePush(store, member, push.deviceId, push.changes as Change[], Date.now());
       if (verdict.refused.length) {
         throw new RequestError({
