@@ -1,11 +1,12 @@
 import fs from 'node:fs';
-import path from 'node:path';
 import { createSecureContext } from 'node:tls';
 import { randomUUID } from 'node:crypto';
 import { Command, CommanderError } from 'commander';
 import { isLoopbackHost } from '../contract/plain-http';
 import { ignoreClosedPipes } from '../core/closed-pipes';
-import { SqliteServerStore } from './sqlite-server-store';
+import { openServerStore, type StoreChoice } from './open-server-store';
+import type { ServerStore } from './server-store';
+import { jsonLines } from './request-log';
 import { hashToken, newToken, startSyncServer } from './sync-server';
 
 /**
@@ -18,41 +19,45 @@ const program = new Command('release-desk server')
   .option('--host <address>', 'address to listen on (0.0.0.0 for the whole network: needs --tls-cert and --tls-key)', '127.0.0.1')
   // Not a commander "required" option: the token subcommands have their own --data, and the check would trip them.
   .option('--data <dir>', 'folder for the server database (created if missing)')
+  .option('--store <url>', 'a PostgreSQL database instead (postgres://USER@HOST/DB, default $RELEASE_DESK_SERVER_STORE), shared by several server nodes')
   .option('--tls-cert <file>', 'PEM certificate (with its chain) for HTTPS')
   .option('--tls-key <file>', 'PEM private key of --tls-cert')
+  .option('--log <format>', 'one line per request on stdout: json, or none', 'json')
   .option('--insecure-http', 'serve plain HTTP on a non-loopback --host (only behind a proxy that does TLS)')
   .enablePositionalOptions()
   .exitOverride()
   .configureOutput({ outputError: () => {} })
   .action(async (opts: ServeOptions) => {
-    if (!opts.data) throw new Error('--data <dir> is required: the folder for the server database');
     const port = Number(opts.port);
     if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be a whole number from 0 to 65535, not "${opts.port}"`);
+    if (!['json', 'none'].includes(opts.log)) throw new Error(`--log must be json or none, not "${opts.log}"`);
     const tls = readTls(opts);
-    const store = new SqliteServerStore(path.resolve(opts.data));
-    const server = await startSyncServer({ store, port, host: opts.host, tls }).catch(async (error: unknown) => {
+    const { store, where } = await openServerStore(opts);
+    const server = await startSyncServer({ store, port, host: opts.host, tls, log: opts.log === 'json' ? jsonLines(process.stdout) : undefined }).catch(async (error: unknown) => {
       await store.close();
       throw error;
     });
-    console.log(`Release Desk team server on ${server.url} (data in ${path.resolve(opts.data!)}, ${(await store.members()).filter((m) => !m.revokedAt).length} member tokens)`);
+    console.log(`Release Desk team server on ${server.url} (data in ${where}, ${(await store.members()).filter((m) => !m.revokedAt).length} member tokens)`);
     if (!tls && !isLoopbackHost(opts.host)) {
       process.stderr.write(`release-desk: warning: plain HTTP on ${opts.host} (--insecure-http): tokens and changes are readable on the network unless a proxy in front of this server does TLS.\n`);
     }
-    const stop = () => void server.close().then(() => store.close()).then(() => process.exit(0));
-    process.on('SIGINT', stop);
-    process.on('SIGTERM', stop);
+    // A load balancer's stop (SIGTERM): drain, so that no request in flight is cut off.
+    const stop = () => void server.drain().then(() => store.close()).then(() => process.exit(0));
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
   });
 
 const token = program.command('token').description('Issue, revoke and list member tokens.');
 token
   .command('add')
   .description('Issue a token for a member, bound to a person id of the workspace; prints it once.')
-  .requiredOption('--data <dir>', 'the server data folder')
+  .option('--data <dir>', 'the server data folder')
+  .option('--store <url>', 'or the PostgreSQL database (default $RELEASE_DESK_SERVER_STORE)')
   .requiredOption('--name <name>', 'who the token is for (unique)')
   .requiredOption('--person <person-id>', 'the person id in the workspace this member signs as')
   .option('--admin', 'may give people roles and bring in a workspace history')
-  .action((opts: { data: string; name: string; person: string; admin?: boolean }) =>
-    withStore(opts.data, async (store) => {
+  .action((opts: StoreChoice & { name: string; person: string; admin?: boolean }) =>
+    withStore(opts, async (store) => {
       if ((await store.members()).some((m) => m.name === opts.name && !m.revokedAt)) throw new Error(`there is already a member called "${opts.name}"`);
       const secret = newToken();
       await store.addMember({ id: randomUUID(), name: opts.name, personId: opts.person, admin: Boolean(opts.admin) }, hashToken(secret));
@@ -63,10 +68,11 @@ token
 token
   .command('revoke')
   .description('Revoke a member token: the next request with it is refused.')
-  .requiredOption('--data <dir>', 'the server data folder')
+  .option('--data <dir>', 'the server data folder')
+  .option('--store <url>', 'or the PostgreSQL database (default $RELEASE_DESK_SERVER_STORE)')
   .requiredOption('--name <name>', 'member name or id')
-  .action((opts: { data: string; name: string }) =>
-    withStore(opts.data, async (store) => {
+  .action((opts: StoreChoice & { name: string }) =>
+    withStore(opts, async (store) => {
       const member = await store.revokeMember(opts.name);
       if (!member) throw new Error(`there is no member called "${opts.name}"`);
       console.log(`Revoked the token of ${member.name}.`);
@@ -75,17 +81,18 @@ token
 token
   .command('list')
   .description('List members (never their tokens).')
-  .requiredOption('--data <dir>', 'the server data folder')
-  .action((opts: { data: string }) =>
-    withStore(opts.data, async (store) => {
+  .option('--data <dir>', 'the server data folder')
+  .option('--store <url>', 'or the PostgreSQL database (default $RELEASE_DESK_SERVER_STORE)')
+  .action((opts: StoreChoice) =>
+    withStore(opts, async (store) => {
       for (const m of await store.members()) console.log(`${m.name}\tperson ${m.personId}${m.admin ? '\tadmin' : ''}\t${m.revokedAt ? `revoked ${m.revokedAt}` : 'active'}`);
     }),
   );
 
-interface ServeOptions {
+interface ServeOptions extends StoreChoice {
   port: string;
+  log: string;
   host: string;
-  data?: string;
   tlsCert?: string;
   tlsKey?: string;
   insecureHttp?: boolean;
@@ -124,8 +131,8 @@ function readTls(opts: ServeOptions): { cert: Buffer; key: Buffer } | undefined 
   return tls;
 }
 
-async function withStore(data: string, fn: (store: SqliteServerStore) => Promise<void>): Promise<void> {
-  const store = new SqliteServerStore(path.resolve(data));
+async function withStore(choice: StoreChoice, fn: (store: ServerStore) => Promise<void>): Promise<void> {
+  const { store } = await openServerStore(choice);
   try {
     await fn(store);
   } finally {

@@ -27,10 +27,10 @@ const QUIET_MS = 2;
 /** ...but never longer than this, so that a steady stream of connections cannot starve the pulls. */
 const MAX_WAIT_MS = 50;
 
-export type PageBuilder = (since: number, limit: number, own?: { deviceId: string; upTo: number }) => Promise<string>;
+export type PageBuilder = (since: number, limit: number, own?: { deviceId: string; upTo: number }) => Promise<{ json: string; changes: number }>;
 
 /**
- * Returns the JSON text of `{ ok: true, value: PullResult }` for a pull. `lastConnectionAt`: performance.now() of the
+ * Returns the JSON text of `{ ok: true, value: PullResult }` for a pull, and how many changes it holds. `lastConnectionAt`: performance.now() of the
  * newest connection the server accepted.
  */
 export function pullPageBuilder(store: ServerStore, lastConnectionAt: () => number): PageBuilder {
@@ -40,7 +40,7 @@ export function pullPageBuilder(store: ServerStore, lastConnectionAt: () => numb
     const until = performance.now() + MAX_WAIT_MS;
     while (performance.now() - lastConnectionAt() < QUIET_MS && performance.now() < until) await yieldToEventLoop();
   };
-  const build = async (since: number, limit: number, own?: { deviceId: string; upTo: number }): Promise<string> => {
+  const build = async (since: number, limit: number, own?: { deviceId: string; upTo: number }) => {
     const parts: string[] = [];
     let count = 0;
     let cursor = since;
@@ -54,7 +54,8 @@ export function pullPageBuilder(store: ServerStore, lastConnectionAt: () => numb
       count += page.changes.length;
       cursor = page.cursor;
       if (!page.more || count >= limit) {
-        return `{"ok":true,"value":{"changes":[${parts.join(',')}],"cursor":${page.cursor},"more":${page.more},"remaining":${page.remaining}}}`;
+        const json = `{"ok":true,"value":{"changes":[${parts.join(',')}],"cursor":${page.cursor},"more":${page.more},"remaining":${page.remaining}}}`;
+        return { json, changes: count };
       }
       await yieldToEventLoop();
     }

@@ -32,6 +32,9 @@ export interface StoredContent {
   link: string;
 }
 
+/** Whether a node can serve: its store reachable and at the schema version this node runs. */
+export type StoreReadiness = { ready: true } | { ready: false; reason: string };
+
 /**
  * What the team server keeps: the change log every device pushed, in arrival order, stamped with the pushing
  * member; the members; which member each device belongs to; and the workspace root it serves. Async, so the
@@ -69,5 +72,15 @@ export interface ServerStore {
    * sharing the store; returns the unsubscribe. Live streams wake on it instead of polling.
    */
   watch(listener: (cursor: number) => void): () => void;
+  /**
+   * Runs `work` (a push: its judging and its append, through the store it is given) with no other push judged or
+   * stored meanwhile, by this process or any other node: the rules read what the server holds, and two pushes
+   * judged against the same state could together pass what neither may (two writes of one record, a grant and its
+   * use).
+   */
+  exclusive<T>(work: (store: ServerStore) => Promise<T>): Promise<T>;
+  readiness(): Promise<StoreReadiness>;
+  /** Database connections in use, for /metrics; absent for a store without a pool. */
+  connections?(): { total: number; idle: number; waiting: number };
   close(): Promise<void>;
 }

@@ -8,7 +8,8 @@ import { rowToChange, withoutSeq, type ChangeRow } from '../core/changes/change-
 import { groupWrites } from '../core/changes/rules/writes';
 import { toTrustWrite } from '../core/changes/rules/judge';
 import type { TrustWrite } from '../core/trust/trust-view';
-import type { AppendResult, Member, PullPage, ServerStore, StoredContent } from './server-store';
+import { cutPage } from './server-page';
+import type { AppendResult, Member, PullPage, ServerStore, StoreReadiness, StoredContent } from './server-store';
 
 /** The server's own database (not a workspace): the pushed change log, in arrival order, and who pushed it. */
 const SCHEMA_VERSION = 1;
@@ -68,6 +69,7 @@ export class SqliteServerStore implements ServerStore {
   private readonly db: Database.Database;
   // One process owns a SQLite server's file, so an in-process emitter reaches every watcher.
   private readonly appended = new EventEmitter().setMaxListeners(0);
+  private pushes: Promise<unknown> = Promise.resolve();
   private readonly existing: Database.Statement;
   private readonly insert: Database.Statement;
   private readonly bind: Database.Statement;
@@ -135,16 +137,27 @@ export class SqliteServerStore implements ServerStore {
     return () => this.appended.off('cursor', listener);
   }
 
+  async exclusive<T>(work: (store: ServerStore) => Promise<T>): Promise<T> {
+    // One process owns the file, so a queue in this process serialises every push.
+    const run = this.pushes.then(
+      () => work(this),
+      () => work(this),
+    );
+    this.pushes = run.catch(() => {});
+    return run;
+  }
+
+  async readiness(): Promise<StoreReadiness> {
+    return this.db.open ? { ready: true } : { ready: false, reason: 'the server database is closed' };
+  }
+
   async pull(since: number, limit: number, own = { deviceId: '', upTo: 0 }): Promise<PullPage> {
     // One read transaction: the cursor past the device's own trailing changes comes from the same snapshot as the page.
     return this.db.transaction(() => {
-      let rows = this.page.all(since, own.deviceId, own.upTo, limit + 1) as ChangeRow[];
-      // Never split one write across pages: the rules judge a signed record whole. A write longer than the page
-      // (never in practice: the largest has fifteen fields) widens the page instead.
-      while (rows.length > limit && rows[limit].hlc === rows[0].hlc) rows = this.page.all(since, own.deviceId, own.upTo, (limit *= 2) + 1) as ChangeRow[];
-      const more = rows.length > limit;
-      let page = rows.slice(0, limit);
-      if (more && rows[limit].hlc === page[page.length - 1].hlc) page = page.slice(0, page.findIndex((r) => r.hlc === rows[limit].hlc));
+      let size = limit;
+      let cut;
+      while (!(cut = cutPage(this.page.all(since, own.deviceId, own.upTo, size + 1) as ChangeRow[], size))) size *= 2;
+      const { page, more } = cut;
       const maxSeq = this.maxSeq();
       const cursor = more ? page[page.length - 1].seq : Math.max(since, maxSeq);
       // Sequence numbers have no gaps (rowids of an append-only table), so what is left is a subtraction and an

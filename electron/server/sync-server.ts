@@ -17,12 +17,30 @@ import {
 import type { Change } from '../core/changes/change';
 import { judgePush } from './push-rules';
 import { pullPageBuilder } from './pull-pages';
+import type { RequestLogger } from './request-log';
+import { ServerMetrics } from './server-metrics';
 import type { Member, ServerStore } from './server-store';
 
 export interface RunningSyncServer {
   url: string;
   port: number;
   close(): Promise<void>;
+  /**
+   * SIGTERM: stop accepting connections, answer /v1/ready with 503 so the load balancer moves on, run the drain hooks
+   * (live streams end with a reconnect hint), finish the requests in flight (at most `graceMs`), then close.
+   */
+  drain(graceMs?: number): Promise<void>;
+  /** Called once when draining starts. */
+  onDrain(hook: () => void): void;
+  metrics: ServerMetrics;
+}
+
+/** What a request did, for its log line and the metrics. */
+interface Answered {
+  member?: string;
+  stored?: number;
+  sent?: number;
+  error?: string;
 }
 
 const STATUS: Record<ServerError['code'], number> = {
@@ -55,14 +73,38 @@ export async function startSyncServer(options: {
   host?: string;
   /** PEM certificate (chain) and private key: HTTPS. Without them, plain HTTP (main.ts allows that on loopback only). */
   tls?: { cert: string | Buffer; key: string | Buffer };
+  /** One line per answered request (main.ts: JSON lines on stdout). */
+  log?: RequestLogger;
 }): Promise<RunningSyncServer> {
   const { store } = options;
   let lastConnectionAt = 0;
   const pullPage = pullPageBuilder(store, () => lastConnectionAt);
+  const metrics = new ServerMetrics(store);
+  const answered = new WeakMap<http.IncomingMessage, Answered>();
+  const drainHooks: Array<() => void> = [];
+  let draining = false;
+  let inFlight = 0;
+  let settled = () => {};
   const listener: http.RequestListener = (req, res) => {
+    const started = performance.now();
+    const seen: Answered = {};
+    answered.set(req, seen);
+    inFlight++;
+    // A kept-alive connection is closed after this answer: the client's next request goes to another node.
+    if (draining) res.setHeader('Connection', 'close');
+    res.once('close', () => {
+      inFlight--;
+      const ms = performance.now() - started;
+      // Only served routes are named, so that probing for paths cannot grow the metrics without bound.
+      const route = res.statusCode === 404 ? 'other' : new URL(req.url ?? '/', 'http://server').pathname;
+      metrics.answered(route, res.statusCode, ms / 1000, seen);
+      options.log?.({ time: new Date().toISOString(), method: req.method ?? '', route, status: res.statusCode, ms: Math.round(ms * 10) / 10, member: seen.member, changes: seen.stored ?? seen.sent, error: seen.error });
+      if (inFlight === 0) settled();
+    });
     handle(req, res)
       .catch((error: unknown) => {
         const known = error instanceof RequestError ? error.error : { code: 'internal' as const, message: `The server failed: ${error instanceof Error ? error.message : String(error)}` };
+        seen.error = known.code;
         return send(req, res, STATUS[known.code], { ok: false, error: known });
       })
       .catch(() => res.destroy());
@@ -75,32 +117,29 @@ export async function startSyncServer(options: {
   server.keepAliveTimeout = 65_000;
   server.headersTimeout = 66_000;
 
-  // Pushes are judged and stored one at a time: the rules read what the server holds, and two pushes judged against
-  // the same state could together pass what neither may (two writes of one record, a grant and its use).
-  let pushes: Promise<unknown> = Promise.resolve();
-  const serialised = <T>(work: () => Promise<T>): Promise<T> => {
-    const run = pushes.then(work, work);
-    pushes = run.catch(() => {});
-    return run;
-  };
-
   async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://server');
     if (req.method === 'GET' && url.pathname === `${PROTOCOL_PREFIX}/health`) return send(req, res, 200, { ok: true, value: { service: 'release-desk-sync', protocol: 1 } });
+    if (req.method === 'GET' && url.pathname === `${PROTOCOL_PREFIX}/ready`) return ready(req, res);
+    if (req.method === 'GET' && url.pathname === '/metrics') return sendMetrics(res);
     const route = url.pathname.startsWith(`${PROTOCOL_PREFIX}/`) ? url.pathname.slice(PROTOCOL_PREFIX.length + 1) : '';
     if (!['push', 'pull', 'whoami'].includes(route)) fail('not_found', `There is nothing at ${url.pathname}: the protocol has ${PROTOCOL_PREFIX}/push, /pull and /whoami.`);
     if (req.method !== 'POST') fail('invalid_input', 'Sync requests are POST requests.');
     const member = await authenticate(req);
+    answered.get(req)!.member = member.name;
     const body = await readJson(req);
     if (route === 'whoami') return send(req, res, 200, { ok: true, value: { name: member.name, personId: member.personId, admin: member.admin } });
     if (route === 'pull') {
       const { since, limit, own } = parse(PullRequest, body);
       // The puller's own changes are left out only for a device the server knows to be this member's.
       const mine = own && (await store.device(own.deviceId))?.memberId === member.id ? own : undefined;
-      return sendJsonText(req, res, 200, await pullPage(since, limit, mine));
+      const page = await pullPage(since, limit, mine);
+      answered.get(req)!.sent = page.changes;
+      return sendJsonText(req, res, 200, page.json);
     }
     const push = parse(PushRequest, body);
-    const result = await serialised(async () => {
+    // Judged and stored one push at a time, across every node sharing the store (ServerStore.exclusive says why).
+    const result = await store.exclusive(async (store) => {
       const verdict = await judgePush(store, member, push.deviceId, push.changes as Change[], Date.now());
       if (verdict.refused.length) {
         throw new RequestError({
@@ -114,7 +153,20 @@ export async function startSyncServer(options: {
       const appended = await store.append(verdict.fresh, member, push.deviceId);
       return { ...appended, duplicates: appended.duplicates + verdict.duplicates };
     });
+    answered.get(req)!.stored = result.accepted;
     return send(req, res, 200, { ok: true, value: result });
+  }
+
+  async function ready(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    const readiness = draining ? { ready: false as const, reason: 'this node is shutting down' } : await store.readiness();
+    if (readiness.ready) return send(req, res, 200, { ok: true, value: { ready: true } });
+    return send(req, res, 503, { ok: false, error: { code: 'internal', message: `Not ready: ${readiness.reason}.` } });
+  }
+
+  async function sendMetrics(res: http.ServerResponse): Promise<void> {
+    const text = await metrics.registry.metrics();
+    res.writeHead(200, { 'Content-Type': metrics.registry.contentType, 'Cache-Control': 'no-store' });
+    res.end(text);
   }
 
   async function authenticate(req: http.IncomingMessage): Promise<Member> {
@@ -132,14 +184,27 @@ export async function startSyncServer(options: {
   });
   const port = (server.address() as AddressInfo).port;
   const host = options.host ?? '127.0.0.1';
+  const close = () =>
+    new Promise<void>((resolve) => {
+      server.closeAllConnections();
+      server.close(() => resolve());
+    });
   return {
     url: `${options.tls ? 'https' : 'http'}://${host.includes(':') ? `[${host}]` : host}:${port}`,
     port,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
+    close,
+    metrics,
+    onDrain: (hook) => void drainHooks.push(hook),
+    async drain(graceMs = 25_000) {
+      if (draining) return;
+      draining = true;
+      server.close();
+      server.closeIdleConnections();
+      for (const hook of drainHooks) hook();
+      const idle = new Promise<void>((resolve) => (settled = resolve));
+      if (inFlight > 0) await Promise.race([idle, new Promise((resolve) => setTimeout(resolve, graceMs).unref())]);
+      await close();
+    },
   };
 }
 
