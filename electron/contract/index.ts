@@ -9,3 +9,4 @@ export * from './sync-entities';
 export * from './runbook-entities';
 export * from './field-messages';
 export * from './change-feed';
+export * from './live-feed';
