@@ -10,3 +10,4 @@ export * from './runbook-entities';
 export * from './field-messages';
 export * from './change-feed';
 export * from './work-contract';
+export * from './live-feed';

@@ -25,6 +25,11 @@ export const syncMethods = {
     z.array(SyncConflict),
     'Concurrent edits of the same field: the value in effect and the one that lost, who and when; newest first.',
   ),
+  'sync.setPresence': method(
+    z.object({ runbookId: z.string().min(1).max(200).nullable() }).strict(),
+    z.object({}).strict(),
+    'Tell the team who is viewing which runbook (this device now: a runbook id, or null); sent over the live stream, never stored.',
+  ),
   'sync.resolveConflict': method(
     z.object({ id: ConflictId, keep: z.enum(['other', 'current']) }).strict(),
     SyncConflict,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LiveStatus } from './live-feed';
 
 /** Sync (issue 6, docs/sync.md): where this device syncs to, what the last sync did, the conflicts found. */
 export const SYNC_MODES = ['off', 'folder', 'server'] as const;
@@ -141,6 +142,8 @@ export const SyncStatus = z.object({
   openConflicts: z.number().int(),
   held: z.array(HeldChange),
   peers: z.array(z.object({ peer: z.string(), lastSeenAt: z.string() })),
+  /** Whether this device follows the others live now (live-feed.ts). */
+  live: LiveStatus,
 });
 export type SyncStatus = z.infer<typeof SyncStatus>;
 

@@ -10,11 +10,15 @@ import {
   MAX_INFLATED_BYTES,
   MAX_REQUEST_BYTES,
   PROTOCOL_PREFIX,
+  PRESENCE_PATH,
+  PresenceRequest,
   PullRequest,
   PushRequest,
+  STREAM_PATH,
   type ServerError,
 } from '../core/sync/server-protocol';
 import type { Change } from '../core/changes/change';
+import { liveStream } from './live-stream';
 import { judgePush } from './push-rules';
 import { pullPageBuilder } from './pull-pages';
 import type { RequestLogger } from './request-log';
@@ -49,6 +53,7 @@ const STATUS: Record<ServerError['code'], number> = {
   forbidden: 403,
   not_found: 404,
   too_large: 413,
+  rate_limited: 429,
   internal: 500,
 };
 
@@ -75,8 +80,11 @@ export async function startSyncServer(options: {
   tls?: { cert: string | Buffer; key: string | Buffer };
   /** One line per answered request (main.ts: JSON lines on stdout). */
   log?: RequestLogger;
+  /** How often an open live stream hears a heartbeat (tests make it short). */
+  heartbeatMs?: number;
 }): Promise<RunningSyncServer> {
   const { store } = options;
+  const live = liveStream(store, options.heartbeatMs);
   let lastConnectionAt = 0;
   const pullPage = pullPageBuilder(store, () => lastConnectionAt);
   const metrics = new ServerMetrics(store);
@@ -123,11 +131,21 @@ export async function startSyncServer(options: {
     if (req.method === 'GET' && url.pathname === `${PROTOCOL_PREFIX}/ready`) return ready(req, res);
     if (req.method === 'GET' && url.pathname === '/metrics') return sendMetrics(res);
     const route = url.pathname.startsWith(`${PROTOCOL_PREFIX}/`) ? url.pathname.slice(PROTOCOL_PREFIX.length + 1) : '';
-    if (!['push', 'pull', 'whoami'].includes(route)) fail('not_found', `There is nothing at ${url.pathname}: the protocol has ${PROTOCOL_PREFIX}/push, /pull and /whoami.`);
+    if (!['push', 'pull', 'whoami', STREAM_PATH.slice(1), PRESENCE_PATH.slice(1)].includes(route)) {
+      fail('not_found', `There is nothing at ${url.pathname}: the protocol has ${PROTOCOL_PREFIX}/push, /pull, /whoami, ${STREAM_PATH} and ${PRESENCE_PATH}.`);
+    }
+    if (`/${route}` === STREAM_PATH) {
+      if (req.method !== 'GET') fail('invalid_input', 'The live stream is a GET request.');
+      return live.open(req, res, await authenticate(req), url.searchParams.get('device'));
+    }
     if (req.method !== 'POST') fail('invalid_input', 'Sync requests are POST requests.');
     const member = await authenticate(req);
     answered.get(req)!.member = member.name;
     const body = await readJson(req);
+    if (`/${route}` === PRESENCE_PATH) {
+      if (!live.setPresence(member, parse(PresenceRequest, body))) fail('rate_limited', 'Presence is sent too often: at most one update a second.');
+      return send(req, res, 200, { ok: true, value: {} });
+    }
     if (route === 'whoami') return send(req, res, 200, { ok: true, value: { name: member.name, personId: member.personId, admin: member.admin } });
     if (route === 'pull') {
       const { since, limit, own } = parse(PullRequest, body);
@@ -186,6 +204,7 @@ export async function startSyncServer(options: {
   const host = options.host ?? '127.0.0.1';
   const close = () =>
     new Promise<void>((resolve) => {
+      live.close();
       server.closeAllConnections();
       server.close(() => resolve());
     });
@@ -200,6 +219,7 @@ export async function startSyncServer(options: {
       draining = true;
       server.close();
       server.closeIdleConnections();
+      live.drain();
       for (const hook of drainHooks) hook();
       const idle = new Promise<void>((resolve) => (settled = resolve));
       if (inFlight > 0) await Promise.race([idle, new Promise((resolve) => setTimeout(resolve, graceMs).unref())]);

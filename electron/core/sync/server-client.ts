@@ -130,7 +130,7 @@ const STALE_CONNECTION = new Set(['UND_ERR_SOCKET', 'ECONNRESET']);
 /** Node's codes for a TLS certificate it would not accept (SELF_SIGNED_CERT_IN_CHAIN, CERT_HAS_EXPIRED, ERR_TLS_CERT_ALTNAME_INVALID, ...). */
 const UNTRUSTED_CERTIFICATE = /CERT|SELF_SIGNED|UNABLE_TO_VERIFY|UNABLE_TO_GET_ISSUER/;
 
-async function postJson<T>(url: string, token: string, path: string, body: unknown): Promise<{ value: T; date: number | null }> {
+export async function postJson<T>(url: string, token: string, path: string, body: unknown): Promise<{ value: T; date: number | null }> {
   let response: Response | undefined;
   const payload = gzipSync(JSON.stringify(body));
   // Push and pull are idempotent (the server recognises a change it holds), so one retry is safe.

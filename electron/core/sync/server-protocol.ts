@@ -56,9 +56,38 @@ export interface RefusedChange {
 }
 
 export interface ServerError {
-  code: 'invalid_input' | 'forbidden' | 'unauthorized' | 'too_large' | 'not_found' | 'internal';
+  code: 'invalid_input' | 'forbidden' | 'unauthorized' | 'too_large' | 'not_found' | 'rate_limited' | 'internal';
   message: string;
   refused?: RefusedChange[];
 }
 
 export type ServerAnswer<T> = { ok: true; value: T } | { ok: false; error: ServerError };
+
+/**
+ * The live stream (`GET /v1/stream?device=<id>`, server-sent events, same token): `changes` with the server's newest
+ * cursor as soon as changes are stored (and once on connecting, so a client pulls what it missed while away);
+ * `presence` with who is viewing which runbook now. A comment line every `HEARTBEAT_SECONDS` keeps it open through
+ * proxies and tells the client the server is there.
+ */
+export const HEARTBEAT_SECONDS = 20;
+export const STREAM_PATH = '/stream';
+export const PRESENCE_PATH = '/presence';
+
+export const StreamChanges = z.object({ cursor: z.number().int().min(0) }).strict();
+
+export const PresenceViewer = z
+  .object({
+    deviceId: z.string().regex(DEVICE_ID_PATTERN),
+    personId: z.string().max(200),
+    name: z.string().max(200),
+    runbookId: z.string().max(200),
+  })
+  .strict();
+export type PresenceViewer = z.infer<typeof PresenceViewer>;
+export const StreamPresence = z.object({ viewers: z.array(PresenceViewer).max(1000) }).strict();
+
+/** What one device is looking at now (a runbook, or nothing); never stored, forgotten when its stream closes. */
+export const PresenceRequest = z
+  .object({ deviceId: z.string().regex(DEVICE_ID_PATTERN), runbookId: z.string().min(1).max(200).nullable() })
+  .strict();
+export type PresenceRequest = z.infer<typeof PresenceRequest>;

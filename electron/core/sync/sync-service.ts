@@ -11,6 +11,8 @@ import { ServerSyncError, normaliseServerUrl, serverTransportId, syncServer } fr
 import type { SyncLedger } from '../store/sync-ledger';
 import { openConflictCount } from './sync-conflicts';
 import { addReceived, type SyncProgress, type SyncReport } from './sync-report';
+import { LiveSync, type LiveTarget } from './live-sync';
+import type { LiveEvent, LiveStatus, LiveViewer } from '../../contract/live-feed';
 
 export type SyncTarget = { kind: 'folder'; folder: string; secret?: FolderSecret; republish?: boolean } | { kind: 'server'; url: string; token: string };
 
@@ -29,10 +31,53 @@ export class SyncService {
   private timer: NodeJS.Timeout | null = null;
   private readonly ledger: SyncLedger;
   private readonly folder: FolderSettings;
+  private readonly live: LiveSync;
 
   private constructor(private readonly store: WorkspaceStore) {
     this.ledger = store.ledger;
     this.folder = new FolderSettings(store, this.ledger);
+    this.live = new LiveSync({
+      store,
+      target: () => this.liveTarget(),
+      sync: () => this.now(),
+      waiting: () => {
+        const transport = this.transportId(this.settings());
+        return transport ? this.ledger.waiting(transport) : 0;
+      },
+    });
+  }
+
+  /** Stops following live, if this workspace's sync was ever used (the workspace is closing). */
+  static release(store: WorkspaceStore): void {
+    services.get(store)?.live.stop();
+    services.delete(store);
+  }
+
+  /**
+   * Follows the others live from now on (live-sync.ts): the shells that stay open call it (Electron main, the web
+   * shell, `sync --follow`); a one-off CLI command does not, so nothing keeps it running.
+   */
+  goLive(): void {
+    this.arm();
+    if (!this.live.running) this.live.start();
+  }
+
+  onLive(listener: (event: LiveEvent) => void): () => void {
+    return this.live.onEvent(listener);
+  }
+
+  liveNow(): { status: LiveStatus; viewers: LiveViewer[] } {
+    return this.live.current();
+  }
+
+  /** What this device views now (a runbook id or null), for the others' presence. */
+  setPresence(runbookId: string | null): void {
+    this.live.setPresence(runbookId);
+  }
+
+  /** Resolves once a sync the live follower started has finished. */
+  settled(): Promise<void> {
+    return this.live.settled();
   }
 
   static of(store: WorkspaceStore): SyncService {
@@ -86,6 +131,7 @@ export class SyncService {
     this.ledger.set('lastError', null);
     this.ledger.set('lastWarnings', null);
     this.arm(true);
+    if (this.live.running) this.live.start();
     return this.settings();
   }
 
@@ -104,6 +150,7 @@ export class SyncService {
       openConflicts: openConflictCount(this.store),
       held: heldChanges(this.store),
       peers: transport?.startsWith('folder:') ? this.ledger.peers(transport).map(({ peer, lastSeenAt }) => ({ peer, lastSeenAt })) : [],
+      live: this.live.current().status,
     };
   }
 
@@ -161,6 +208,15 @@ export class SyncService {
       return { kind: 'server', url: s.serverUrl, token: token.toString('utf8') };
     }
     return null;
+  }
+
+  private liveTarget(): LiveTarget | null {
+    try {
+      const target = this.configuredTarget();
+      return target && (target.kind === 'folder' ? { kind: 'folder', folder: target.folder } : target);
+    } catch {
+      return null;
+    }
   }
 
   /**

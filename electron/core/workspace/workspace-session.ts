@@ -3,8 +3,10 @@ import type { WorkspaceChange } from '../../contract/change-feed';
 import { isWorkMethod, type WorkOptions, type WorkProgress } from '../../contract/work-contract';
 import { dispatch } from '../api/dispatch';
 import { createHandlerContext, type HandlerContext } from '../api/handler-context';
+import type { LiveEvent, LiveStatus, LiveViewer } from '../../contract/live-feed';
 import { WorkspaceStore } from '../store/workspace-store';
 import { WorkerUnavailable, type WorkerPool } from '../workers/worker-pool';
+import { SyncService } from '../sync/sync-service';
 
 /**
  * An open workspace as the shells see it: one store and the API over it. Electron main, the web shell and the CLI
@@ -42,6 +44,21 @@ export class WorkspaceSession {
     return this.store.subscribe(listener);
   }
 
+  /** Follows the other devices live from now on (sync/live-sync.ts), for a shell that stays open. */
+  goLive(): void {
+    SyncService.of(this.store).goLive();
+  }
+
+  /** The live feed: status, presence, notifications (contract/live-feed.ts); returns the unsubscribe function. */
+  subscribeLive(listener: (event: LiveEvent) => void): () => void {
+    return SyncService.of(this.store).onLive(listener);
+  }
+
+  /** The live status and presence now, for a screen that starts listening. */
+  liveNow(): { status: LiveStatus; viewers: LiveViewer[] } {
+    return SyncService.of(this.store).liveNow();
+  }
+
   /** Progress of long calls made with a job id (contract/work-contract.ts). */
   onProgress(listener: (progress: WorkProgress) => void): () => void {
     this.progressListeners.add(listener);
@@ -64,6 +81,7 @@ export class WorkspaceSession {
   }
 
   close(): void {
+    SyncService.release(this.store);
     this.store.close();
   }
 }
