@@ -9,7 +9,7 @@ import { statusChecks } from './release-status-checks';
 export function getRelease(ctx: HandlerContext, id: string): Release {
   const row = ctx.store.reader.get('release', id);
   if (!row) throw notFound('Release', id);
-  return row as unknown as Release;
+  return row;
 }
 
 /** Checks that need the whole release (after a patch) or the rest of the workspace. */
@@ -24,7 +24,7 @@ function checkRelease(ctx: HandlerContext, release: Omit<Release, 'id' | 'create
 }
 
 export const releasesHandlers = {
-  'releases.list': (ctx) => ctx.store.reader.list('release', 'window_start, name') as unknown as Release[],
+  'releases.list': (ctx) => ctx.store.reader.list('release', ['windowStart', 'name']),
   'releases.get': (ctx, { id }) => getRelease(ctx, id),
   'releases.create': (ctx, fields) => {
     checkRelease(ctx, fields);

@@ -21,7 +21,7 @@ export async function previewImport(
   bytes: Uint8Array,
   choices: ImportChoices = {},
 ): Promise<ImportPlan> {
-  const release = releaseId ? (ctx.store.reader.get('release', releaseId) as unknown as Release | undefined) : undefined;
+  const release = releaseId ? ctx.store.reader.get('release', releaseId) : undefined;
   const people: ImportPerson[] = ctx.store.reader.list('person').map((p) => ({ id: p.id, name: String(p.name), email: String(p.email ?? '') }));
   let sheets;
   try {
