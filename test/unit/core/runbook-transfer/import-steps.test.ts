@@ -1,6 +1,8 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { changeLogCount, valueOf } from '../../../helpers/temp-workspace';
-import { importFile, stepFacts, useRunbookWorkspace, viewOf } from './transfer-workspace';
+import { FIXTURES, importFile, stepFacts, useRunbookWorkspace, viewOf } from './transfer-workspace';
 
 describe('runbooks.importSteps', () => {
   const workspace = useRunbookWorkspace();
@@ -49,6 +51,16 @@ describe('runbooks.importSteps', () => {
     expect(result.imported).toBe(3);
     view = await viewOf(workspace.session, workspace.ids.runbookId);
     expect(view.steps.map((s) => s.title)).toEqual(['Backup prüfen', 'Deploy API', 'Smoke test']);
+  });
+
+  it('a runbook deleted while its file is being read gets no steps: the check and the write are one transaction', async () => {
+    const bytes = fs.readFileSync(path.join(FIXTURES, 'cutover-plan-semicolon.csv'));
+    const input = { runbookId: workspace.ids.runbookId, fileName: 'plan.csv', encoding: 'base64', content: bytes.toString('base64'), dryRun: false, replace: false };
+    const importing = workspace.session.dispatch('runbooks.importSteps', input);
+    valueOf(await workspace.session.dispatch('runbooks.delete', { id: workspace.ids.runbookId }));
+    const result = await importing;
+    expect(result).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(workspace.session.store.reader.findEqual('runbookStep', 'runbookId', workspace.ids.runbookId)).toEqual([]);
   });
 
   it('takes CSV as text as well (the UI reads a picked file so)', async () => {
