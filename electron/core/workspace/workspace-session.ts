@@ -1,3 +1,4 @@
+import { API_METHODS, type ApiClient } from '../../contract/api-contract';
 import type { ApiResult } from '../../contract/api-result';
 import type { WorkspaceChange } from '../../contract/change-feed';
 import { dispatch } from '../api/dispatch';
@@ -10,6 +11,7 @@ import { WorkspaceStore } from '../store/workspace-store';
  */
 export class WorkspaceSession {
   private readonly ctx: HandlerContext;
+  private typed: ApiClient | undefined;
 
   private constructor(readonly store: WorkspaceStore) {
     this.ctx = createHandlerContext(store);
@@ -28,8 +30,16 @@ export class WorkspaceSession {
     return this.store.subscribe(listener);
   }
 
+  /** For callers that take the method from outside (IPC, HTTP, the CLI's `call`): anything may arrive, dispatch checks it. */
   dispatch(method: string, rawInput: unknown): Promise<ApiResult<unknown>> {
     return dispatch(this.ctx, method, rawInput);
+  }
+
+  /** The API typed by the contract, one function per method, as the renderer's clients offer it. */
+  client(): ApiClient {
+    // The contract types each method's output, and dispatch checks outputs against it in tests and dev builds.
+    this.typed ??= Object.fromEntries(API_METHODS.map((method) => [method, (input: unknown) => this.dispatch(method, input)])) as ApiClient;
+    return this.typed;
   }
 
   close(): void {
