@@ -63,6 +63,14 @@ module.exports = {
       to: { path: ['^node_modules/better-sqlite3/', '^electron/core/store/(database-handle|open-database|migrate|statement-cache)\\.ts$'] },
     },
     {
+      name: 'store-is-below-the-features',
+      comment:
+        'The store knows changes, trust and the contract, never the features built on it (domain rules, handlers, sync, runbooks, …): a feature reaches storage through the store, not the other way round.',
+      severity: 'error',
+      from: { path: '^electron/core/store/' },
+      to: { path: '^electron/core/', pathNot: ['^electron/core/(store|changes|trust)/', '^electron/core/[^/]+\\.ts$'] },
+    },
+    {
       name: 'no-circular',
       severity: 'error',
       from: {},

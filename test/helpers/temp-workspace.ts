@@ -34,11 +34,11 @@ export function valueOf<T>(result: ApiResult<T>): T {
 
 /** Creates the minimum a release needs: one system, one environment. */
 export async function seedBasics(session: WorkspaceSession) {
-  const system = valueOf(await session.dispatch('systems.create', { name: 'Payments API' })) as { id: string };
-  const environment = valueOf(await session.dispatch('environments.create', { name: 'Production', isProduction: true })) as { id: string };
-  const person = valueOf(await session.dispatch('people.create', { name: 'Priya Natarajan', roles: ['release-coordinator'] })) as { id: string };
+  const system = valueOf(await session.client()['systems.create']({ name: 'Payments API' }));
+  const environment = valueOf(await session.client()['environments.create']({ name: 'Production', isProduction: true }));
+  const person = valueOf(await session.client()['people.create']({ name: 'Priya Natarajan', roles: ['release-coordinator'] }));
   // Priya signs on this device: it holds an enrolled key of hers (the device is the new workspace's root).
-  valueOf(await session.dispatch('keys.enrol', { deviceId: session.store.deviceId, personId: person.id }));
+  valueOf(await session.client()['keys.enrol']({ deviceId: session.store.deviceId, personId: person.id }));
   return { systemId: system.id, environmentId: environment.id, personId: person.id };
 }
 
@@ -61,7 +61,7 @@ export function changeLogCount(session: WorkspaceSession): number {
 
 /** Enrols this workspace's device for people (it is the workspace's root in a fresh test workspace): they may sign here. */
 export async function enrolHere(session: WorkspaceSession, personIds: readonly string[]): Promise<void> {
-  for (const personId of personIds) valueOf(await session.dispatch('keys.enrol', { deviceId: session.store.deviceId, personId }));
+  for (const personId of personIds) valueOf(await session.client()['keys.enrol']({ deviceId: session.store.deviceId, personId }));
 }
 
 /** Every change one workspace holds, as a sync delivery would carry them. */
@@ -76,9 +76,9 @@ export function changesOf(session: WorkspaceSession): Change[] {
 export async function teammateSession(of: WorkspaceSession, personIds: readonly string[], options?: Parameters<typeof tempSession>[0]): Promise<ReturnType<typeof tempSession>> {
   const mate = tempSession(options);
   mate.session.store.receive(changesOf(of));
-  for (const personId of personIds) valueOf(await mate.session.dispatch('keys.request', { personId }));
+  for (const personId of personIds) valueOf(await mate.session.client()['keys.request']({ personId }));
   of.store.receive(changesOf(mate.session));
-  for (const personId of personIds) valueOf(await of.dispatch('keys.enrol', { deviceId: mate.session.store.deviceId, personId }));
+  for (const personId of personIds) valueOf(await of.client()['keys.enrol']({ deviceId: mate.session.store.deviceId, personId }));
   mate.session.store.receive(changesOf(of));
   return mate;
 }

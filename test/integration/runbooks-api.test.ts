@@ -90,7 +90,7 @@ describe('runbooks through the API (issue 4)', () => {
   it('refuses a dependency cycle, naming its steps, and writes nothing', async () => {
     const t = await seedTemplate(session);
     const before = changeLogCount(session);
-    const result = await session.dispatch('runbookSteps.update', { id: t.freeze.id, changes: { dependsOn: [t.verify.id] } });
+    const result = await session.client()['runbookSteps.update']({ id: t.freeze.id, changes: { dependsOn: [t.verify.id] } });
     expect(result).toMatchObject({
       ok: false,
       error: {
@@ -106,7 +106,7 @@ describe('runbooks through the API (issue 4)', () => {
   it('refuses a dependency on a step of another runbook', async () => {
     const t = await seedTemplate(session);
     const other = await call<Runbook>(session, 'runbooks.create', { name: 'Other', releaseId });
-    const result = await session.dispatch('runbookSteps.create', { runbookId: other.id, title: 'Wait', dependsOn: [t.deploy.id] });
+    const result = await session.client()['runbookSteps.create']({ runbookId: other.id, title: 'Wait', dependsOn: [t.deploy.id] });
     expect(result).toMatchObject({ ok: false, error: { field: 'dependsOn.0', message: `There is no step with id ${t.deploy.id} in this runbook.` } });
   });
 
@@ -151,7 +151,7 @@ describe('runbooks through the API (issue 4)', () => {
     const t = await seedTemplate(session);
     await call(session, 'runbookSteps.delete', { ids: [t.rollback.id] });
     await call(session, 'runbooks.delete', { id: t.template.id });
-    expect(await session.dispatch('runbooks.get', { id: t.template.id })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(await session.client()['runbooks.get']({ id: t.template.id })).toMatchObject({ ok: false, error: { code: 'not_found' } });
     await call(session, 'runbooks.restore', { id: t.template.id });
     const view = await call<RunbookView>(session, 'runbooks.get', { id: t.template.id });
     // The step deleted on its own before stays deleted.
@@ -228,7 +228,7 @@ describe('runbooks through the API (issue 4)', () => {
     const tried = await call<RunbookStep>(session, 'runbookSteps.create', { runbookId: rehearsal.id, title: 'Deploy hotfix', durationMinutes: 20 });
     await call(session, 'releases.update', { id: releaseId, changes: { status: 'in-readiness' } });
     // Days before the window: a reason is needed, and as a rehearsal the release and its metrics stay as they are.
-    expect(await session.dispatch('runbookExecution.record', { stepId: tried.id, action: 'rehearse', at: '2026-11-20T10:00:00Z' })).toMatchObject({
+    expect(await session.client()['runbookExecution.record']({ stepId: tried.id, action: 'rehearse', at: '2026-11-20T10:00:00Z' })).toMatchObject({
       ok: false,
       error: { field: 'reason', message: expect.stringMatching(/^Starting 15 days before the window opens needs a reason/) },
     });
@@ -275,7 +275,7 @@ describe('runbooks through the API (issue 4)', () => {
     expect((await call<RunbookView>(session, 'runbooks.get', { id: runbook.id })).execution).toMatchObject({ phase: 'step-failed', failedStepIds: [migrate.id] });
     const engineer = await call<{ id: string }>(session, 'people.create', { name: 'Ben Engineer', roles: ['engineer'] });
     await enrolHere(session, [engineer.id]);
-    expect(await session.dispatch('runbookExecution.record', { stepId: migrate.id, action: 'end-failed', reason: 'Fix forward', asPersonId: engineer.id })).toMatchObject({
+    expect(await session.client()['runbookExecution.record']({ stepId: migrate.id, action: 'end-failed', reason: 'Fix forward', asPersonId: engineer.id })).toMatchObject({
       ok: false,
       error: { field: 'asPersonId', message: 'Ending the execution as failed needs the release coordinator role, who owns the release as a whole.' },
     });
@@ -297,13 +297,13 @@ describe('runbooks through the API (issue 4)', () => {
     await call(session, 'readiness.signoff', { releaseId, state: 'security', action: 'halt', comment: 'CVE-2026-1234 open', asPersonId: security.id });
     const view = await call<RunbookView>(session, 'runbooks.get', { id: runbook.id });
     expect(view.release!.gate.decision).toBe('halted');
-    const go = await session.dispatch('runbookExecution.record', { stepId: gate.id, action: 'go', at: '2026-12-05T21:00:00Z' });
+    const go = await session.client()['runbookExecution.record']({ stepId: gate.id, action: 'go', at: '2026-12-05T21:00:00Z' });
     expect(go).toMatchObject({ ok: false, error: { field: 'action', message: expect.stringMatching(/^The readiness gate says HALTED: Payments 2\.4\.0 is HALTED\. Security halted by Amara Okafor at .+: CVE-2026-1234 open\. Go is blocked/) } });
-    expect(await session.dispatch('runbookExecution.record', { stepId: gate.id, action: 'override', at: '2026-12-05T21:00:00Z', reason: 'x', asPersonId: security.id })).toMatchObject({
+    expect(await session.client()['runbookExecution.record']({ stepId: gate.id, action: 'override', at: '2026-12-05T21:00:00Z', reason: 'x', asPersonId: security.id })).toMatchObject({
       ok: false,
       error: { field: 'asPersonId' },
     });
-    const override = valueOf(await session.dispatch('runbookExecution.record', { stepId: gate.id, action: 'override', at: '2026-12-05T21:00:00Z', reason: 'The CVE is not reachable from outside' })) as ExecutionRecord;
+    const override = valueOf(await session.client()['runbookExecution.record']({ stepId: gate.id, action: 'override', at: '2026-12-05T21:00:00Z', reason: 'The CVE is not reachable from outside' }));
     expect(override).toMatchObject({ action: 'override', personName: 'Priya Natarajan' });
     const after = await call<RunbookView>(session, 'runbooks.get', { id: runbook.id });
     expect(after.steps[0].status).toBe('go');
@@ -318,12 +318,12 @@ describe('runbooks through the API (issue 4)', () => {
     const states = ['product', 'organization', 'security', 'operation'] as const;
     await call(session, 'people.update', { id: personId, changes: { roles: [...roles] } });
     for (const state of states) await call(session, 'readiness.signoff', { releaseId, state, action: 'assert' });
-    const go = valueOf(await session.dispatch('runbookExecution.record', { stepId: gate.id, action: 'go', at: '2026-12-05T21:00:00Z' })) as ExecutionRecord;
+    const go = valueOf(await session.client()['runbookExecution.record']({ stepId: gate.id, action: 'go', at: '2026-12-05T21:00:00Z' }));
     expect(go.reason).toBe('Readiness gate: Payments 2.4.0 may GO: all four readiness states are asserted.');
   });
   it('refuses to execute a template', async () => {
     const t = await seedTemplate(session);
-    const result = await session.dispatch('runbookExecution.record', { stepId: t.freeze.id, action: 'start' });
+    const result = await session.client()['runbookExecution.record']({ stepId: t.freeze.id, action: 'start' });
     expect(result).toMatchObject({ ok: false, error: { field: 'stepId', message: expect.stringMatching(/templates are planned, not executed/) } });
   });
 

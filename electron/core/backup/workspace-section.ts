@@ -3,6 +3,7 @@ import { Environment, Person, Release, System } from '../../contract/entities';
 import { createHandlerContext } from '../api/handler-context';
 import { readSettings } from '../api/handlers/workspace-handlers';
 import type { EntityName } from '../store/entity-tables';
+import type { EntityRow } from '../store/entity-reader';
 import type { WorkspaceStore } from '../store/workspace-store';
 import { OutcomesSection, type WorkspaceSection } from './backup-format';
 
@@ -38,7 +39,7 @@ function rows(store: WorkspaceStore, entity: EntityName, shape: z.ZodObject, ord
   const keys = Object.keys(shape.shape);
   return store.reader
     .list(entity)
-    .map((row) => Object.fromEntries(keys.map((key) => [key, row[key]])))
+    .map((row: EntityRow) => Object.fromEntries(keys.map((key) => [key, row[key]])))
     .sort((a, b) => compareBy(a, b, order));
 }
 

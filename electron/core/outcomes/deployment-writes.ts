@@ -26,7 +26,7 @@ export function deploymentProblems(
   ownId?: string,
 ): DeploymentProblem[] {
   const { reader } = ctx.store;
-  const release = reader.get('release', record.releaseId) as unknown as Release | undefined;
+  const release = reader.get('release', record.releaseId);
   if (!release) return [{ field: 'releaseId', message: `There is no release with id ${record.releaseId}.` }];
   const environment = reader.get('environment', record.environmentId);
   if (!environment) return [{ field: 'environmentId', message: `There is no environment with id ${record.environmentId}.` }];

@@ -66,8 +66,8 @@ export function checkDeploymentsCsv(ctx: HandlerContext, content: string): Check
   if (missing.length > 0) throw new CsvFileError(`The file has no "${missing[0]}" column; required columns: ${REQUIRED.join(', ')}.`);
   if (body.length === 0) throw new CsvFileError('The file has a header but no deployments.');
 
-  const releases = ctx.store.reader.list('release') as unknown as Release[];
-  const environments = ctx.store.reader.list('environment') as unknown as Environment[];
+  const releases = ctx.store.reader.list('release');
+  const environments = ctx.store.reader.list('environment');
   const checked = body.map((row) => {
     const value = (column: Column) => (row.cells[columns.indexOf(column)] ?? '').trim();
     return checkRow(ctx, row.line, value, releases, environments);

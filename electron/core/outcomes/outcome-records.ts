@@ -128,9 +128,9 @@ export function loadMetricFacts(ctx: HandlerContext): MetricsFacts {
       .map((r) => ({ releaseId: String(r.releaseId), committedAt: String(r.committedAt) })),
     releases: reader.list('release').map((r) => ({ id: r.id, systemIds: r.systemIds as string[], ownerId: (r.ownerId as string | null) ?? null })),
     environments: reader
-      .list('environment', 'position, name COLLATE NOCASE')
+      .list('environment', ['position', { by: 'name', nocase: true }])
       .map((e) => ({ id: e.id, name: String(e.name), isProduction: Boolean(e.isProduction) })),
-    systems: named(reader.list('system', 'name COLLATE NOCASE')),
-    people: named(reader.list('person', 'name COLLATE NOCASE')),
+    systems: named(reader.list('system', [{ by: 'name', nocase: true }])),
+    people: named(reader.list('person', [{ by: 'name', nocase: true }])),
   };
 }

@@ -14,7 +14,7 @@ import { loadDeployments } from './outcome-records';
  */
 export function loadReleaseManagementFacts(ctx: HandlerContext): ReleaseManagementFacts {
   const { reader } = ctx.store;
-  const releases = reader.list('release') as unknown as Release[];
+  const releases = reader.list('release');
   const production = new Set(reader.list('environment').filter((e) => Boolean(e.isProduction)).map((e) => e.id));
   const deployments = new Map<string, Array<{ at: number; result: ReturnType<typeof loadDeployments>[number]['result'] }>>();
   for (const d of loadDeployments(ctx)) {

@@ -8,7 +8,7 @@ import type { WorkspaceStore } from '../store/workspace-store';
  */
 export function loadPeople(store: WorkspaceStore): PersonFacts[] {
   const live = new Set(store.reader.list('person').map((p) => p.id));
-  return store.reader.list('person', 'id', { deleted: true }).map((p) =>
+  return store.reader.list('person', [], { deleted: true }).map((p) =>
     live.has(p.id) ? { id: p.id, name: String(p.name), roles: p.roles as PersonRole[] } : { id: p.id, name: String(p.name), roles: [], deleted: true },
   );
 }

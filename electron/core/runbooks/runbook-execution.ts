@@ -75,7 +75,7 @@ function moveReleaseStatus(ctx: HandlerContext, facts: RunbookFacts, personId: s
 /** The environment a runbook deploys to: the release's production environment, else the last one it books. */
 function targetEnvironment(ctx: HandlerContext, release: Release): string | null {
   const environments = release.environmentIds.flatMap((id) => {
-    const row = ctx.store.reader.get('environment', id) as unknown as Environment | undefined;
+    const row = ctx.store.reader.get('environment', id);
     return row ? [row] : [];
   });
   return (environments.find((e) => e.isProduction) ?? environments[environments.length - 1])?.id ?? null;

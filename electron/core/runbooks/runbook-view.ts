@@ -26,7 +26,7 @@ export interface RunbookFacts {
 
 function releaseOf(ctx: HandlerContext, runbook: Runbook): Release | null {
   if (runbook.releaseId === null) return null;
-  return (ctx.store.reader.get('release', runbook.releaseId) as unknown as Release | undefined) ?? null;
+  return ctx.store.reader.get('release', runbook.releaseId) ?? null;
 }
 
 /** The plan and the execution state of one runbook, as plain data (the view, the list and the record rules use it). */

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { findConflicts } from '../domain/sync';
+import { findConflicts } from '../changes/find-conflicts';
 import { isAppendOnly, isEntityName } from './entity-tables';
 import { fieldKey, parseFieldKey } from '../changes/change-key';
 

@@ -2,9 +2,26 @@ import type Database from 'better-sqlite3';
 import type { LoggedChange } from '../changes/change';
 import { rowToChange, type ChangeRow } from '../changes/change-row';
 import { StatementCache } from './statement-cache';
-import { ENTITY_TABLES, decodeValue, type EntityName, type FieldSpec } from './entity-tables';
+import { ENTITY_TABLES, decodeValue, type EntityName, type FieldName, type FieldSpec, type RowOf } from './entity-tables';
 
 export type EntityRow = Record<string, unknown> & { id: string; createdAt: string; updatedAt: string };
+
+type SortField<E extends EntityName> = FieldName<E> | 'id' | 'createdAt' | 'updatedAt';
+
+/** How to order rows, by field name (never by column): `['windowStart', 'name']`, `[{ by: 'name', nocase: true }]`. */
+export type Order<E extends EntityName> = ReadonlyArray<SortField<E> | { by: SortField<E>; desc?: true; nocase?: true }>;
+
+const TIMES: Record<string, string> = { id: 'id', createdAt: 'created_at', updatedAt: 'updated_at' };
+
+function orderSql<E extends EntityName>(entity: E, order: Order<E>): string {
+  const fields = ENTITY_TABLES[entity].fields as Record<string, FieldSpec>;
+  const keys = order.map((key) => {
+    const { by, desc, nocase } = typeof key === 'string' ? { by: key, desc: undefined, nocase: undefined } : key;
+    return `${TIMES[by] ?? fields[by].column}${nocase ? ' COLLATE NOCASE' : ''}${desc ? ' DESC' : ''}`;
+  });
+  // Ties break by id, so every device lists equal rows alike.
+  return [...keys, 'id'].join(', ');
+}
 
 /** Reads domain rows back as API-shaped objects (camelCase fields, decoded values). */
 export class EntityReader {
@@ -15,13 +32,13 @@ export class EntityReader {
   }
 
   /** Live rows; deleted ones too when asked (e.g. to name the author of an old record). */
-  list(entity: EntityName, orderBy = 'id', { deleted = false } = {}): EntityRow[] {
-    const rows = this.sql.get(`SELECT * FROM ${ENTITY_TABLES[entity].table}${deleted ? '' : ' WHERE deleted = 0'} ORDER BY ${orderBy}`).all() as Record<string, unknown>[];
+  list<E extends EntityName>(entity: E, order: Order<E> = [], { deleted = false } = {}): RowOf<E>[] {
+    const rows = this.sql.get(`SELECT * FROM ${ENTITY_TABLES[entity].table}${deleted ? '' : ' WHERE deleted = 0'} ORDER BY ${orderSql(entity, order)}`).all() as Record<string, unknown>[];
     return rows.map((row) => decodeRow(entity, row));
   }
 
   /** A row by id; a deleted one (a tombstone) only when asked, e.g. to name what a conflict was about. */
-  get(entity: EntityName, id: string, { deleted = false } = {}): EntityRow | undefined {
+  get<E extends EntityName>(entity: E, id: string, { deleted = false } = {}): RowOf<E> | undefined {
     const row = this.sql.get(`SELECT * FROM ${ENTITY_TABLES[entity].table} WHERE id = ?${deleted ? '' : ' AND deleted = 0'}`).get(id) as
       | Record<string, unknown>
       | undefined;
@@ -29,17 +46,17 @@ export class EntityReader {
   }
 
   /** Rows whose text field equals `value`, ignoring case: for uniqueness checks without reading the whole table. */
-  findByText(entity: EntityName, fields: Record<string, string>, exceptId = ''): EntityRow[] {
+  findByText<E extends EntityName>(entity: E, fields: Partial<Record<FieldName<E>, string>>, exceptId = ''): RowOf<E>[] {
     const specs = ENTITY_TABLES[entity].fields as Record<string, FieldSpec>;
     const where = Object.keys(fields).map((name) => `${specs[name].column} = ? COLLATE NOCASE`);
     const rows = this.sql
       .get(`SELECT * FROM ${ENTITY_TABLES[entity].table} WHERE deleted = 0 AND id != ? AND ${where.join(' AND ')}`)
-      .all(exceptId, ...Object.values(fields)) as Record<string, unknown>[];
+      .all(exceptId, ...(Object.values(fields) as string[])) as Record<string, unknown>[];
     return rows.map((row) => decodeRow(entity, row));
   }
 
   /** Rows whose JSON-array field contains `id` (e.g. releases whose systemIds name a system). */
-  findContaining(entity: EntityName, arrayField: string, id: string): EntityRow[] {
+  findContaining<E extends EntityName>(entity: E, arrayField: FieldName<E>, id: string): RowOf<E>[] {
     const spec = (ENTITY_TABLES[entity].fields as Record<string, FieldSpec>)[arrayField];
     const { table } = ENTITY_TABLES[entity];
     const rows = this.sql
@@ -49,7 +66,7 @@ export class EntityReader {
   }
 
   /** Rows whose scalar field equals `value` (e.g. releases owned by a person). */
-  findEqual(entity: EntityName, field: string, value: string): EntityRow[] {
+  findEqual<E extends EntityName>(entity: E, field: FieldName<E>, value: string): RowOf<E>[] {
     const spec = (ENTITY_TABLES[entity].fields as Record<string, FieldSpec>)[field];
     const rows = this.sql
       .get(`SELECT * FROM ${ENTITY_TABLES[entity].table} WHERE deleted = 0 AND ${spec.column} = ?`)
@@ -61,16 +78,16 @@ export class EntityReader {
    * Rows whose [start, end) instant range overlaps [from, to): the calendar reads one month of a 10,000-release
    * workspace without decoding the rest. Instants are stored as `toISOString()` text, so text order is time order.
    */
-  listOverlapping(entity: EntityName, startField: string, endField: string, from: string, to: string, orderBy = 'id'): EntityRow[] {
+  listOverlapping<E extends EntityName>(entity: E, startField: FieldName<E>, endField: FieldName<E>, from: string, to: string, order: Order<E> = []): RowOf<E>[] {
     const specs = ENTITY_TABLES[entity].fields as Record<string, FieldSpec>;
     const rows = this.sql
-      .get(`SELECT * FROM ${ENTITY_TABLES[entity].table} WHERE deleted = 0 AND ${specs[startField].column} < ? AND ${specs[endField].column} > ? ORDER BY ${orderBy}`)
+      .get(`SELECT * FROM ${ENTITY_TABLES[entity].table} WHERE deleted = 0 AND ${specs[startField].column} < ? AND ${specs[endField].column} > ? ORDER BY ${orderSql(entity, order)}`)
       .all(to, from) as Record<string, unknown>[];
     return rows.map((row) => decodeRow(entity, row));
   }
 
   /** Deleted rows (tombstones) whose scalar field equals `value`: what an undo of a delete brings back with it. */
-  findDeletedEqual(entity: EntityName, field: string, value: string): EntityRow[] {
+  findDeletedEqual<E extends EntityName>(entity: E, field: FieldName<E>, value: string): RowOf<E>[] {
     const spec = (ENTITY_TABLES[entity].fields as Record<string, FieldSpec>)[field];
     const rows = this.sql.get(`SELECT * FROM ${ENTITY_TABLES[entity].table} WHERE deleted = 1 AND ${spec.column} = ?`).all(value) as Record<string, unknown>[];
     return rows.map((row) => decodeRow(entity, row));
@@ -140,10 +157,10 @@ export class EntityReader {
   }
 }
 
-function decodeRow(entity: EntityName, row: Record<string, unknown>): EntityRow {
+function decodeRow<E extends EntityName>(entity: E, row: Record<string, unknown>): RowOf<E> {
   const out: Record<string, unknown> = { id: row.id, createdAt: row.created_at, updatedAt: row.updated_at };
   for (const [name, spec] of Object.entries(ENTITY_TABLES[entity].fields as Record<string, FieldSpec>)) {
     out[name] = decodeValue(spec.codec, row[spec.column]);
   }
-  return out as EntityRow;
+  return out as RowOf<E>;
 }

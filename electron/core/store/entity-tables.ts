@@ -47,7 +47,7 @@ const REF = z.string().max(200);
 const REFS = z.array(REF).max(1_000);
 // Never empty: no writer sends an instant that is not known, and an empty window made every device's gate fail.
 const INSTANT_TEXT = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/, 'is not an instant like 2026-12-05T22:00:00.000Z');
-const BY_CODEC: Record<Codec, z.ZodType> = {
+const BY_CODEC = {
   text: TEXT,
   'nullable-text': TEXT.nullable(),
   json: z.union([z.array(z.unknown()), z.record(z.string(), z.unknown())]),
@@ -55,9 +55,14 @@ const BY_CODEC: Record<Codec, z.ZodType> = {
   bool: z.boolean(),
   real: z.number().finite(),
   'nullable-int': z.number().int().min(Number.MIN_SAFE_INTEGER).max(Number.MAX_SAFE_INTEGER).nullable(),
-};
+} as const satisfies Record<Codec, z.ZodType>;
 
-const f = (column: string, codec: Codec, value: z.ZodType = BY_CODEC[codec]): FieldSpec => ({ column, codec, value });
+/** A field: its column, its codec, and the schema of its values, whose type is also the type readers return for it. */
+function f<C extends Codec>(column: string, codec: C): { column: string; codec: C; value: (typeof BY_CODEC)[C] };
+function f<C extends Codec, S extends z.ZodType>(column: string, codec: C, value: S): { column: string; codec: C; value: S };
+function f(column: string, codec: Codec, value: z.ZodType = BY_CODEC[codec]): FieldSpec {
+  return { column, codec, value };
+}
 
 export const ENTITY_TABLES = {
   settings: {
@@ -385,6 +390,18 @@ export const ENTITY_TABLES = {
 } as const satisfies Record<string, EntityTable>;
 
 export type EntityName = keyof typeof ENTITY_TABLES;
+
+type FieldsOf<E extends EntityName> = (typeof ENTITY_TABLES)[E]['fields'];
+
+/** An entity's field names (camelCase, as the API has them). */
+export type FieldName<E extends EntityName> = keyof FieldsOf<E> & string;
+
+/** A row as the readers return it: every field decoded, typed by its schema above, plus id and times. */
+export type RowOf<E extends EntityName> = E extends EntityName
+  ? { id: string; createdAt: string; updatedAt: string } & {
+      -readonly [K in FieldName<E>]: FieldsOf<E>[K] extends { value: infer S extends z.ZodType } ? z.infer<S> : never;
+    }
+  : never;
 export const ENTITY_NAMES = Object.keys(ENTITY_TABLES) as EntityName[];
 
 /** The pseudo-field a delete writes: deletes are tombstones that travel through the change log like any edit. */

@@ -107,6 +107,7 @@ export class WorkspaceStore {
   private readonly linkAt: Database.Statement;
   private readonly sql: StatementCache;
   private clockOffset = 0;
+  private mutating = false;
   private readonly listeners = new Set<(change: WorkspaceChange) => void>();
 
   readonly #db: Database.Database;
@@ -196,16 +197,22 @@ export class WorkspaceStore {
   }
 
   /**
-   * The one mutation path. Everything `fn` writes through the writer commits together with its change-log entries,
-   * or not at all. Signed writes must pass the same rules a change from elsewhere passes (changes/rules/): a device
-   * cannot write here what every other device would refuse.
+   * The one mutation path. Everything `fn` writes through `write` commits together with its change-log entries, or
+   * not at all; what it reads through `read` is read inside the same transaction, so a handler's checks and its
+   * writes see one state of the workspace. `fn` cannot await: mutations run one at a time, and anything learnt
+   * before an await (a file read, a network call) is checked again inside `fn`. Signed writes must pass the same
+   * rules a change from elsewhere passes (changes/rules/): a device cannot write here what every other device would
+   * refuse.
    */
-  mutate<T>(author: string, fn: (writer: MutationWriter) => T): T {
+  mutate<T>(author: string, fn: (write: MutationWriter, read: EntityReader) => T): T {
+    if (this.mutating) throw new Error('A mutation cannot start inside another one: write everything through the outer one.');
+    this.mutating = true;
     try {
       const result = this.#db.transaction(() => {
         this.writer.begin(author);
         if (!this.trust.current().root) this.writeRoot(author);
-        const result = fn(this.writer);
+        const result = fn(this.writer, this.reader);
+        if (isPromiseLike(result)) throw new Error('A mutation cannot await: do the async work first, then check and write in one synchronous mutation.');
         if (this.writer.changed) {
           this.checkSignedWrites();
           this.saveClock.run(this.clock.tick());
@@ -219,6 +226,8 @@ export class WorkspaceStore {
       this.writer.rollback();
       this.trust.reset();
       throw error;
+    } finally {
+      this.mutating = false;
     }
   }
 
@@ -482,6 +491,10 @@ function resolveDevice(db: Database.Database, file: string, keys: KeyStore, read
     db.prepare("DELETE FROM sync_state WHERE key LIKE '%:lastFile' OR key LIKE '%:pushedUpTo'").run();
   })();
   return { key, previous: id };
+}
+
+function isPromiseLike(value: unknown): value is PromiseLike<unknown> {
+  return typeof (value as PromiseLike<unknown> | null)?.then === 'function';
 }
 
 function holdsDevice(file: string, deviceId: string): boolean {

@@ -5,6 +5,7 @@ import { hlcInstant, type LoggedChange } from '../changes/change';
 import { changeKey, parseChangeKey } from '../changes/change-key';
 import type { ConflictRecord } from '../store/conflict-records';
 import { DELETED_FIELD, isEntityName, type EntityName } from '../store/entity-tables';
+import type { EntityRow } from '../store/entity-reader';
 import type { WorkspaceStore } from '../store/workspace-store';
 import { peopleNames } from '../people/people-queries';
 
@@ -107,7 +108,7 @@ function display(value: unknown): string {
 }
 
 function recordLabel(store: WorkspaceStore, entity: EntityName, rowId: string): string {
-  const row = store.reader.get(entity, rowId, { deleted: true });
+  const row: EntityRow | undefined = store.reader.get(entity, rowId, { deleted: true });
   const name = row && (row.name ?? row.title);
   if (!row || name === undefined) return rowId;
   const version = entity === 'release' ? ` ${String(row.version ?? '')}` : '';

@@ -1,3 +1,4 @@
+import { API_METHODS, type ApiClient } from '../../contract/api-contract';
 import type { ApiResult } from '../../contract/api-result';
 import type { WorkspaceChange } from '../../contract/change-feed';
 import { isWorkMethod, type WorkOptions, type WorkProgress } from '../../contract/work-contract';
@@ -20,6 +21,7 @@ export class WorkspaceSession {
   private workers: WorkerPool | null = null;
   private readonly progressListeners = new Set<(progress: WorkProgress) => void>();
   private jobs = 0;
+  private typed: ApiClient | undefined;
 
   private constructor(readonly store: WorkspaceStore) {
     this.ctx = createHandlerContext(store);
@@ -65,6 +67,7 @@ export class WorkspaceSession {
     return () => this.progressListeners.delete(listener);
   }
 
+  /** For callers that take the method from outside (IPC, HTTP, the CLI's `call`): anything may arrive, dispatch checks it. */
   async dispatch(method: string, rawInput: unknown, work: WorkOptions = {}): Promise<ApiResult<unknown>> {
     if (!this.workers || !isWorkMethod(method) || this.path === ':memory:') return dispatch(this.ctx, method, rawInput);
     const jobId = work.jobId ?? `session-${++this.jobs}`;
@@ -78,6 +81,13 @@ export class WorkspaceSession {
       if (error instanceof WorkerUnavailable) return dispatch(this.ctx, method, rawInput);
       throw error;
     }
+  }
+
+  /** The API typed by the contract, one function per method, as the renderer's clients offer it. */
+  client(): ApiClient {
+    // The contract types each method's output, and dispatch checks outputs against it in tests and dev builds.
+    this.typed ??= Object.fromEntries(API_METHODS.map((method) => [method, (input: unknown) => this.dispatch(method, input)])) as ApiClient;
+    return this.typed;
   }
 
   close(): void {

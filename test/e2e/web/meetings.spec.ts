@@ -7,7 +7,7 @@ import { PEOPLE, seedReadiness } from '../fixtures/readiness-seed';
 test('a coordination meeting: agenda with readiness, a decision, an environment, an action item, minutes as Markdown and PDF', async ({ app: page, shell }) => {
   const { people, payments } = await seedReadiness(shell.session);
   // A halt the meeting must see on its agenda.
-  const halted = await shell.session.dispatch('readiness.signoff', { releaseId: payments.id, state: 'security', action: 'halt', comment: 'TLS library not patched', asPersonId: people.security });
+  const halted = await shell.session.client()['readiness.signoff']({ releaseId: payments.id, state: 'security', action: 'halt', comment: 'TLS library not patched', asPersonId: people.security });
   expect(halted.ok).toBe(true);
   await page.reload();
   await chooseCurrentPerson(page, PEOPLE.organization.name);

@@ -32,8 +32,8 @@ test('shows the demo outcomes as charts, and a deployment recorded in the UI cha
   const before = Number((await frequency.textContent())!.match(/(\d+) deployments reached production/)![1]);
 
   // A coming release booked on production, deployed just now (ahead of its window, as a hotfix would be).
-  const releases = (await shell.session.dispatch('releases.list', {})) as { ok: true; value: Release[] };
-  const production = ((await shell.session.dispatch('environments.list', {})) as { ok: true; value: Array<{ id: string; name: string }> }).value.find((e) => e.name === 'production')!;
+  const releases = (await shell.session.client()['releases.list']({})) as { ok: true; value: Release[] };
+  const production = ((await shell.session.client()['environments.list']({})) as { ok: true; value: Array<{ id: string; name: string }> }).value.find((e) => e.name === 'production')!;
   const target = releases.value.find((r) => r.environmentIds.includes(production.id) && ['planned', 'in-readiness', 'go'].includes(r.status))!;
 
   await app.getByRole('button', { name: 'Record deployment' }).click();

@@ -47,7 +47,7 @@ test('each empowered person asserts their state; others cannot; a halt stops the
   await expect(page.getByRole('tooltip')).toContainText(`Only ${PEOPLE.product.name} (Product owner) may act on Product readiness`);
   await snap(page, 'readiness-panel-not-empowered');
   // And forced past the UI, the core refuses with its own sentence.
-  const forced = await shell.session.dispatch('readiness.signoff', { releaseId: payments.id, state: 'product', action: 'assert', asPersonId: people.engineer });
+  const forced = await shell.session.client()['readiness.signoff']({ releaseId: payments.id, state: 'product', action: 'assert', asPersonId: people.engineer });
   expect(forced.ok).toBe(false);
   if (!forced.ok) {
     expect(forced.error.code).toBe('forbidden');
@@ -124,10 +124,10 @@ test('each empowered person asserts their state; others cannot; a halt stops the
 test('the readiness policy: presumed ready with an amber warning past the deadline; explicit assertion from Settings', async ({ app: page, shell }) => {
   const { people, payments } = await seedReadiness(shell.session);
   // A release whose readiness deadline (48 h before its window) has already passed, with one state asserted.
-  const got = await shell.session.dispatch('releases.get', { id: payments.id });
+  const got = await shell.session.client()['releases.get']({ id: payments.id });
   if (!got.ok) throw new Error(got.error.message);
   const like = got.value as { systemIds: string[]; environmentIds: string[] };
-  const created = await shell.session.dispatch('releases.create', {
+  const created = await shell.session.client()['releases.create']({
     name: 'Search',
     version: '1.2.0',
     systemIds: like.systemIds,
@@ -139,7 +139,7 @@ test('the readiness policy: presumed ready with an amber warning past the deadli
   });
   if (!created.ok) throw new Error(created.error.message);
   const search = { value: created.value as { id: string } };
-  expect((await shell.session.dispatch('readiness.signoff', { releaseId: search.value.id, state: 'product', action: 'assert', asPersonId: people.product })).ok).toBe(true);
+  expect((await shell.session.client()['readiness.signoff']({ releaseId: search.value.id, state: 'product', action: 'assert', asPersonId: people.product })).ok).toBe(true);
   await page.reload();
   await openScreen(page, 'Readiness');
 

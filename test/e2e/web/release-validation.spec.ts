@@ -3,8 +3,8 @@ import { dialog, pickDateTime, pickOptions, releaseRow } from '../fixtures/ui-st
 
 test('a bad release form shows each error by its field and writes nothing', async ({ app: page, shell }) => {
   // Reference data straight through the API: this test is about the release form, not Settings.
-  await shell.session.dispatch('systems.create', { name: 'Billing' });
-  await shell.session.dispatch('environments.create', { name: 'Production', isProduction: true });
+  await shell.session.client()['systems.create']({ name: 'Billing' });
+  await shell.session.client()['environments.create']({ name: 'Production', isProduction: true });
   await page.reload();
   await expect(page.getByText('No releases yet')).toBeVisible();
 
@@ -37,5 +37,5 @@ test('a bad release form shows each error by its field and writes nothing', asyn
   await page.reload();
   await expect(page.getByText('No releases yet')).toBeVisible();
   await expect(releaseRow(page, 'Hotfix')).toHaveCount(0);
-  expect((await shell.session.dispatch('releases.list', {})) as { value: unknown[] }).toMatchObject({ ok: true, value: [] });
+  expect((await shell.session.client()['releases.list']({})) as { value: unknown[] }).toMatchObject({ ok: true, value: [] });
 });

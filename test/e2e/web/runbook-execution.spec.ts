@@ -84,7 +84,7 @@ test.describe('before the window, in New York', () => {
     await page.getByRole('button', { name: 'Switch to light mode' }).click();
     await topOfExecution(page);
     await snap(page, 'execution-rehearsal');
-    const status = await shell.session.dispatch('releases.get', { id: release.id });
+    const status = await shell.session.client()['releases.get']({ id: release.id });
     expect(status.ok && (status.value as { status: string }).status).toBe('in-readiness');
   });
 });
@@ -155,7 +155,7 @@ test('a failed step: never ahead, a banner with retry, skip and no-go; a no-go b
   // The same status everywhere: the releases table, and no deployment for the metrics.
   await openScreen(page, 'Releases');
   await expect(releaseRow(page, 'Payments')).toContainText('Aborted (nothing deployed)');
-  const deployments = await shell.session.dispatch('deployments.list', { releaseId: release.id });
+  const deployments = await shell.session.client()['deployments.list']({ releaseId: release.id });
   expect(deployments.ok && deployments.value).toEqual([]);
 });
 
@@ -213,7 +213,7 @@ test('a go to the end releases the release', async ({ app: page, shell }) => {
   }
   await expect(page.getByTestId('execution-phase')).toContainText('Finished');
   await expect(releaseLine(page)).toContainText('Released');
-  const deployments = await shell.session.dispatch('deployments.list', { releaseId: release.id });
+  const deployments = await shell.session.client()['deployments.list']({ releaseId: release.id });
   expect(deployments.ok && (deployments.value as Array<{ result: string }>).map((d) => d.result)).toEqual(['succeeded']);
 });
 
@@ -258,7 +258,7 @@ test('the readiness gate step blocks Go on a halt; only the release coordinator 
 test('a mis-clicked Complete is reopened with a reason, shown in the audit; Start does not make the page jump', async ({ app: page, shell }) => {
   const { runbookId } = await seedWeekendRunbook(shell.session);
   // A second step that may start now: both are "Next" until one of them runs.
-  const announce = await shell.session.dispatch('runbookSteps.create', { runbookId, title: 'Announce the window to support', kind: 'communication', section: 'Pre-checks', fixedStartOffsetMinutes: -20 });
+  const announce = await shell.session.client()['runbookSteps.create']({ runbookId, title: 'Announce the window to support', kind: 'communication', section: 'Pre-checks', fixedStartOffsetMinutes: -20 });
   expect(announce.ok).toBe(true);
   await page.setViewportSize({ width: 1440, height: 1300 });
   await openExecution(page);

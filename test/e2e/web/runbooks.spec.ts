@@ -149,7 +149,7 @@ test('build a runbook with dependencies, see its critical path, execute it into 
 
 test('an import preview with a bad row imports nothing; a good file imports every row', async ({ app: page, shell }) => {
   const { release } = await seedRunbookRelease(shell.session);
-  const created = await shell.session.dispatch('runbooks.create', { name: 'Payments cutover', releaseId: release.id });
+  const created = await shell.session.client()['runbooks.create']({ name: 'Payments cutover', releaseId: release.id });
   expect(created.ok).toBe(true);
   await page.reload();
   await openScreen(page, 'Runbooks');
@@ -228,13 +228,13 @@ test('the demo cutover runbook: a template, multi-select delete with Undo, delet
   await snap(page, 'runbooks-demo-execution');
 
   // A record made on another device (here: straight through the core, as a sync would deliver it) shows up by itself.
-  const list = await shell.session.dispatch('runbooks.list', {});
+  const list = await shell.session.client()['runbooks.list']({});
   if (!list.ok) throw new Error(list.error.message);
-  const demo = await shell.session.dispatch('runbooks.get', { id: (list.value as RunbookSummary[])[0].id });
+  const demo = await shell.session.client()['runbooks.get']({ id: (list.value as RunbookSummary[])[0].id });
   if (!demo.ok) throw new Error(demo.error.message);
   const announce = (demo.value as RunbookView).steps.find((s) => s.title.startsWith('Announce the maintenance window'))!;
   const daniel = shell.session.store.reader.findByText('person', { name: 'Daniel Kim' })[0];
-  const recorded = await shell.session.dispatch('runbookExecution.record', { stepId: announce.id, action: 'start', asPersonId: daniel.id });
+  const recorded = await shell.session.client()['runbookExecution.record']({ stepId: announce.id, action: 'start', asPersonId: daniel.id });
   expect(recorded.ok).toBe(true);
   await expect(executionRow(page, 'Announce the maintenance window to customers and support').getByTestId('step-records')).toHaveText(TIME_BY('Started', 'Daniel Kim'), { timeout: 8000 });
   await page.getByRole('tab', { name: 'Steps' }).click();
@@ -279,7 +279,7 @@ test('the demo cutover runbook: a template, multi-select delete with Undo, delet
 
 test('a workbook as Excel exports it: the plan sheet, unmatched columns kept or dropped, rollback and go/no-go recognised', async ({ app: page, shell }) => {
   const { release } = await seedRunbookRelease(shell.session);
-  const created = await shell.session.dispatch('runbooks.create', { name: 'Payments cutover', releaseId: release.id });
+  const created = await shell.session.client()['runbooks.create']({ name: 'Payments cutover', releaseId: release.id });
   if (!created.ok) throw new Error(created.error.message);
   const runbookId = (created.value as { id: string }).id;
   const workbook = { name: 'cutover-weekend.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: await cutoverWeekendWorkbook() };
@@ -321,7 +321,7 @@ test('a workbook as Excel exports it: the plan sheet, unmatched columns kept or 
   await expect(importing).toBeHidden();
 
   await expect(page.getByTestId('section-Rollback')).toBeVisible();
-  const view = await shell.session.dispatch('runbooks.get', { id: runbookId });
+  const view = await shell.session.client()['runbooks.get']({ id: runbookId });
   if (!view.ok) throw new Error(view.error.message);
   const steps = (view.value as RunbookView).steps;
   const step = (title: string) => steps.find((s) => s.title === title)!;

@@ -10,7 +10,7 @@ import { changesOf, tempSession, valueOf } from '../../helpers/temp-workspace';
 import type { KeysOverview } from '../../../electron/contract/keys-contract';
 import type { WorkspaceSession } from '../../../electron/core';
 
-const keysOf = async (session: WorkspaceSession) => valueOf(await session.dispatch('keys.list', {})) as KeysOverview;
+const keysOf = async (session: WorkspaceSession) => valueOf(await session.client()['keys.list']({}));
 
 async function openRelease(page: Page, name: string): Promise<void> {
   await openScreen(page, 'Readiness');
@@ -33,7 +33,7 @@ function verifyCli(file: string): number {
 test('the audit shows verified and forged records side by side, light and dark, and the board ignores the forged ones', async ({ app: page, shell }) => {
   const s = shell.session;
   const { people, payments } = await seedReadiness(s);
-  valueOf(await s.dispatch('readiness.signoff', { releaseId: payments.id, state: 'security', action: 'assert', comment: 'Pen test passed', asPersonId: people.security }));
+  valueOf(await s.client()['readiness.signoff']({ releaseId: payments.id, state: 'security', action: 'assert', comment: 'Pen test passed', asPersonId: people.security }));
   // Someone who can write to the shared folder writes a halt "by" the product owner, signed with a key of their own:
   // it reaches the store as a sync would deliver it, and is held, never merged.
   const forger = new Forger(s.store.workspaceId!);
@@ -83,7 +83,7 @@ test('Settings → Keys: the root to compare, a teammate\'s request enrolled aft
   const laptop = tempSession();
   try {
     laptop.session.store.receive(changesOf(s));
-    const asked = valueOf(await laptop.session.dispatch('keys.request', { personId: people.security })) as KeysOverview;
+    const asked = valueOf(await laptop.session.client()['keys.request']({ personId: people.security }));
     s.store.receive(changesOf(laptop.session));
     await page.reload();
 
@@ -170,7 +170,7 @@ test('acting as someone without a key here is read-only, says why, and the key i
 
     // The admin enrols it (the request synced there); once the enrolment syncs back, Sam signs here.
     admin.session.store.receive(changesOf(shell.session));
-    valueOf(await admin.session.dispatch('keys.enrol', { deviceId: shell.session.store.deviceId, personId: people.security }));
+    valueOf(await admin.session.client()['keys.enrol']({ deviceId: shell.session.store.deviceId, personId: people.security }));
     shell.session.store.receive(changesOf(admin.session));
     await page.reload();
     await expect(page.getByRole('button', { name: `This device signs for ${PEOPLE.security.name}` })).toBeVisible();
@@ -187,7 +187,7 @@ test('without a key the war room and the meeting are read-only too, and each gre
   try {
     await seedWeekendRunbook(admin.session);
     const day = 86_400_000;
-    valueOf(await admin.session.dispatch('meetings.create', { title: 'Weekend go/no-go', from: new Date(Date.now() - day).toISOString(), to: new Date(Date.now() + 7 * day).toISOString() }));
+    valueOf(await admin.session.client()['meetings.create']({ title: 'Weekend go/no-go', from: new Date(Date.now() - day).toISOString(), to: new Date(Date.now() + 7 * day).toISOString() }));
     shell.session.store.receive(changesOf(admin.session));
     await page.reload();
     await chooseCurrentPerson(page, LEAD);

@@ -24,7 +24,7 @@ test('a release set to Go while Security halts it says so in the table, the draw
   await page.keyboard.press('Escape');
 
   // Then the security architect halts it, from their own laptop (here: through the core).
-  const halt = await shell.session.dispatch('readiness.signoff', { releaseId: payments.id, state: 'security', action: 'halt', comment: 'TLS library not patched', asPersonId: people.security });
+  const halt = await shell.session.client()['readiness.signoff']({ releaseId: payments.id, state: 'security', action: 'halt', comment: 'TLS library not patched', asPersonId: people.security });
   expect(halt.ok).toBe(true);
   await page.reload();
   const mismatch = 'The status says Go, but the readiness gate says Halted (Security by Sam Security: TLS library not patched).';
@@ -59,13 +59,13 @@ test('a release set to Go while Security halts it says so in the table, the draw
 
 test('the releases table opens at today with a divider, and filters to my releases and this week', async ({ app: page, shell }) => {
   const { people } = await seedReadiness(shell.session);
-  const [system] = ((await shell.session.dispatch('systems.list', {})) as { ok: true; value: Array<{ id: string }> }).value;
-  const [production] = ((await shell.session.dispatch('environments.list', {})) as { ok: true; value: Array<{ id: string }> }).value;
+  const [system] = ((await shell.session.client()['systems.list']({})) as { ok: true; value: Array<{ id: string }> }).value;
+  const [production] = ((await shell.session.client()['environments.list']({})) as { ok: true; value: Array<{ id: string }> }).value;
   const day = 86_400_000;
   // Forty past releases: the table must not open on the oldest of them.
   for (let i = 40; i >= 1; i--) {
     const start = Date.now() - i * 2 * day;
-    const r = await shell.session.dispatch('releases.create', {
+    const r = await shell.session.client()['releases.create']({
       name: `Old ${String(41 - i).padStart(2, '0')}`,
       version: '1.0',
       systemIds: [system.id],

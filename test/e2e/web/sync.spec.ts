@@ -62,7 +62,7 @@ test('sync through a shared folder: settings, status, and a conflict restored fr
 
     await table.getByRole('button', { name: 'Restore other' }).click();
     await expect(page.getByTestId('no-conflicts')).toBeVisible();
-    const restored = await a.dispatch('releases.get', { id: release.id });
+    const restored = await a.client()['releases.get']({ id: release.id });
     expect(restored.ok && (restored.value as { description: string }).description).toMatch(/edited/);
     await snap(page, 'sync-settings-resolved');
   } finally {
@@ -93,7 +93,7 @@ test('a team server URL that is plain HTTP to another machine is warned about wh
   await expect(page.getByText(/plain HTTP to another machine/)).toHaveCount(1);
   // No OS keychain in the web shell: the saved token stays in the workspace, and the form says so beside it.
   await expect(page.getByTestId('token-warning')).toContainText('The member token is kept in this workspace file without encryption');
-  const status = await shell.session.dispatch('sync.status', {});
+  const status = await shell.session.client()['sync.status']({});
   expect(status.ok && (status.value as { warnings: string[] }).warnings[0]).toMatch(/^The team server URL is plain HTTP to another machine/);
   await snap(page, 'sync-settings-plain-http');
   await page.getByRole('button', { name: 'Switch to dark mode' }).click();

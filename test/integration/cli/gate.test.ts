@@ -25,7 +25,7 @@ describe('release-desk gate and signoff', { timeout: 120_000 }, () => {
       await person('Eli Novak', 'eli@example.com', 'engineer'),
     ]);
     await person('Nadia Haddad', 'nadia@example.com', 'security-architect');
-    releaseId = (valueOf(await session.dispatch('releases.create', releaseInput(basics, { status: 'planned' }))) as { id: string }).id;
+    releaseId = (valueOf(await session.client()['releases.create'](releaseInput(basics, { status: 'planned' })))).id;
     session.close();
   });
   afterAll(() => cleanup());
@@ -60,7 +60,7 @@ describe('release-desk gate and signoff', { timeout: 120_000 }, () => {
 
   it('under the explicit-assertion policy is pending (exit 4) and says the policy on its first line', async () => {
     const session = WorkspaceSession.open(db);
-    valueOf(await session.dispatch('settings.update', { readinessPolicy: 'explicit' }));
+    valueOf(await session.client()['settings.update']({ readinessPolicy: 'explicit' }));
     session.close();
     const gate = cli('gate', '--db', db, '--release', releaseId);
     expect(gate.code).toBe(4);

@@ -17,7 +17,7 @@ describe('release-desk init', { timeout: 120_000 }, () => {
     expect(made.code, made.stderr).toBe(0);
     expect(made.stdout.split('\n')[0]).toBe(`Created an empty workspace "Northwind releases" in ${db}.`);
     const session = WorkspaceSession.open(db);
-    const info = valueOf(await session.dispatch('workspace.info', {})) as { settings: { name: string; readinessPolicy: string }; counts: Record<string, number> };
+    const info = valueOf(await session.client()['workspace.info']({}));
     session.close();
     expect(info.settings).toMatchObject({ name: 'Northwind releases', readinessPolicy: 'presumptive' });
     expect(info.counts).toEqual({ releases: 0, people: 0, systems: 0, environments: 0 });
@@ -35,7 +35,7 @@ describe('release-desk init', { timeout: 120_000 }, () => {
     fs.mkdirSync(folder);
     expect(cli('init', '--db', team, '--name', 'Payments team').code).toBe(0);
     const lead = WorkspaceSession.open(team);
-    valueOf(await lead.dispatch('systems.create', { name: 'Payments API' }));
+    valueOf(await lead.client()['systems.create']({ name: 'Payments API' }));
     lead.close();
     expect(cli('sync', '--db', team, '--folder', folder).code).toBe(0);
 
@@ -47,7 +47,7 @@ describe('release-desk init', { timeout: 120_000 }, () => {
     expect(joined.stdout).toContain('Created an empty workspace "Release Desk workspace"');
     expect(cli('sync', '--db', mine, '--folder', folder).code).toBe(0);
     const session = WorkspaceSession.open(mine);
-    const info = valueOf(await session.dispatch('workspace.info', {})) as { settings: { name: string }; counts: { systems: number } };
+    const info = valueOf(await session.client()['workspace.info']({}));
     session.close();
     // The joining device wrote no settings of its own, so the team's name is the one it has now.
     expect(info.settings.name).toBe('Payments team');

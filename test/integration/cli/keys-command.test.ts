@@ -34,8 +34,8 @@ describe('release-desk keys and verify', { timeout: 240_000 }, () => {
     fs.mkdirSync(folder);
     const session = WorkspaceSession.open(admin);
     const basics = await seedBasics(session); // Priya Natarajan, enrolled on this (the root's) device
-    valueOf(await session.dispatch('people.create', { name: 'Sam Achebe', email: 'sam@example.com', roles: ['security-architect'] }));
-    releaseId = (valueOf(await session.dispatch('releases.create', releaseInput(basics, { status: 'planned' }))) as { id: string }).id;
+    valueOf(await session.client()['people.create']({ name: 'Sam Achebe', email: 'sam@example.com', roles: ['security-architect'] }));
+    releaseId = (valueOf(await session.client()['releases.create'](releaseInput(basics, { status: 'planned' })))).id;
     session.close();
   });
   afterAll(() => cleanup());

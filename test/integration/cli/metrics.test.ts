@@ -41,7 +41,7 @@ describe('release-desk record deployment, import git, metrics', { timeout: 120_0
     makeRepo(repo);
     const session = WorkspaceSession.open(db);
     const basics = await seedBasics(session); // environment "Production", system "Payments API"
-    valueOf(await session.dispatch('releases.create', releaseInput(basics)));
+    valueOf(await session.client()['releases.create'](releaseInput(basics)));
     session.close();
   });
   afterAll(() => cleanup());

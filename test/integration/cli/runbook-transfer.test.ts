@@ -13,7 +13,7 @@ const fixture = (name: string) => path.join(FIXTURES, name);
 async function runbooksOf(db: string, releaseId: string) {
   const session = WorkspaceSession.open(db);
   try {
-    return valueOf(await session.dispatch('runbooks.list', { releaseId })) as { id: string; name: string; stepCount: number }[];
+    return valueOf(await session.client()['runbooks.list']({ releaseId }));
   } finally {
     session.close();
   }
@@ -29,8 +29,8 @@ describe('release-desk import runbook / export runbook', { timeout: 120_000 }, (
     db = path.join(dir, 'runbooks.releasedesk');
     const session = WorkspaceSession.open(db);
     const basics = await seedBasics(session);
-    valueOf(await session.dispatch('people.create', { name: 'Ana Díaz', roles: ['security-architect'] }));
-    releaseId = (valueOf(await session.dispatch('releases.create', releaseInput(basics))) as { id: string }).id;
+    valueOf(await session.client()['people.create']({ name: 'Ana Díaz', roles: ['security-architect'] }));
+    releaseId = (valueOf(await session.client()['releases.create'](releaseInput(basics)))).id;
     session.close();
   });
   afterAll(() => cleanup());
@@ -114,7 +114,7 @@ describe('release-desk import runbook / export runbook', { timeout: 120_000 }, (
     expect((await runbooksOf(db, releaseId))[0].stepCount).toBe(3);
 
     const session = WorkspaceSession.open(db);
-    valueOf(await session.dispatch('runbooks.create', { releaseId, name: 'Database track' }));
+    valueOf(await session.client()['runbooks.create']({ releaseId, name: 'Database track' }));
     session.close();
     const out = path.join(dir, 'two.csv');
     expectOneLineError(cli('export', 'runbook', '--db', db, '--release', releaseId, '--format', 'csv', '--out', out), 2, /the release has 2 runbooks: add --runbook ID, one of .*\("Database track"\)/);

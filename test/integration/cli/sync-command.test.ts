@@ -26,7 +26,7 @@ async function workspace(file: string, tag: string, roles: string[] = []) {
   const session = WorkspaceSession.open(file);
   try {
     valueOf(await session.dispatch('people.create', { name: `Person ${tag}`, roles }));
-    valueOf(await session.dispatch('systems.create', { name: `System ${tag}` }));
+    valueOf(await session.client()['systems.create']({ name: `System ${tag}` }));
   } finally {
     session.close();
   }
@@ -35,7 +35,7 @@ async function workspace(file: string, tag: string, roles: string[] = []) {
 async function addSystem(file: string, name: string) {
   const session = WorkspaceSession.open(file);
   try {
-    valueOf(await session.dispatch('systems.create', { name }));
+    valueOf(await session.client()['systems.create']({ name }));
   } finally {
     session.close();
   }

@@ -98,7 +98,7 @@ describe('an XLSX zip bomb is refused before it is inflated', { timeout: 180_000
     ({ dir, cleanup } = tempDir('release-desk-bomb-'));
     db = path.join(dir, 'bomb.releasedesk');
     const session = WorkspaceSession.open(db);
-    releaseId = (valueOf(await session.dispatch('releases.create', releaseInput(await seedBasics(session)))) as { id: string }).id;
+    releaseId = (valueOf(await session.client()['releases.create'](releaseInput(await seedBasics(session))))).id;
     session.close();
     peakProbe = path.join(dir, 'peak.mjs');
     fs.writeFileSync(peakProbe, "process.on('exit', () => process.stderr.write(`peak-rss-mb ${Math.round(process.resourceUsage().maxRSS / 1024)}\\n`));\n");

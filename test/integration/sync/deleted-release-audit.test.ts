@@ -28,7 +28,7 @@ describe('a release deleted on one device', () => {
     await call(a, 'releases.delete', { id: ids.releaseId });
     await sync();
     for (const s of [a, b]) {
-      expect((await s.dispatch('releases.get', { id: ids.releaseId })).ok).toBe(false);
+      expect((await s.client()['releases.get']({ id: ids.releaseId })).ok).toBe(false);
       expect(signoffCount(s)).toBe(2);
       const audit = await call<ReleaseAuditEntry[]>(s, 'audit.release', { releaseId: ids.releaseId });
       expect(audit.filter((e) => e.kind === 'halt').map((e) => e.comment).sort()).toEqual(['Pen test report pending', 'UAT defect PAY-12 open']);

@@ -99,15 +99,15 @@ describe('an encrypted shared folder (issue 12)', { timeout: 120_000 }, () => {
     await configure(a, { folder, passphrase: PASSPHRASE });
     await syncNow(a);
 
-    const wrong = await failure(b.dispatch('sync.configure', { mode: 'folder', folder, passphrase: 'incorrect horse battery staple' }));
+    const wrong = await failure(b.client()['sync.configure']({ mode: 'folder', folder, passphrase: 'incorrect horse battery staple' }));
     expect(wrong).toMatchObject({ code: 'invalid_input', field: 'passphrase' });
     expect(wrong.message).toMatch(/^This passphrase does not unlock the shared folder's team key .* Nothing was read or written\.$/);
-    const none = await failure(b.dispatch('sync.configure', { mode: 'folder', folder }));
+    const none = await failure(b.client()['sync.configure']({ mode: 'folder', folder }));
     expect(none).toMatchObject({ field: 'passphrase' });
     expect(none.message).toMatch(/^This folder is encrypted with a team passphrase \(set up by .* on \d{4}-\d\d-\d\d\): enter it to sync\.$/);
-    const oneOff = await failure(b.dispatch('sync.now', { target: { folder } }));
+    const oneOff = await failure(b.client()['sync.now']({ target: { folder } }));
     expect(oneOff.message).toMatch(/is encrypted with a team passphrase \(set up by .*\) and this device holds no key for it, so this device read nothing and wrote nothing there\. Enter the team passphrase in Settings → Sync/);
-    const oneOffWrong = await failure(b.dispatch('sync.now', { target: { folder, passphrase: 'incorrect horse battery staple' } }));
+    const oneOffWrong = await failure(b.client()['sync.now']({ target: { folder, passphrase: 'incorrect horse battery staple' } }));
     expect(oneOffWrong.message).toMatch(/does not unlock/);
     expect(releaseCount(b)).toBe(0);
     expect(fs.existsSync(path.join(folder, b.store.deviceId))).toBe(false);
@@ -129,9 +129,9 @@ describe('an encrypted shared folder (issue 12)', { timeout: 120_000 }, () => {
     fs.writeFileSync(short, randomBytes(16));
     const inside = path.join(folder, 'team.key');
     fs.writeFileSync(inside, randomBytes(32));
-    expect((await failure(a.dispatch('sync.configure', { mode: 'folder', folder, keyFile: short }))).message).toMatch(/holds 16 bytes; a team key file holds 32 to 65536 random bytes \(make one with: head -c 32 \/dev\/urandom > team\.key\)/);
-    expect((await failure(a.dispatch('sync.configure', { mode: 'folder', folder, keyFile: path.join(dir, 'nope.key') }))).message).toMatch(/There is no key file at/);
-    expect((await failure(a.dispatch('sync.configure', { mode: 'folder', folder, keyFile: inside }))).message).toMatch(/is inside the shared folder: anyone who can read the folder could read the key/);
+    expect((await failure(a.client()['sync.configure']({ mode: 'folder', folder, keyFile: short }))).message).toMatch(/holds 16 bytes; a team key file holds 32 to 65536 random bytes \(make one with: head -c 32 \/dev\/urandom > team\.key\)/);
+    expect((await failure(a.client()['sync.configure']({ mode: 'folder', folder, keyFile: path.join(dir, 'nope.key') }))).message).toMatch(/There is no key file at/);
+    expect((await failure(a.client()['sync.configure']({ mode: 'folder', folder, keyFile: inside }))).message).toMatch(/is inside the shared folder: anyone who can read the folder could read the key/);
     fs.rmSync(inside);
     expect(readFolderKeyHeader(folder)).toBeNull();
 
@@ -139,11 +139,11 @@ describe('an encrypted shared folder (issue 12)', { timeout: 120_000 }, () => {
     expect(readFolderKeyHeader(folder)?.kdf.name).toBe('hkdf-sha256');
     await syncNow(a);
     const [b, c] = others;
-    const asPassphrase = await failure(b.dispatch('sync.configure', { mode: 'folder', folder, passphrase: PASSPHRASE }));
+    const asPassphrase = await failure(b.client()['sync.configure']({ mode: 'folder', folder, passphrase: PASSPHRASE }));
     expect(asPassphrase.message).toMatch(/comes from a key file, not a passphrase/);
     const otherKey = path.join(dir, 'other.key');
     fs.writeFileSync(otherKey, randomBytes(32));
-    expect((await failure(b.dispatch('sync.configure', { mode: 'folder', folder, keyFile: otherKey }))).message).toMatch(/does not unlock the shared folder's team key .* another team's or another folder's key/);
+    expect((await failure(b.client()['sync.configure']({ mode: 'folder', folder, keyFile: otherKey }))).message).toMatch(/does not unlock the shared folder's team key .* another team's or another folder's key/);
     for (const s of [b, c]) expect((await configure(s, { folder, keyFile })).folderKey).toMatchObject({ kind: 'key-file', keyFile });
     await syncNow(b);
     await call(b, 'systems.create', { name: 'Ledger' });
@@ -231,7 +231,7 @@ describe('an encrypted shared folder (issue 12)', { timeout: 120_000 }, () => {
       { deviceId: a.store.deviceId, name: 'this device', files: 1, thisDevice: true },
       { deviceId: b.store.deviceId, name: `device ${b.store.deviceId}`, files: 2, thisDevice: false },
     ].sort((x, y) => x.deviceId.localeCompare(y.deviceId)));
-    const unconfirmed = await failure(a.dispatch('sync.configure', { mode: 'folder', folder, passphrase: PASSPHRASE }));
+    const unconfirmed = await failure(a.client()['sync.configure']({ mode: 'folder', folder, passphrase: PASSPHRASE }));
     expect(unconfirmed.field).toBe('republish');
     expect(unconfirmed.message).toMatch(/already holds unencrypted files of 2 devices \(.*this device.*\)\. Encrypting it re-publishes this device's history encrypted and removes this device's unencrypted files; the other devices' files stay readable/);
     expect(readFolderKeyHeader(folder)).toBeNull();
@@ -243,7 +243,7 @@ describe('an encrypted shared folder (issue 12)', { timeout: 120_000 }, () => {
     expect(dataFiles(folder, a.store.deviceId)).toEqual(['00000002.ndjson.gz.enc']);
 
     // B, without the key, is now refused; with it, it re-publishes too, and no unencrypted file is left.
-    expect((await failure(b.dispatch('sync.now', {}))).message).toMatch(/is encrypted with a team passphrase .* holds no key for it/);
+    expect((await failure(b.client()['sync.now']({}))).message).toMatch(/is encrypted with a team passphrase .* holds no key for it/);
     expect((await call<SyncStatus>(b, 'sync.status', {})).lastError).toMatch(/holds no key for it, so this device read nothing and wrote nothing there\. Enter the team passphrase/);
     expect(dataFiles(folder, b.store.deviceId)).toEqual(['00000001.ndjson.gz', '00000002.ndjson.gz']);
     await configure(b, { folder, passphrase: PASSPHRASE });
@@ -272,8 +272,8 @@ describe('an encrypted shared folder (issue 12)', { timeout: 120_000 }, () => {
 
     fs.rmSync(path.join(folder, FOLDER_KEY_FILE));
     // Without the header the folder still holds encrypted files: no device mistakes it for an unencrypted one.
-    expect((await failure(b.dispatch('sync.now', { target: { folder } }))).message).toMatch(/holds encrypted files but its encryption header \(release-desk-encryption\.json\) is missing, and this device read nothing and wrote nothing/);
-    expect((await failure(b.dispatch('sync.now', { target: { folder, keyFile } }))).message).toMatch(/a new team key would leave those files unreadable, so none was set up/);
+    expect((await failure(b.client()['sync.now']({ target: { folder } }))).message).toMatch(/holds encrypted files but its encryption header \(release-desk-encryption\.json\) is missing, and this device read nothing and wrote nothing/);
+    expect((await failure(b.client()['sync.now']({ target: { folder, keyFile } }))).message).toMatch(/a new team key would leave those files unreadable, so none was set up/);
     expect(fs.existsSync(path.join(folder, b.store.deviceId))).toBe(false);
     const report = await syncNow(a);
     expect(report.warnings).toContain(`The shared folder's encryption header (${FOLDER_KEY_FILE}) was missing; this device put it back.`);
@@ -289,7 +289,7 @@ describe('an encrypted shared folder (issue 12)', { timeout: 120_000 }, () => {
     await syncNow(b, { folder: otherFolder, keyFile: otherKey });
     fs.copyFileSync(path.join(otherFolder, FOLDER_KEY_FILE), path.join(folder, FOLDER_KEY_FILE));
     await call(a, 'systems.create', { name: 'Ledger' });
-    const refused = await failure(a.dispatch('sync.now', {}));
+    const refused = await failure(a.client()['sync.now']({}));
     expect(refused.message).toMatch(/is encrypted with another team key than the one this device holds \(the folder's was set up by device .* on \d{4}-\d\d-\d\d\), so this device read nothing and wrote nothing there/);
     expect((await call<SyncStatus>(a, 'sync.status', {})).lastError).toBe(refused.message);
     expect(filesUnder(folder).length).toBe(before);
@@ -309,7 +309,7 @@ describe('an encrypted shared folder (issue 12)', { timeout: 120_000 }, () => {
     for (const secret of [teamKey, Buffer.from(teamKey.toString('base64')), Buffer.from(teamKey.toString('hex')), Buffer.from(token)]) expect(file.includes(secret)).toBe(false);
 
     setSecretProtector(null);
-    const locked = await failure(a.dispatch('sync.now', {}));
+    const locked = await failure(a.client()['sync.now']({}));
     expect(locked.message).toMatch(/The team key saved on this device for .* cannot be unlocked here \(it was protected by an OS keychain this process cannot use.*\), so this device read nothing and wrote nothing there: enter the team key file again/);
   });
 });

@@ -35,40 +35,40 @@ describe('the saved sync token', () => {
   it('is kept with the OS keychain where the shell has one: not in the workspace file, and syncs', async () => {
     const w = await world();
     setSecretProtector(standInKeychain('the test keychain'));
-    const settings = valueOf(await w.session.dispatch('sync.configure', { mode: 'server', serverUrl: w.server.url, token: w.token }));
+    const settings = valueOf(await w.session.client()['sync.configure']({ mode: 'server', serverUrl: w.server.url, token: w.token }));
     expect(settings).toMatchObject({ tokenSet: true, tokenWarning: null });
     expect(w.savedRaw()).not.toContain(w.token);
     expect(w.savedRaw()).not.toContain(Buffer.from(w.token).toString('base64'));
     expect(w.fileBytes().includes(Buffer.from(w.token))).toBe(false);
     expect(JSON.parse(w.savedRaw())).toMatchObject({ protection: 'the test keychain' });
     // The configured sync reads it back through the keychain.
-    expect((await w.session.dispatch('sync.now', {})).ok).toBe(true);
-    const status = valueOf(await w.session.dispatch('sync.status', {})) as SyncStatus;
+    expect((await w.session.client()['sync.now']({})).ok).toBe(true);
+    const status = valueOf(await w.session.client()['sync.status']({}));
     expect(status.lastError).toBeNull();
     expect(status.warnings.join(' ')).not.toMatch(/token/);
   });
 
   it('where no keychain exists it stays in the workspace, with a warning in words in the settings and the status', async () => {
     const w = await world();
-    const settings = valueOf(await w.session.dispatch('sync.configure', { mode: 'server', serverUrl: w.server.url, token: w.token })) as SyncSettings;
+    const settings = valueOf(await w.session.client()['sync.configure']({ mode: 'server', serverUrl: w.server.url, token: w.token }));
     expect(settings.tokenWarning).toMatch(/^The member token is kept in this workspace file without encryption: there is no OS keychain here/);
-    const status = valueOf(await w.session.dispatch('sync.status', {})) as SyncStatus;
+    const status = valueOf(await w.session.client()['sync.status']({}));
     expect(status.warnings).toContain(settings.tokenWarning);
-    expect((await w.session.dispatch('sync.now', {})).ok).toBe(true);
+    expect((await w.session.client()['sync.now']({})).ok).toBe(true);
   });
 
   it('saved with a keychain this process lacks (the desktop app\'s, seen from the CLI): the sync says so in words instead of sending nothing', async () => {
     const w = await world();
     setSecretProtector(standInKeychain('the OS keychain (Electron safeStorage)'));
-    valueOf(await w.session.dispatch('sync.configure', { mode: 'server', serverUrl: w.server.url, token: w.token }));
+    valueOf(await w.session.client()['sync.configure']({ mode: 'server', serverUrl: w.server.url, token: w.token }));
     setSecretProtector(null);
-    const status = valueOf(await w.session.dispatch('sync.status', {})) as SyncStatus;
+    const status = valueOf(await w.session.client()['sync.status']({}));
     const warning = 'The saved member token was protected by the OS keychain (Electron safeStorage), which this process cannot use (another app, user or machine): enter the token again in Settings → Sync, or give it to the CLI with --token.';
     expect(status.settings.tokenWarning).toBe(warning);
     expect(status.warnings).toContain(warning);
-    const refused = await w.session.dispatch('sync.now', {});
+    const refused = await w.session.client()['sync.now']({});
     expect(refused).toMatchObject({ ok: false, error: { code: 'invalid_input', field: 'token', message: warning } });
     // A one-off target with its own token still syncs.
-    expect((await w.session.dispatch('sync.now', { target: { serverUrl: w.server.url, token: w.token } })).ok).toBe(true);
+    expect((await w.session.client()['sync.now']({ target: { serverUrl: w.server.url, token: w.token } })).ok).toBe(true);
   });
 });

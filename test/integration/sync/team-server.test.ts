@@ -70,7 +70,7 @@ describe('team server over loopback', () => {
     const w = await serverWorld();
     const t = await teamOnServer(w);
     // On B someone picks Priya and halts Product readiness in her name: the app itself refuses, B holds no key of hers.
-    const refusedHere = await t.b().dispatch('readiness.signoff', { releaseId: t.ids.releaseId, state: 'product', action: 'halt', comment: 'not mine to say', asPersonId: t.ids.priyaId });
+    const refusedHere = await t.b().client()['readiness.signoff']({ releaseId: t.ids.releaseId, state: 'product', action: 'halt', comment: 'not mine to say', asPersonId: t.ids.priyaId });
     expect(refusedHere).toMatchObject({ ok: false, error: { code: 'forbidden', message: expect.stringMatching(/holds no enrolled key of Priya Natarajan/) } });
     // A modified client writes it anyway, signed with B's key, straight into B's file.
     const fields = { releaseId: t.ids.releaseId, state: 'product', action: 'halt', personId: t.ids.priyaId, comment: 'not mine to say', waivedIssues: [], withdrawsId: null, deviceId: t.b().store.deviceId };

@@ -30,14 +30,14 @@ type WindowFields = Omit<Window, 'id' | 'createdAt' | 'updatedAt'>;
 function getWindow(ctx: HandlerContext, id: string): Window {
   const row = ctx.store.reader.get('window', id);
   if (!row) throw notFound('Window', id);
-  return row as unknown as Window;
+  return row;
 }
 
-const listWindows = (ctx: HandlerContext) => ctx.store.reader.list('window', 'start_at, name') as unknown as Window[];
-const liveReleases = (ctx: HandlerContext) => ctx.store.reader.list('release', 'window_start, name') as unknown as Release[];
+const listWindows = (ctx: HandlerContext) => ctx.store.reader.list('window', ['start', 'name']);
+const liveReleases = (ctx: HandlerContext) => ctx.store.reader.list('release', ['windowStart', 'name']);
 /** The releases whose window overlaps [from, to) ms, read by range in the store (by window start, then name). */
 const releasesOverlapping = (ctx: HandlerContext, [from, to]: readonly [number, number]) =>
-  ctx.store.reader.listOverlapping('release', 'windowStart', 'windowEnd', new Date(from).toISOString(), new Date(to).toISOString(), 'window_start, name') as unknown as Release[];
+  ctx.store.reader.listOverlapping('release', 'windowStart', 'windowEnd', new Date(from).toISOString(), new Date(to).toISOString(), ['windowStart', 'name']);
 
 /** Checks that need the whole window (after a patch) or the rest of the workspace. */
 function checkWindow(ctx: HandlerContext, window: WindowFields): void {
@@ -98,7 +98,7 @@ function windowOccurrences(windows: readonly Window[], range: [number, number]):
 }
 
 function needLinks(ctx: HandlerContext): Array<{ id: string; releaseId: string; needsReleaseId: string }> {
-  return ctx.store.reader.list('releaseNeed', 'release_id, needs_release_id') as unknown as Array<{ id: string; releaseId: string; needsReleaseId: string }>;
+  return ctx.store.reader.list('releaseNeed', ['releaseId', 'needsReleaseId']);
 }
 
 /** Ids made of what a record is about, so two devices creating the same link or acceptance merge into one row. */
@@ -166,7 +166,7 @@ function collisionWorld(ctx: HandlerContext, input: CollisionQuery, draft?: Rele
   // draft and the releases linked by needs are added by id.
   const ranged = input.from !== undefined && input.to !== undefined;
   const candidates = ranged ? releasesOverlapping(ctx, [Date.parse(input.from!), Date.parse(input.to!)]) : liveReleases(ctx);
-  const byIdOf = (id: string) => ctx.store.reader.get('release', id) as unknown as Release | undefined;
+  const byIdOf = (id: string) => ctx.store.reader.get('release', id);
   const all = live(draft && !candidates.some((r) => r.id === draft.id) ? [...candidates, draft] : candidates);
   const range = parseRange(input.from, input.to, () => releaseSpan(all));
   const releases = all.filter((r) => overlaps(r, range) && (!input.environmentId || r.environmentIds.includes(input.environmentId)));
@@ -181,8 +181,8 @@ function collisionWorld(ctx: HandlerContext, input: CollisionQuery, draft?: Rele
     : all.filter((r) => linkedIds.has(r.id));
   const world = {
     releases: [...releases, ...related].map((r) => ({ ...r, start: Date.parse(r.windowStart), end: Date.parse(r.windowEnd) })),
-    systems: ctx.store.reader.list('system') as unknown as System[],
-    environments: (ctx.store.reader.list('environment', 'position') as unknown as Environment[]).filter((e) => !input.environmentId || e.id === input.environmentId),
+    systems: ctx.store.reader.list('system'),
+    environments: ctx.store.reader.list('environment', ['position']).filter((e) => !input.environmentId || e.id === input.environmentId),
     occurrences,
     needs,
     stepOwnerships: loadStepOwnerships(ctx, [...releases, ...related]),
@@ -194,8 +194,8 @@ function computeCollisions(ctx: HandlerContext, input: CollisionQuery, draft?: R
   const { world, range } = collisionWorld(ctx, input, draft);
   const found = findCollisions(world, { from: range[0], to: range[1], limit: input.limit });
   const zone = ctx.viewerZone();
-  const accepted = new Map((ctx.store.reader.list('collisionAcceptance') as unknown as Array<{ id: string; collisionKey: string; reason: string }>).map((a) => [a.collisionKey, a]));
-  const people = new Map((ctx.store.reader.list('person') as unknown as Person[]).map((p) => [p.id, p.name]));
+  const accepted = new Map(ctx.store.reader.list('collisionAcceptance').map((a) => [a.collisionKey, a]));
+  const people = new Map(ctx.store.reader.list('person').map((p) => [p.id, p.name]));
   return found.map((c) => {
     const acceptance = accepted.get(c.key);
     let marked: Collision['accepted'] = null;
@@ -253,7 +253,7 @@ function environmentNames(ctx: HandlerContext, ids: readonly string[]): string {
 
 function importedWindows(ctx: HandlerContext, input: { ics: string; kind: 'maintenance' | 'freeze'; environmentId: string | null }) {
   if (input.environmentId) requireExisting(ctx, 'environment', [input.environmentId], 'environmentId');
-  const settings = ctx.store.reader.list('settings')[0] as { defaultTimeZone?: string } | undefined;
+  const settings = ctx.store.reader.list('settings').at(0);
   const { windows, warnings } = readIcs(input.ics, { kind: input.kind, environmentId: input.environmentId, fallbackZone: settings?.defaultTimeZone || 'UTC' });
   const checked = windows.map((w, i) => {
     const parsed = WindowCreate.safeParse(w);
@@ -375,8 +375,8 @@ export const calendarHandlers = {
       (w) => appliesTo(w.environmentIds, environmentId) && (!from && !to ? true : expandOccurrences(w, range[0], Math.min(range[1], range[0] + 50 * 365 * DAY_MS)).length > 0),
     );
     const names = (entity: 'system' | 'environment' | 'person') =>
-      new Map((ctx.store.reader.list(entity) as unknown as Array<{ id: string; name: string }>).map((x) => [x.id, x.name]));
-    const settings = ctx.store.reader.list('settings')[0] as { name?: string } | undefined;
+      new Map(ctx.store.reader.list(entity).map((x) => [x.id, x.name]));
+    const settings = ctx.store.reader.list('settings').at(0);
     // SEQUENCE per record: distinct change times after the creating one.
     const sequenceOf = new Map([...ctx.store.reader.editCounts('release'), ...ctx.store.reader.editCounts('window')]);
     return exportIcs({

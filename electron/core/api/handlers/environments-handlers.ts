@@ -7,11 +7,11 @@ import { requireUnique } from './references';
 export function getEnvironment(ctx: HandlerContext, id: string): Environment {
   const row = ctx.store.reader.get('environment', id);
   if (!row) throw notFound('Environment', id);
-  return row as unknown as Environment;
+  return row;
 }
 
 function listEnvironments(ctx: HandlerContext): Environment[] {
-  return ctx.store.reader.list('environment', 'position, name COLLATE NOCASE') as unknown as Environment[];
+  return ctx.store.reader.list('environment', ['position', { by: 'name', nocase: true }]);
 }
 
 export const environmentsHandlers = {

@@ -13,7 +13,7 @@ import { signingPerson } from './acting-person';
 /** The coordination meeting (issue 5): agenda, attendees, decisions, environments prepared, action items, minutes. */
 
 function defaultZone(ctx: HandlerContext): string {
-  const settings = ctx.store.reader.list('settings')[0] as { defaultTimeZone?: string } | undefined;
+  const settings = ctx.store.reader.list('settings').at(0);
   return settings?.defaultTimeZone || 'UTC';
 }
 
@@ -46,7 +46,7 @@ function writeAttendees(ctx: HandlerContext, meetingId: string, personIds: reado
 
 export const meetingsHandlers = {
   'meetings.list': (ctx) =>
-    (ctx.store.reader.list('meeting', 'held_at DESC, range_from DESC, title COLLATE NOCASE') as unknown as Meeting[]).map((m) => loadMeetingSummary(ctx, m)),
+    ctx.store.reader.list('meeting', [{ by: 'heldAt', desc: true }, { by: 'from', desc: true }, { by: 'title', nocase: true }]).map((m) => loadMeetingSummary(ctx, m)),
 
   'meetings.get': (ctx, { id }) => loadMeetingView(ctx, id),
 

@@ -6,6 +6,7 @@ import { localDate } from '../../domain/calendar/zoned-time';
 import { buildAgenda, deriveActionItems, type ActionItemFacts, type CompletionFacts, type EnvironmentCheckFacts } from '../../domain/meetings';
 import { hlcInstant } from '../../changes/change';
 import type { HandlerContext } from '../handler-context';
+import type { FieldName } from '../../store/entity-tables';
 import { calendarHandlers } from './calendar-handlers';
 import { signedRowsOf } from './readiness-records';
 import { peopleNames } from '../../people/people-queries';
@@ -26,16 +27,16 @@ export const environmentCheckId = (meetingId: string, environmentId: string) => 
 export function getMeeting(ctx: HandlerContext, id: string): Meeting {
   const row = ctx.store.reader.get('meeting', id);
   if (!row) throw notFound('Meeting', id);
-  return row as unknown as Meeting;
+  return row;
 }
 
 const releasesIn = (ctx: HandlerContext, meeting: Meeting) =>
-  (ctx.store.reader.list('release', 'window_start, name COLLATE NOCASE') as unknown as Release[]).filter(
+  ctx.store.reader.list('release', ['windowStart', { by: 'name', nocase: true }]).filter(
     (r) => Date.parse(r.windowStart) < Date.parse(meeting.to) && Date.parse(r.windowEnd) > Date.parse(meeting.from),
   );
 
-const rowsOf = (ctx: HandlerContext, entity: 'meetingAttendee' | 'meetingDecision' | 'meetingEnvironmentCheck' | 'meetingActionItem' | 'meetingActionCompletion', meetingId: string) =>
-  ctx.store.reader.findEqual(entity, 'meetingId', meetingId);
+const rowsOf = <E extends 'meetingAttendee' | 'meetingDecision' | 'meetingEnvironmentCheck' | 'meetingActionItem' | 'meetingActionCompletion'>(ctx: HandlerContext, entity: E, meetingId: string) =>
+  ctx.store.reader.findEqual(entity, 'meetingId' as FieldName<E>, meetingId);
 
 /** Decisions and completions are signed records: only those that verified count (store/signed-records.ts). */
 function loadDecisions(ctx: HandlerContext, meetingId: string) {
@@ -89,7 +90,7 @@ export const heldAtOf = (meeting: Meeting) => meeting.heldAt || meeting.from;
  */
 function carriedOver(ctx: HandlerContext, meeting: Meeting, today: string): Array<ActionItemFacts & { completions: CompletionFacts[]; meeting: Meeting }> {
   const held = Date.parse(heldAtOf(meeting));
-  const earlier = (ctx.store.reader.list('meeting') as unknown as Meeting[])
+  const earlier = ctx.store.reader.list('meeting')
     .filter((m) => m.id !== meeting.id && Date.parse(heldAtOf(m)) < held)
     .sort((a, b) => heldAtOf(a).localeCompare(heldAtOf(b)));
   const since = earlier.length > 0 ? Date.parse(heldAtOf(earlier[earlier.length - 1])) : -Infinity;
@@ -126,7 +127,7 @@ export function loadMeetingView(ctx: HandlerContext, meetingId: string, now = ne
     collisions,
     decisions: decisions.map(({ personId, ...d }) => ({ ...d, by: names.ref(personId) })),
     checks,
-    environments: ctx.store.reader.list('environment', 'position, name') as unknown as Array<{ id: string; name: string }>,
+    environments: ctx.store.reader.list('environment', ['position', 'name']),
     names,
   });
   return {

@@ -7,11 +7,11 @@ import { requireUnique } from './references';
 export function getPerson(ctx: HandlerContext, id: string): Person {
   const row = ctx.store.reader.get('person', id);
   if (!row) throw notFound('Person', id);
-  return row as unknown as Person;
+  return row;
 }
 
 export const peopleHandlers = {
-  'people.list': (ctx) => ctx.store.reader.list('person', 'name COLLATE NOCASE') as unknown as Person[],
+  'people.list': (ctx) => ctx.store.reader.list('person', [{ by: 'name', nocase: true }]),
   'people.create': (ctx, fields) => {
     requireUnique(ctx, 'person', 'name', fields.name);
     const id = randomUUID();

@@ -69,7 +69,7 @@ function itemView(ctx: HandlerContext, releaseId: string, itemId: string): Check
 
 function listTemplates(ctx: HandlerContext): ChecklistTemplate[] {
   const order = (s: string) => READINESS_STATES.indexOf(s as ReadinessState);
-  return (ctx.store.reader.list('checklistTemplate', 'name COLLATE NOCASE') as unknown as ChecklistTemplate[])
+  return ctx.store.reader.list('checklistTemplate', [{ by: 'name', nocase: true }])
     .map(({ id, name, state, items }) => ({ id, name, state, items }))
     .sort((a, b) => order(a.state) - order(b.state));
 }
@@ -113,7 +113,7 @@ export const readinessHandlers = {
 
   'readiness.board': (ctx, { from, to }) => {
     const now = new Date().toISOString();
-    const releases = ctx.store.reader.list('release', 'window_start, name COLLATE NOCASE') as unknown as Release[];
+    const releases = ctx.store.reader.list('release', ['windowStart', { by: 'name', nocase: true }]);
     const people = loadPeople(ctx.store);
     return releases
       .filter((r) => Date.parse(r.windowStart) < Date.parse(to) && Date.parse(r.windowEnd) > Date.parse(from))

@@ -2,7 +2,7 @@ import type { PersonRole, Release } from '../../../contract/entities';
 import type { ReadinessView, SignoffRecord } from '../../../contract/readiness-entities';
 import type { ChecklistItemFacts, PersonFacts, TickFacts, WaiverFacts } from '../../domain/readiness';
 import { deadlinePolicy, deriveChecklist, deriveReadiness, personNames, type DeadlinePolicy } from '../../domain/readiness';
-import type { EntityName } from '../../store/entity-tables';
+import type { EntityName, FieldName } from '../../store/entity-tables';
 import { loadPeople } from '../../people/people-queries';
 import type { EntityRow } from '../../store/entity-reader';
 import { readHeldRows, readSignedRows, type RecordTrust } from '../../store/signed-records';
@@ -35,7 +35,7 @@ export function writtenOf(ctx: HandlerContext, entity: EntityName, row: EntityRo
 export type Which = 'counted' | 'all';
 
 /** Signed records of one release (or meeting), each with whether it counts; with `all`, the held ones too. */
-export function signedRowsOf(ctx: HandlerContext, entity: EntityName, field: 'releaseId' | 'meetingId', value: string, which: Which): Array<{ row: EntityRow; written: Written }> {
+export function signedRowsOf<E extends EntityName>(ctx: HandlerContext, entity: E, field: FieldName<E> & ('releaseId' | 'meetingId'), value: string, which: Which): Array<{ row: EntityRow; written: Written }> {
   const rows = readSignedRows(ctx.store, entity, ctx.store.reader.findEqual(entity, field, value));
   const all = which === 'all' ? [...rows, ...readHeldRows(ctx.store, entity, field, value)] : rows.filter((r) => r.trust.verified);
   return all.map(({ row, written, trust }) => ({ row, written: { ...written, trust } }));
@@ -45,7 +45,7 @@ export function signedRowsOf(ctx: HandlerContext, entity: EntityName, field: 're
 function itemsOf(ctx: HandlerContext, releaseId: string) {
   return ctx.store.reader
     .findEqual('checklistItem', 'releaseId', releaseId)
-    .filter((row) => row.state !== '' && row.title !== '')
+    .filter((row) => String(row.state) !== '' && row.title !== '')
     .map((row) => ({ row, written: writtenOf(ctx, 'checklistItem', row) }));
 }
 

@@ -29,9 +29,9 @@ const GOING: readonly ReleaseStatus[] = ['go', 'in-progress'];
  */
 export function statusChecks(ctx: HandlerContext, releaseIds?: readonly string[]): ReleaseStatusCheck[] {
   const everyone = loadPeople(ctx.store);
-  const rows = (ids: Iterable<string>) => [...ids].flatMap((id) => (ctx.store.reader.get('release', id) as unknown as Release | undefined) ?? []);
+  const rows = (ids: Iterable<string>) => [...ids].flatMap((id) => ctx.store.reader.get('release', id) ?? []);
   if (releaseIds) return rows(releaseIds).map((r) => releaseStatusCheck(ctx, r, undefined, everyone));
   const withRunbook = new Set(ctx.store.reader.list('runbook').map((r) => String(r.releaseId ?? '')).filter(Boolean));
-  const candidates = (ctx.store.reader.list('release', 'window_start, name') as unknown as Release[]).filter((r) => GOING.includes(r.status) || withRunbook.has(r.id));
+  const candidates = ctx.store.reader.list('release', ['windowStart', 'name']).filter((r) => GOING.includes(r.status) || withRunbook.has(r.id));
   return candidates.map((r) => releaseStatusCheck(ctx, r, undefined, everyone));
 }

@@ -9,7 +9,7 @@ import { statusChecks } from './release-status-checks';
 export function getRelease(ctx: HandlerContext, id: string): Release {
   const row = ctx.store.reader.get('release', id);
   if (!row) throw notFound('Release', id);
-  return row as unknown as Release;
+  return row;
 }
 
 /** Checks that need the whole release (after a patch) or the rest of the workspace. */
@@ -24,32 +24,40 @@ function checkRelease(ctx: HandlerContext, release: Omit<Release, 'id' | 'create
 }
 
 export const releasesHandlers = {
-  'releases.list': (ctx) => ctx.store.reader.list('release', 'window_start, name') as unknown as Release[],
+  'releases.list': (ctx) => ctx.store.reader.list('release', ['windowStart', 'name']),
   'releases.get': (ctx, { id }) => getRelease(ctx, id),
   'releases.create': (ctx, fields) => {
-    checkRelease(ctx, fields);
     const id = randomUUID();
-    ctx.store.mutate(ctx.author(), (w) => w.insert('release', id, fields));
-    return getRelease(ctx, id);
+    return ctx.store.mutate(ctx.author(), (w) => {
+      checkRelease(ctx, fields);
+      w.insert('release', id, fields);
+      return getRelease(ctx, id);
+    });
   },
   'releases.update': (ctx, { id, changes }) => {
-    const current = getRelease(ctx, id);
-    if (changes.status !== undefined && !canMoveTo(current.status, changes.status)) {
-      throw invalidInput('status', transitionError(current.status, changes.status));
-    }
-    checkRelease(ctx, { ...current, ...changes }, id);
-    ctx.store.mutate(ctx.author(), (w) => w.update('release', id, changes));
-    return getRelease(ctx, id);
+    return ctx.store.mutate(ctx.author(), (w) => {
+      const current = getRelease(ctx, id);
+      if (changes.status !== undefined && !canMoveTo(current.status, changes.status)) {
+        throw invalidInput('status', transitionError(current.status, changes.status));
+      }
+      checkRelease(ctx, { ...current, ...changes }, id);
+      w.update('release', id, changes);
+      return getRelease(ctx, id);
+    });
   },
   'releases.delete': (ctx, { id }) => {
-    getRelease(ctx, id);
-    ctx.store.mutate(ctx.author(), (w) => w.delete('release', id));
+    ctx.store.mutate(ctx.author(), (w) => {
+      getRelease(ctx, id);
+      w.delete('release', id);
+    });
     return { id };
   },
   'releases.restore': (ctx, { id }) => {
-    if (!ctx.store.reader.isDeleted('release', id)) throw notFound('Deleted release', id);
-    ctx.store.mutate(ctx.author(), (w) => w.restore('release', id));
-    return getRelease(ctx, id);
+    return ctx.store.mutate(ctx.author(), (w, read) => {
+      if (!read.isDeleted('release', id)) throw notFound('Deleted release', id);
+      w.restore('release', id);
+      return getRelease(ctx, id);
+    });
   },
   'releases.statusChecks': (ctx, { releaseIds }) => {
     if (releaseIds) requireExisting(ctx, 'release', releaseIds, 'releaseIds');

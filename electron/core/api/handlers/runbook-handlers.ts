@@ -13,7 +13,7 @@ function listRunbooks(ctx: HandlerContext, input: { releaseId?: string; template
   if (input.releaseId) requireExisting(ctx, 'release', [input.releaseId], 'releaseId');
   // A deleted release's runbooks are hidden with it (and back when it is restored), not shown as templates.
   let rows = ctx.store.reader
-    .list('runbook', 'name COLLATE NOCASE')
+    .list('runbook', [{ by: 'name', nocase: true }])
     .map(toRunbook)
     .filter((r) => r.releaseId === null || ctx.store.reader.get('release', r.releaseId) !== undefined);
   if (input.releaseId) rows = rows.filter((r) => r.releaseId === input.releaseId);

@@ -8,11 +8,11 @@ import { requireExisting, requireUnique } from './references';
 export function getSystem(ctx: HandlerContext, id: string): System {
   const row = ctx.store.reader.get('system', id);
   if (!row) throw notFound('System', id);
-  return row as unknown as System;
+  return row;
 }
 
 function listSystems(ctx: HandlerContext): System[] {
-  return ctx.store.reader.list('system', 'name COLLATE NOCASE') as unknown as System[];
+  return ctx.store.reader.list('system', [{ by: 'name', nocase: true }]);
 }
 
 /** Refuses a self-dependency, a missing system, or a cycle (naming the systems in it). */
@@ -54,7 +54,7 @@ export const systemsHandlers = {
     if (users.length > 0) {
       throw new ApiFailure('conflict', `${system.name} is part of ${users.length} release(s), e.g. ${users[0].name} ${users[0].version}. Remove it from them first.`);
     }
-    const dependents = ctx.store.reader.findContaining('system', 'dependsOn', id) as unknown as System[];
+    const dependents = ctx.store.reader.findContaining('system', 'dependsOn', id);
     ctx.store.mutate(ctx.author(), (w) => {
       for (const s of dependents) w.update('system', s.id, { dependsOn: s.dependsOn.filter((d) => d !== id) });
       w.delete('system', id);

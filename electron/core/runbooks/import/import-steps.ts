@@ -21,7 +21,7 @@ export async function previewImport(
   bytes: Uint8Array,
   choices: ImportChoices = {},
 ): Promise<ImportPlan> {
-  const release = releaseId ? (ctx.store.reader.get('release', releaseId) as unknown as Release | undefined) : undefined;
+  const release = releaseId ? ctx.store.reader.get('release', releaseId) : undefined;
   const people: ImportPerson[] = ctx.store.reader.list('person').map((p) => ({ id: p.id, name: String(p.name), email: String(p.email ?? '') }));
   let sheets;
   try {
@@ -54,13 +54,16 @@ export async function importSteps(ctx: HandlerContext, input: z.output<typeof Ru
   const { drafts, ...plan } = await previewImport(ctx, runbook.releaseId, input.fileName, inputBytes(input.encoding, input.content), input);
   const clean = plan.fileErrors.length === 0 && plan.invalid === 0 && drafts.length > 0;
   if (input.dryRun || !clean) return { ...plan, imported: 0 };
-  const existing = loadSteps(ctx, input.runbookId);
-  const kept = input.replace ? [] : existing.map((s) => s.position);
-  const positions = positionsBetween(kept, kept.length > 0 ? kept[kept.length - 1] : 0, drafts.length);
-  const rows = stepRows(drafts, input.runbookId, positions);
-  ctx.store.mutate(ctx.author(), (w) => {
+  // Reading the file awaited: the runbook and its steps are checked again where the steps are written.
+  const imported = ctx.store.mutate(ctx.author(), (w) => {
+    getRunbook(ctx, input.runbookId);
+    const existing = loadSteps(ctx, input.runbookId);
+    const kept = input.replace ? [] : existing.map((s) => s.position);
+    const positions = positionsBetween(kept, kept.length > 0 ? kept[kept.length - 1] : 0, drafts.length);
+    const rows = stepRows(drafts, input.runbookId, positions);
     if (input.replace) for (const s of existing) w.delete('runbookStep', s.id);
     for (const r of rows) w.insert('runbookStep', r.id, r.fields);
+    return rows.length;
   });
-  return { ...plan, imported: rows.length };
+  return { ...plan, imported };
 }

@@ -5,7 +5,7 @@ import { visiblePeriod } from './calendar-range';
 import { useCalendarStore } from './calendar-store';
 import { eventStyle } from './event-look';
 import { fillTooltip } from './EventLabel';
-import { snapStep, timelineRows, timelineTicks, type Tick } from './timeline-scale';
+import { snapStep, timelineRows, timelineTicks, type Tick } from './calendar-timeline-grid';
 import { TimelineBar } from './TimelineBar';
 import classes from './Timeline.module.css';
 

@@ -10,7 +10,7 @@ import { useReleasesViewStore } from '../releases/releases-view-store';
 import { NO_CALENDAR_FILTERS, type CalendarFilters } from './calendar-events';
 import { fetchRange, stepAnchor, TIMELINE_ZOOMS, visiblePeriod, type CalendarView, type TimelineZoom } from './calendar-range';
 import { refreshOn } from '../../api/workspace-changes';
-import { snapStep } from './timeline-scale';
+import { snapStep } from './calendar-timeline-grid';
 
 /** What a dragged release would collide with at its new times; `collisions` is null while the core is asked. */
 export interface DragPreview {

@@ -4,7 +4,7 @@ import { useMemo } from 'react';
 import { isDecisionKind, type RunbookView, type StepView } from '../../../../electron/contract/runbook-entities';
 import { stepItems } from './step-rows';
 import type { TimeFormat } from './step-times';
-import { timelineScale, type TimelineScale } from './timeline-scale';
+import { timelineScale, type TimelineScale } from './runbook-time-axis';
 import classes from './Timeline.module.css';
 
 /*

@@ -80,7 +80,7 @@ describe('attacks through the team server', () => {
       expect(people.find((p) => p.id === t.ids.sam)?.roles).toEqual(['security-architect']);
     }
     // And the app on B would not even write it: only an admin's key may.
-    const inApp = await t.b.dispatch('people.update', { id: t.ids.sam, changes: { roles: ['security-architect', 'admin'] } });
+    const inApp = await t.b.client()['people.update']({ id: t.ids.sam, changes: { roles: ['security-architect', 'admin'] } });
     expect(inApp).toMatchObject({ ok: false, error: { code: 'forbidden' } });
   });
 

@@ -30,38 +30,38 @@ describe('API dispatch: every call validated, bad input writes nothing', () => {
       'Time zone must be an IANA time zone such as Europe/Berlin or UTC',
     );
     expect(changeLogCount(session)).toBe(before);
-    expect(valueOf(await session.dispatch('releases.list', {}))).toEqual([]);
+    expect(valueOf(await session.client()['releases.list']({}))).toEqual([]);
   });
 
   it('refuses a window that ends before it starts, on create and on update', async () => {
     const basics = await seedBasics(session);
-    const bad = await session.dispatch('releases.create', releaseInput(basics, { windowEnd: '2026-12-05T20:00:00Z' }));
+    const bad = await session.client()['releases.create'](releaseInput(basics, { windowEnd: '2026-12-05T20:00:00Z' }));
     expect(bad).toMatchObject({ ok: false, error: { field: 'windowEnd', message: 'Window end must be after the window start.' } });
-    const release = valueOf(await session.dispatch('releases.create', releaseInput(basics))) as { id: string };
+    const release = valueOf(await session.client()['releases.create'](releaseInput(basics)));
     const before = changeLogCount(session);
-    const badUpdate = await session.dispatch('releases.update', { id: release.id, changes: { windowStart: '2026-12-07T00:00:00Z' } });
+    const badUpdate = await session.client()['releases.update']({ id: release.id, changes: { windowStart: '2026-12-07T00:00:00Z' } });
     expect(badUpdate).toMatchObject({ ok: false, error: { field: 'windowEnd' } });
     expect(changeLogCount(session)).toBe(before);
   });
 
   it('stores the window as UTC instants plus the IANA zone it was planned in', async () => {
     const basics = await seedBasics(session);
-    const release = valueOf(await session.dispatch('releases.create', releaseInput(basics)));
+    const release = valueOf(await session.client()['releases.create'](releaseInput(basics)));
     expect(release).toMatchObject({ windowStart: '2026-12-05T21:00:00.000Z', windowEnd: '2026-12-06T01:00:00.000Z', timeZone: 'Europe/Berlin' });
   });
 
   it('refuses references to systems, environments or owners that do not exist', async () => {
     const basics = await seedBasics(session);
-    const result = await session.dispatch('releases.create', releaseInput(basics, { environmentIds: [basics.environmentId, 'nope'] }));
+    const result = await session.client()['releases.create'](releaseInput(basics, { environmentIds: [basics.environmentId, 'nope'] }));
     expect(result).toMatchObject({ ok: false, error: { code: 'invalid_input', field: 'environmentIds.1', message: 'There is no environment with id nope.' } });
-    const owner = await session.dispatch('releases.create', releaseInput(basics, { ownerId: 'ghost' }));
+    const owner = await session.client()['releases.create'](releaseInput(basics, { ownerId: 'ghost' }));
     expect(owner).toMatchObject({ ok: false, error: { field: 'ownerId' } });
   });
 
   it('follows the release lifecycle and says which moves are possible', async () => {
     const basics = await seedBasics(session);
-    const release = valueOf(await session.dispatch('releases.create', releaseInput(basics))) as { id: string };
-    const jump = await session.dispatch('releases.update', { id: release.id, changes: { status: 'released' } });
+    const release = valueOf(await session.client()['releases.create'](releaseInput(basics)));
+    const jump = await session.client()['releases.update']({ id: release.id, changes: { status: 'released' } });
     expect(jump).toMatchObject({
       ok: false,
       error: { field: 'status', message: 'A release that is Planned cannot move to Released; it can move to In readiness, Cancelled.' },
@@ -73,18 +73,18 @@ describe('API dispatch: every call validated, bad input writes nothing', () => {
 
   it('refuses a duplicate release name and version, and a duplicate system name', async () => {
     const basics = await seedBasics(session);
-    valueOf(await session.dispatch('releases.create', releaseInput(basics)));
-    const dup = await session.dispatch('releases.create', releaseInput(basics, { name: 'payments' }));
+    valueOf(await session.client()['releases.create'](releaseInput(basics)));
+    const dup = await session.client()['releases.create'](releaseInput(basics, { name: 'payments' }));
     expect(dup).toMatchObject({ ok: false, error: { field: 'version' } });
-    const sys = await session.dispatch('systems.create', { name: 'PAYMENTS API' });
+    const sys = await session.client()['systems.create']({ name: 'PAYMENTS API' });
     expect(sys).toMatchObject({ ok: false, error: { field: 'name', message: 'A system named "PAYMENTS API" already exists.' } });
   });
 
   it('refuses a system dependency cycle and names the systems in it', async () => {
-    const a = valueOf(await session.dispatch('systems.create', { name: 'Web Shop' })) as { id: string };
-    const b = valueOf(await session.dispatch('systems.create', { name: 'Payments API', dependsOn: [a.id] })) as { id: string };
-    const c = valueOf(await session.dispatch('systems.create', { name: 'Customer DB', dependsOn: [b.id] })) as { id: string };
-    const result = await session.dispatch('systems.update', { id: a.id, changes: { dependsOn: [c.id] } });
+    const a = valueOf(await session.client()['systems.create']({ name: 'Web Shop' }));
+    const b = valueOf(await session.client()['systems.create']({ name: 'Payments API', dependsOn: [a.id] }));
+    const c = valueOf(await session.client()['systems.create']({ name: 'Customer DB', dependsOn: [b.id] }));
+    const result = await session.client()['systems.update']({ id: a.id, changes: { dependsOn: [c.id] } });
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.error.field).toBe('dependsOn');
@@ -94,27 +94,27 @@ describe('API dispatch: every call validated, bad input writes nothing', () => {
 
   it('will not delete a system or environment a release still uses, and says which release', async () => {
     const basics = await seedBasics(session);
-    valueOf(await session.dispatch('releases.create', releaseInput(basics)));
-    const sys = await session.dispatch('systems.delete', { id: basics.systemId });
+    valueOf(await session.client()['releases.create'](releaseInput(basics)));
+    const sys = await session.client()['systems.delete']({ id: basics.systemId });
     expect(sys).toMatchObject({ ok: false, error: { code: 'conflict' } });
     if (!sys.ok) expect(sys.error.message).toContain('Payments 2.4.0');
-    const env = await session.dispatch('environments.delete', { id: basics.environmentId });
+    const env = await session.client()['environments.delete']({ id: basics.environmentId });
     expect(env).toMatchObject({ ok: false, error: { code: 'conflict' } });
   });
 
   it('records the chosen person as the author in the audit history', async () => {
     const basics = await seedBasics(session);
-    valueOf(await session.dispatch('workspace.setCurrentPerson', { personId: basics.personId }));
-    const release = valueOf(await session.dispatch('releases.create', releaseInput(basics))) as { id: string };
-    valueOf(await session.dispatch('releases.update', { id: release.id, changes: { version: '2.4.1' } }));
-    const history = valueOf(await session.dispatch('audit.history', { entity: 'release', id: release.id })) as Array<Record<string, unknown>>;
+    valueOf(await session.client()['workspace.setCurrentPerson']({ personId: basics.personId }));
+    const release = valueOf(await session.client()['releases.create'](releaseInput(basics)));
+    valueOf(await session.client()['releases.update']({ id: release.id, changes: { version: '2.4.1' } }));
+    const history = valueOf(await session.client()['audit.history']({ entity: 'release', id: release.id }));
     expect(history[0]).toMatchObject({ field: 'version', oldValue: '2.4.0', newValue: '2.4.1', authorName: 'Priya Natarajan' });
   });
 
   it('numbers new environments after the last one', async () => {
-    valueOf(await session.dispatch('environments.create', { name: 'Dev' }));
-    valueOf(await session.dispatch('environments.create', { name: 'Test' }));
-    const list = valueOf(await session.dispatch('environments.list', {})) as Array<{ name: string; position: number }>;
+    valueOf(await session.client()['environments.create']({ name: 'Dev' }));
+    valueOf(await session.client()['environments.create']({ name: 'Test' }));
+    const list = valueOf(await session.client()['environments.list']({}));
     expect(list.map((e) => [e.name, e.position])).toEqual([
       ['Dev', 0],
       ['Test', 1],
@@ -127,17 +127,17 @@ describe('undoing a release delete', () => {
     const { session, cleanup } = tempSession();
     try {
       const basics = await seedBasics(session);
-      const release = valueOf(await session.dispatch('releases.create', releaseInput(basics))) as { id: string };
-      valueOf(await session.dispatch('releases.delete', { id: release.id }));
-      expect(valueOf(await session.dispatch('releases.list', {}))).toEqual([]);
-      const restored = valueOf(await session.dispatch('releases.restore', { id: release.id }));
+      const release = valueOf(await session.client()['releases.create'](releaseInput(basics)));
+      valueOf(await session.client()['releases.delete']({ id: release.id }));
+      expect(valueOf(await session.client()['releases.list']({}))).toEqual([]);
+      const restored = valueOf(await session.client()['releases.restore']({ id: release.id }));
       expect(restored).toMatchObject({ id: release.id, name: 'Payments', version: '2.4.0' });
-      const history = valueOf(await session.dispatch('audit.history', { entity: 'release', id: release.id })) as Array<{ field: string; newValue: unknown }>;
+      const history = valueOf(await session.client()['audit.history']({ entity: 'release', id: release.id }));
       expect(history.slice(0, 2).map((h) => [h.field, h.newValue])).toEqual([
         ['_deleted', false],
         ['_deleted', true],
       ]);
-      expect((await session.dispatch('releases.restore', { id: release.id })).ok).toBe(false);
+      expect((await session.client()['releases.restore']({ id: release.id })).ok).toBe(false);
     } finally {
       cleanup();
     }

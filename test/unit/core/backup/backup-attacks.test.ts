@@ -26,8 +26,8 @@ describe('a JSON backup edited by hand', () => {
     cleanup = opened.cleanup;
     const [source, target] = opened.sessions;
     const basics = await seedBasics(source);
-    const release = valueOf(await source.dispatch('releases.create', releaseInput(basics))) as { id: string };
-    valueOf(await source.dispatch('readiness.signoff', { releaseId: release.id, state: 'organization', action: 'halt', comment: 'Change freeze', asPersonId: basics.personId }));
+    const release = valueOf(await source.client()['releases.create'](releaseInput(basics)));
+    valueOf(await source.client()['readiness.signoff']({ releaseId: release.id, state: 'organization', action: 'halt', comment: 'Change freeze', asPersonId: basics.personId }));
     const haltId = source.store.reader.list('signoff').find((s) => s.action === 'halt')!.id;
     const backup = JSON.parse(JSON.stringify(exportWorkspace(source.store))) as Backup;
     return { source, target, backup, haltId, releaseId: release.id, priya: basics.personId };
@@ -139,7 +139,7 @@ describe('a JSON backup edited by hand', () => {
   it('the untouched backup imports, with the halt verified', async () => {
     const { target, backup, releaseId } = await backupWithHalt();
     restoreBackup(target.store, parseBackup(backup));
-    const gate = valueOf(await target.dispatch('readiness.gate', { releaseId })) as { decision: string; signoffs: Array<{ verified: boolean }> };
+    const gate = valueOf(await target.client()['readiness.gate']({ releaseId }));
     expect(gate).toMatchObject({ decision: 'halted', signoffs: [{ verified: true }] });
   });
 });

@@ -19,17 +19,17 @@ describe('workspace backup', () => {
   /** Deletes, restores, updates and a sync loser: the history shapes a plain replay would not reproduce. */
   async function busyWorkspace(a: WorkspaceSession, other: WorkspaceSession) {
     const basics = await seedBasics(a);
-    const release = valueOf(await a.dispatch('releases.create', releaseInput(basics, { ownerId: basics.personId }))) as { id: string };
-    valueOf(await a.dispatch('releases.update', { id: release.id, changes: { status: 'in-readiness', description: 'Card vault rotation.' } }));
-    valueOf(await a.dispatch('releases.delete', { id: release.id }));
-    valueOf(await a.dispatch('releases.restore', { id: release.id }));
-    const temp = valueOf(await a.dispatch('people.create', { name: 'Temp Person' })) as { id: string };
-    valueOf(await a.dispatch('people.delete', { id: temp.id }));
-    valueOf(await a.dispatch('settings.update', { name: 'Payments team', defaultTimeZone: 'Europe/Berlin' }));
+    const release = valueOf(await a.client()['releases.create'](releaseInput(basics, { ownerId: basics.personId })));
+    valueOf(await a.client()['releases.update']({ id: release.id, changes: { status: 'in-readiness', description: 'Card vault rotation.' } }));
+    valueOf(await a.client()['releases.delete']({ id: release.id }));
+    valueOf(await a.client()['releases.restore']({ id: release.id }));
+    const temp = valueOf(await a.client()['people.create']({ name: 'Temp Person' }));
+    valueOf(await a.client()['people.delete']({ id: temp.id }));
+    valueOf(await a.client()['settings.update']({ name: 'Payments team', defaultTimeZone: 'Europe/Berlin' }));
     // Another device edits the same field later; A then receives an older edit that loses.
     other.store.receive(changesOf(a));
-    valueOf(await other.dispatch('releases.update', { id: release.id, changes: { description: 'Edited on B first.' } }));
-    valueOf(await a.dispatch('releases.update', { id: release.id, changes: { description: 'Edited on A later.' } }));
+    valueOf(await other.client()['releases.update']({ id: release.id, changes: { description: 'Edited on B first.' } }));
+    valueOf(await a.client()['releases.update']({ id: release.id, changes: { description: 'Edited on A later.' } }));
     a.store.receive(changesOf(other));
   }
 

@@ -93,7 +93,7 @@ describe('collisions API', () => {
     expect(kolkata.plannedTimes).toBe('Sat 5 Dec 2026 22:30–23:30 (Europe/Berlin)');
 
     const before = changeLogCount(session);
-    expect((await session.dispatch('collisions.accept', { key: double.key, reason: '' })).ok).toBe(false);
+    expect((await session.client()['collisions.accept']({ key: double.key, reason: '' })).ok).toBe(false);
     expect(changeLogCount(session)).toBe(before);
     const accepted = await call('collisions.accept', { key: double.key, reason: 'Both teams agreed to deploy together' });
     expect(accepted.accepted).toMatchObject({ reason: 'Both teams agreed to deploy together' });
@@ -106,9 +106,9 @@ describe('collisions API', () => {
 
   it('refuses a needs link to an unknown release or to itself', async () => {
     const a = await call('releases.create', releaseInput(basics));
-    const unknown = await session.dispatch('releaseNeeds.set', { releaseId: a.id, needsReleaseIds: ['missing'] });
+    const unknown = await session.client()['releaseNeeds.set']({ releaseId: a.id, needsReleaseIds: ['missing'] });
     expect(!unknown.ok && unknown.error.field).toBe('needsReleaseIds.0');
-    const self = await session.dispatch('releaseNeeds.set', { releaseId: a.id, needsReleaseIds: [a.id] });
+    const self = await session.client()['releaseNeeds.set']({ releaseId: a.id, needsReleaseIds: [a.id] });
     expect(!self.ok && self.error.field).toBe('needsReleaseIds.0');
   });
 });
@@ -187,7 +187,7 @@ describe('iCalendar', () => {
       [twoEvents, /Event 2 \("No start"\) has no start \(DTSTART\)/],
       ['BEGIN:VCALENDAR\r\nVERSION:2.0\r\nEND:VCALENDAR\r\n', /no events/],
     ] as const) {
-      const result = await session.dispatch('calendar.importIcs', { ics, kind: 'freeze' });
+      const result = await session.client()['calendar.importIcs']({ ics, kind: 'freeze' });
       expect(result.ok, String(pattern)).toBe(false);
       if (!result.ok) {
         expect(result.error.field).toBe('ics');

@@ -47,9 +47,9 @@ describe('collisions.preview', () => {
 
   it('refuses an end before the start and an unknown release', async () => {
     const a = await call('releases.create', releaseInput(basics));
-    const backwards = await session.dispatch('collisions.preview', { releaseId: a.id, windowStart: '2026-12-07T11:00:00Z', windowEnd: '2026-12-07T10:00:00Z' });
+    const backwards = await session.client()['collisions.preview']({ releaseId: a.id, windowStart: '2026-12-07T11:00:00Z', windowEnd: '2026-12-07T10:00:00Z' });
     expect(backwards.ok ? null : backwards.error.field).toBe('windowEnd');
-    const missing = await session.dispatch('collisions.preview', { releaseId: 'nope', windowStart: '2026-12-07T10:00:00Z', windowEnd: '2026-12-07T11:00:00Z' });
+    const missing = await session.client()['collisions.preview']({ releaseId: 'nope', windowStart: '2026-12-07T10:00:00Z', windowEnd: '2026-12-07T11:00:00Z' });
     expect(missing.ok ? null : missing.error.code).toBe('not_found');
   });
 });

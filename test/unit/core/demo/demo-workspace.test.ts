@@ -18,11 +18,11 @@ describe('demo workspace', () => {
   async function contents(session: WorkspaceSession) {
     const strip = (rows: Array<Record<string, unknown>>) => rows.map(({ createdAt: _c, updatedAt: _u, ...rest }) => rest);
     return {
-      info: (valueOf(await session.dispatch('workspace.info', {})) as { settings: unknown }).settings,
-      people: strip(valueOf(await session.dispatch('people.list', {})) as Array<Record<string, unknown>>),
-      systems: strip(valueOf(await session.dispatch('systems.list', {})) as Array<Record<string, unknown>>),
-      environments: strip(valueOf(await session.dispatch('environments.list', {})) as Array<Record<string, unknown>>),
-      releases: strip(valueOf(await session.dispatch('releases.list', {})) as Array<Record<string, unknown>>),
+      info: (valueOf(await session.client()['workspace.info']({}))).settings,
+      people: strip(valueOf(await session.client()['people.list']({}))),
+      systems: strip(valueOf(await session.client()['systems.list']({}))),
+      environments: strip(valueOf(await session.client()['environments.list']({}))),
+      releases: strip(valueOf(await session.client()['releases.list']({}))),
     };
   }
 
@@ -38,12 +38,12 @@ describe('demo workspace', () => {
   it('passes the contract schemas and the rules the API enforces', async () => {
     const [a] = sessions('a');
     const summary = createDemoWorkspace(a.store, { today: '2026-11-23' });
-    const info = valueOf(await a.dispatch('workspace.info', {})) as { settings: unknown };
+    const info = valueOf(await a.client()['workspace.info']({}));
     expect(WorkspaceSettings.parse(info.settings)).toEqual({ name: expect.any(String), defaultTimeZone: 'Europe/Berlin', readinessPolicy: 'presumptive' });
-    const people = Person.array().parse(valueOf(await a.dispatch('people.list', {})));
-    const systems = System.array().parse(valueOf(await a.dispatch('systems.list', {})));
-    const environments = Environment.array().parse(valueOf(await a.dispatch('environments.list', {})));
-    const releases = Release.array().parse(valueOf(await a.dispatch('releases.list', {})));
+    const people = Person.array().parse(valueOf(await a.client()['people.list']({})));
+    const systems = System.array().parse(valueOf(await a.client()['systems.list']({})));
+    const environments = Environment.array().parse(valueOf(await a.client()['environments.list']({})));
+    const releases = Release.array().parse(valueOf(await a.client()['releases.list']({})));
     expect(releases).toHaveLength(summary.releases);
     for (const role of EMPOWERED_ROLES) expect(people.some((p) => p.roles.includes(role))).toBe(true);
     expect(environments.map((e) => e.name)).toEqual(['dev', 'test', 'UAT', 'staging', 'production']);
@@ -63,12 +63,12 @@ describe('demo workspace', () => {
     expect(new Set(releases.map((r) => `${r.name} ${r.version}`.toLowerCase())).size).toBe(releases.length);
     expect(new Set(releases.map((r) => r.timeZone)).size).toBeGreaterThan(2);
     // A release the API refuses (e.g. a duplicate name and version) would show here as a failed update.
-    valueOf(await a.dispatch('releases.update', { id: releases[0].id, changes: { description: 'Checked through the API.' } }));
+    valueOf(await a.client()['releases.update']({ id: releases[0].id, changes: { description: 'Checked through the API.' } }));
   });
 
   it('refuses a workspace that is not empty and writes nothing', async () => {
     const [a] = sessions('a');
-    valueOf(await a.dispatch('people.create', { name: 'Already Here' }));
+    valueOf(await a.client()['people.create']({ name: 'Already Here' }));
     const before = changeLogCount(a);
     expect(() => createDemoWorkspace(a.store, {})).toThrow(/not empty/);
     expect(changeLogCount(a)).toBe(before);

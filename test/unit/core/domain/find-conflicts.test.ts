@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findConflicts, type FieldChange } from '../../../../electron/core/domain/sync';
+import { findConflicts, type FieldChange } from '../../../../electron/core/changes/find-conflicts';
 
 const at = (s: number, device: string) => `2026-11-20T09:00:0${s}.000Z-0000-${device}`;
 const change = (s: number, device: string, prev: string | null, value: unknown): FieldChange => ({ hlc: at(s, device), prevHlc: prev, deviceId: device, value });

@@ -33,7 +33,7 @@ describe('coordination meeting through the API', () => {
 
   it('keeps every decision, the latest counts; a hold needs a note; nothing is written for a refused one', async () => {
     const { release, meeting } = await setUp();
-    const refused = await t.session.dispatch('meetings.decide', { meetingId: meeting.meeting.id, releaseId: release.id, decision: 'hold', note: '' });
+    const refused = await t.session.client()['meetings.decide']({ meetingId: meeting.meeting.id, releaseId: release.id, decision: 'hold', note: '' });
     expect(refused.ok).toBe(false);
     if (!refused.ok) expect(refused.error.field).toBe('note');
     await call('meetings.decide', { meetingId: meeting.meeting.id, releaseId: release.id, decision: 'hold', note: 'Scan pending' });
@@ -68,7 +68,7 @@ describe('coordination meeting through the API', () => {
 
   it('refuses an owner who does not exist, naming the field', async () => {
     const { meeting } = await setUp();
-    const result = await t.session.dispatch('meetings.actions.create', { meetingId: meeting.meeting.id, title: 'X', ownerId: 'nobody', dueDate: '2026-12-03' });
+    const result = await t.session.client()['meetings.actions.create']({ meetingId: meeting.meeting.id, title: 'X', ownerId: 'nobody', dueDate: '2026-12-03' });
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.error.field).toBe('ownerId');
   });

@@ -9,7 +9,7 @@ async function seedReadiness(session: WorkspaceSession): Promise<Ids> {
   const basics = await seedBasics(session); // Priya Natarajan: release coordinator
   const person = async (name: string, roles: string[], email = '') =>
     (valueOf(await session.dispatch('people.create', { name, roles, email })) as { id: string }).id;
-  const release = valueOf(await session.dispatch('releases.create', releaseInput(basics, { status: 'planned' }))) as { id: string };
+  const release = valueOf(await session.client()['releases.create'](releaseInput(basics, { status: 'planned' })));
   const ids = {
     release: release.id,
     rc: basics.personId,
@@ -34,7 +34,7 @@ describe('readiness through the API', () => {
   afterEach(() => cleanup());
 
   const signoff = (input: Record<string, unknown>) => session.dispatch('readiness.signoff', { releaseId: ids.release, ...input });
-  const readiness = async () => valueOf(await session.dispatch('readiness.get', { releaseId: ids.release })) as ReadinessView;
+  const readiness = async () => valueOf(await session.client()['readiness.get']({ releaseId: ids.release }));
 
   it('each empowered person asserts their state; the release goes', async () => {
     const owners = { product: ids.po, organization: ids.rc, security: ids.sa, operation: ids.oc };
@@ -46,19 +46,14 @@ describe('readiness through the API', () => {
     expect(view.states.map((s) => s.by?.name)).toEqual(['Paula Owens', 'Priya Natarajan', 'Sam Achebe', 'Omar Cruz']);
     expect(view.signoffs).toHaveLength(4);
     expect(view.signoffs[0]).toMatchObject({ deviceId: session.store.deviceId, action: 'assert', personId: ids.po });
-    expect(valueOf(await session.dispatch('readiness.gate', { releaseId: ids.release }))).toMatchObject({ exitCode: 0, decision: 'go' });
+    expect(valueOf(await session.client()['readiness.gate']({ releaseId: ids.release }))).toMatchObject({ exitCode: 0, decision: 'go' });
   });
 
   it('the workspace readiness policy is a setting: presumptive by default, explicit on request, audited and synced', async () => {
     valueOf(await signoff({ state: 'product', action: 'assert', asPersonId: ids.po }));
-    expect((valueOf(await session.dispatch('workspace.info', {})) as { settings: { readinessPolicy: string } }).settings.readinessPolicy).toBe('presumptive');
+    expect((valueOf(await session.client()['workspace.info']({}))).settings.readinessPolicy).toBe('presumptive');
     const gate = async (requireAll = false) =>
-      valueOf(await session.dispatch('readiness.gate', { releaseId: ids.release, requireAll })) as {
-        policy: string;
-        exitCode: number;
-        lines: string[];
-        states: Array<{ state: string; status: string; recordId: string | null; word: string }>;
-      };
+      valueOf(await session.client()['readiness.gate']({ releaseId: ids.release, requireAll }));
     const presumed = await gate();
     expect(presumed).toMatchObject({ policy: 'presumptive', exitCode: 0 });
     expect(presumed.states.map((s) => [s.state, s.status, s.word])).toEqual([
@@ -70,24 +65,24 @@ describe('readiness through the API', () => {
     expect(presumed.states[0].recordId).not.toBeNull();
     expect((await gate(true)).exitCode).toBe(4);
 
-    valueOf(await session.dispatch('settings.update', { readinessPolicy: 'explicit' }));
+    valueOf(await session.client()['settings.update']({ readinessPolicy: 'explicit' }));
     const explicit = await gate();
     expect(explicit).toMatchObject({ policy: 'explicit', exitCode: 4 });
     expect(explicit.lines[0]).toMatch(/^Readiness policy: explicit assertion/);
     expect((await readiness()).states[1].word).toBe('Pending');
     expect(await session.dispatch('settings.update', { readinessPolicy: 'whenever' })).toMatchObject({ ok: false, error: { field: 'readinessPolicy' } });
 
-    const history = valueOf(await session.dispatch('audit.history', { entity: 'settings', id: 'workspace' })) as Array<{ field: string; newValue: unknown }>;
+    const history = valueOf(await session.client()['audit.history']({ entity: 'settings', id: 'workspace' }));
     expect(history.find((h) => h.field === 'readinessPolicy')).toMatchObject({ newValue: 'explicit' });
 
     const { session: other, cleanup: cleanupOther } = tempSession();
     try {
       other.store.receive(changesOf(session));
-      expect(valueOf(await other.dispatch('readiness.gate', { releaseId: ids.release }))).toMatchObject({ policy: 'explicit', exitCode: 4 });
+      expect(valueOf(await other.client()['readiness.gate']({ releaseId: ids.release }))).toMatchObject({ policy: 'explicit', exitCode: 4 });
       // A value this version does not know (a newer version's, written by the admin's device) reads as the stricter policy.
       session.store.mutate('device:newer', (w) => w.update('settings', 'workspace', { readinessPolicy: 'anything-goes' }));
       other.store.receive(changesOf(session));
-      expect(valueOf(await other.dispatch('readiness.gate', { releaseId: ids.release }))).toMatchObject({ policy: 'explicit', exitCode: 4 });
+      expect(valueOf(await other.client()['readiness.gate']({ releaseId: ids.release }))).toMatchObject({ policy: 'explicit', exitCode: 4 });
     } finally {
       cleanupOther();
     }
@@ -109,7 +104,7 @@ describe('readiness through the API', () => {
   it('uses the person chosen on this device when no asPersonId is given, and refuses when none is chosen', async () => {
     const none = await signoff({ state: 'product', action: 'assert' });
     expect(none).toMatchObject({ ok: false, error: { code: 'invalid_input', field: 'asPersonId' } });
-    valueOf(await session.dispatch('workspace.setCurrentPerson', { personId: ids.po }));
+    valueOf(await session.client()['workspace.setCurrentPerson']({ personId: ids.po }));
     valueOf(await signoff({ state: 'product', action: 'assert' }));
     const history = session.store.reader.changeLog().filter((c) => c.entity === 'signoff');
     expect(new Set(history.map((c) => c.author))).toEqual(new Set([ids.po]));
@@ -140,7 +135,7 @@ describe('readiness through the API', () => {
     valueOf(await signoff({ state: 'security', action: 'assert', asPersonId: ids.sa }));
     const halted = valueOf(await signoff({ state: 'security', action: 'halt', comment: 'CVE-2026-1234 unpatched', asPersonId: ids.sa })) as ReadinessView;
     expect(halted.gate).toMatchObject({ decision: 'halted', halts: [{ by: { name: 'Sam Achebe' }, reason: 'CVE-2026-1234 unpatched' }] });
-    const gate = valueOf(await session.dispatch('readiness.gate', { releaseId: ids.release })) as { exitCode: number; lines: string[] };
+    const gate = valueOf(await session.client()['readiness.gate']({ releaseId: ids.release }));
     expect(gate.exitCode).toBe(3);
     expect(gate.lines.join('\n')).toContain('Security halted by Sam Achebe');
     const withdrawn = valueOf(await signoff({ state: 'security', action: 'withdraw', comment: 'patched', asPersonId: ids.sa })) as ReadinessView;
@@ -160,16 +155,16 @@ describe('readiness through the API', () => {
   });
 
   it('required checklist items block the assertion of their state until ticked or waived', async () => {
-    const templates = valueOf(await session.dispatch('checklists.templates.seedDefaults', {})) as ChecklistTemplate[];
+    const templates = valueOf(await session.client()['checklists.templates.seedDefaults']({}));
     expect(templates.map((t) => t.state)).toEqual(['product', 'organization', 'security', 'operation']);
     const before = changeLogCount(session);
-    expect(valueOf(await session.dispatch('checklists.templates.seedDefaults', {}))).toEqual(templates);
+    expect(valueOf(await session.client()['checklists.templates.seedDefaults']({}))).toEqual(templates);
     expect(changeLogCount(session)).toBe(before);
 
     const security = templates.find((t) => t.state === 'security')!;
-    const items = valueOf(await session.dispatch('checklists.instantiate', { releaseId: ids.release, templateId: security.id })) as ChecklistItemView[];
+    const items = valueOf(await session.client()['checklists.instantiate']({ releaseId: ids.release, templateId: security.id }));
     expect(items.map((i) => i.title)).toEqual(security.items.map((i) => i.title));
-    expect(await session.dispatch('checklists.instantiate', { releaseId: ids.release, templateId: security.id })).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    expect(await session.client()['checklists.instantiate']({ releaseId: ids.release, templateId: security.id })).toMatchObject({ ok: false, error: { code: 'conflict' } });
 
     const blocked = await signoff({ state: 'security', action: 'assert', asPersonId: ids.sa });
     expect(blocked).toMatchObject({ ok: false, error: { code: 'conflict' } });
@@ -177,77 +172,72 @@ describe('readiness through the API', () => {
 
     const required = items.filter((i) => i.required);
     const [first, ...rest] = required;
-    const forbiddenWaive = await session.dispatch('checklists.waive', { itemId: first.id, reason: 'later', asPersonId: ids.engineer });
+    const forbiddenWaive = await session.client()['checklists.waive']({ itemId: first.id, reason: 'later', asPersonId: ids.engineer });
     expect(forbiddenWaive).toMatchObject({ ok: false, error: { code: 'forbidden' } });
-    expect(await session.dispatch('checklists.waive', { itemId: first.id, asPersonId: ids.sa })).toMatchObject({ ok: false, error: { field: 'reason' } });
-    const waived = valueOf(await session.dispatch('checklists.waive', { itemId: first.id, reason: 'Scanner down; manual review done', asPersonId: ids.sa })) as ChecklistItemView;
+    expect(await session.client()['checklists.waive']({ itemId: first.id, asPersonId: ids.sa })).toMatchObject({ ok: false, error: { field: 'reason' } });
+    const waived = valueOf(await session.client()['checklists.waive']({ itemId: first.id, reason: 'Scanner down; manual review done', asPersonId: ids.sa }));
     expect(waived).toMatchObject({ waived: true, blocking: false, waivedBy: { name: 'Sam Achebe' } });
-    expect(await session.dispatch('checklists.tick', { itemId: rest[0].id, evidence: 'not a link', asPersonId: ids.engineer })).toMatchObject({
+    expect(await session.client()['checklists.tick']({ itemId: rest[0].id, evidence: 'not a link', asPersonId: ids.engineer })).toMatchObject({
       ok: false,
       error: { field: 'evidence' },
     });
     for (const item of rest) {
-      valueOf(await session.dispatch('checklists.tick', { itemId: item.id, evidence: 'https://ci.example.com/run/7', asPersonId: ids.engineer }));
+      valueOf(await session.client()['checklists.tick']({ itemId: item.id, evidence: 'https://ci.example.com/run/7', asPersonId: ids.engineer }));
     }
-    const untick = valueOf(await session.dispatch('checklists.tick', { itemId: rest[0].id, ticked: false, asPersonId: ids.engineer })) as ChecklistItemView;
+    const untick = valueOf(await session.client()['checklists.tick']({ itemId: rest[0].id, ticked: false, asPersonId: ids.engineer }));
     expect(untick).toMatchObject({ ticked: false, blocking: true });
     expect((await signoff({ state: 'security', action: 'assert', asPersonId: ids.sa })).ok).toBe(false);
-    valueOf(await session.dispatch('checklists.tick', { itemId: rest[0].id, asPersonId: ids.engineer }));
+    valueOf(await session.client()['checklists.tick']({ itemId: rest[0].id, asPersonId: ids.engineer }));
     const view = valueOf(await signoff({ state: 'security', action: 'assert', waivedIssues: ['SEC-9 low-risk header'], asPersonId: ids.sa })) as ReadinessView;
     expect(view.states[2]).toMatchObject({ status: 'asserted', waivedIssues: ['SEC-9 low-risk header'], checklist: { blocking: [] } });
   });
 
   it('the board lists releases in range against the four states, and the deadline can be set', async () => {
     valueOf(await signoff({ state: 'operation', action: 'halt', comment: 'Runbook missing', asPersonId: ids.oc }));
-    const board = valueOf(await session.dispatch('readiness.board', { from: '2026-12-01T00:00:00Z', to: '2026-12-31T00:00:00Z' })) as Array<{
-      release: { id: string };
-      states: Array<{ status: string }>;
-      gate: { decision: string };
-      deadline: { hours: number; source: string };
-    }>;
+    const board = valueOf(await session.client()['readiness.board']({ from: '2026-12-01T00:00:00Z', to: '2026-12-31T00:00:00Z' }));
     expect(board).toHaveLength(1);
     expect(board[0].states.map((s) => s.status)).toEqual(['unasserted', 'unasserted', 'unasserted', 'halted']);
     expect(board[0].gate.decision).toBe('halted');
-    expect(valueOf(await session.dispatch('readiness.board', { from: '2027-01-01T00:00:00Z', to: '2027-02-01T00:00:00Z' }))).toEqual([]);
-    expect(await session.dispatch('readiness.board', { from: '2027-01-01T00:00:00Z', to: '2026-01-01T00:00:00Z' })).toMatchObject({ ok: false, error: { field: 'to' } });
+    expect(valueOf(await session.client()['readiness.board']({ from: '2027-01-01T00:00:00Z', to: '2027-02-01T00:00:00Z' }))).toEqual([]);
+    expect(await session.client()['readiness.board']({ from: '2027-01-01T00:00:00Z', to: '2026-01-01T00:00:00Z' })).toMatchObject({ ok: false, error: { field: 'to' } });
 
-    expect(valueOf(await session.dispatch('readiness.setDeadline', { releaseId: null, hours: 24 }))).toEqual({ hours: 24, source: 'workspace' });
-    expect(valueOf(await session.dispatch('readiness.setDeadline', { releaseId: ids.release, hours: 6 }))).toEqual({ hours: 6, source: 'release' });
+    expect(valueOf(await session.client()['readiness.setDeadline']({ releaseId: null, hours: 24 }))).toEqual({ hours: 24, source: 'workspace' });
+    expect(valueOf(await session.client()['readiness.setDeadline']({ releaseId: ids.release, hours: 6 }))).toEqual({ hours: 6, source: 'release' });
     expect((await readiness()).deadline).toMatchObject({ hours: 6, at: '2026-12-05T15:00:00.000Z' });
-    expect(valueOf(await session.dispatch('readiness.setDeadline', { releaseId: ids.release, hours: null }))).toEqual({ hours: 24, source: 'workspace' });
-    expect(valueOf(await session.dispatch('readiness.setDeadline', { releaseId: ids.release, hours: 12 }))).toEqual({ hours: 12, source: 'release' });
-    expect(await session.dispatch('readiness.setDeadline', { releaseId: null, hours: -1 })).toMatchObject({ ok: false, error: { field: 'hours' } });
+    expect(valueOf(await session.client()['readiness.setDeadline']({ releaseId: ids.release, hours: null }))).toEqual({ hours: 24, source: 'workspace' });
+    expect(valueOf(await session.client()['readiness.setDeadline']({ releaseId: ids.release, hours: 12 }))).toEqual({ hours: 12, source: 'release' });
+    expect(await session.client()['readiness.setDeadline']({ releaseId: null, hours: -1 })).toMatchObject({ ok: false, error: { field: 'hours' } });
   });
 
   it('a release whose status says Go while the gate says halted is listed with the mismatch in words, on the board too', async () => {
     for (const status of ['in-readiness', 'go']) valueOf(await session.dispatch('releases.update', { id: ids.release, changes: { status } }));
-    const checks = async (input = {}) => valueOf(await session.dispatch('releases.statusChecks', input)) as Array<{ releaseId: string; mismatches: string[]; gate: { decision: string } }>;
+    const checks = async (input = {}) => valueOf(await session.client()['releases.statusChecks'](input));
     expect((await checks()).map((c) => [c.releaseId, c.gate.decision, c.mismatches])).toEqual([[ids.release, 'go', []]]);
     valueOf(await signoff({ state: 'security', action: 'halt', comment: 'Open CVE', asPersonId: ids.sa }));
     const [check] = await checks();
     expect(check.mismatches).toEqual(['The status says Go, but the readiness gate says Halted (Security by Sam Achebe: Open CVE).']);
-    const release = valueOf(await session.dispatch('releases.get', { id: ids.release })) as { windowStart: string; windowEnd: string };
-    const [row] = valueOf(await session.dispatch('readiness.board', { from: release.windowStart, to: release.windowEnd })) as Array<{ mismatches: string[] }>;
+    const release = valueOf(await session.client()['releases.get']({ id: ids.release }));
+    const [row] = valueOf(await session.client()['readiness.board']({ from: release.windowStart, to: release.windowEnd }));
     expect(row.mismatches).toEqual(check.mismatches);
     // Asked by id, any release answers, whatever its status.
-    valueOf(await session.dispatch('releases.update', { id: ids.release, changes: { status: 'in-readiness' } }));
+    valueOf(await session.client()['releases.update']({ id: ids.release, changes: { status: 'in-readiness' } }));
     expect(await checks()).toEqual([]);
     expect((await checks({ releaseIds: [ids.release] }))[0]).toMatchObject({ status: 'in-readiness', gate: { decision: 'halted' }, mismatches: [] });
   });
 
   it('the audit writes dates, people and environments as a reader in New York reads them, not ISO stamps and ids', async () => {
-    valueOf(await session.dispatch('workspace.setViewerTimeZone', { timeZone: 'America/New_York' }));
-    const staging = valueOf(await session.dispatch('environments.create', { name: 'Staging' })) as { id: string };
-    const release = valueOf(await session.dispatch('releases.get', { id: ids.release })) as { environmentIds: string[] };
+    valueOf(await session.client()['workspace.setViewerTimeZone']({ timeZone: 'America/New_York' }));
+    const staging = valueOf(await session.client()['environments.create']({ name: 'Staging' }));
+    const release = valueOf(await session.client()['releases.get']({ id: ids.release }));
     valueOf(
-      await session.dispatch('releases.update', {
+      await session.client()['releases.update']({
         id: ids.release,
         changes: { windowStart: '2026-12-12T22:00:00+01:00', windowEnd: '2026-12-13T02:00:00+01:00', ownerId: ids.po, environmentIds: [...release.environmentIds, staging.id] },
       }),
     );
     valueOf(await signoff({ state: 'product', action: 'assert', comment: 'UAT green', asPersonId: ids.po }));
     valueOf(await signoff({ state: 'product', action: 'withdraw', comment: 'Found a bug', asPersonId: ids.po }));
-    const audit = valueOf(await session.dispatch('audit.release', { releaseId: ids.release })) as ReleaseAuditEntry[];
+    const audit = valueOf(await session.client()['audit.release']({ releaseId: ids.release }));
     const change = audit.find((e) => e.kind === 'release-change' && e.what.startsWith('Changed'))!.what;
     expect(change).toContain('Window start from Sat 5 Dec 2026 16:00 (America/New_York) to Sat 12 Dec 2026 16:00 (America/New_York)');
     expect(change).toContain('Owner from (none) to Paula Owens');
@@ -257,17 +247,17 @@ describe('readiness through the API', () => {
   });
 
   it('the back-trace audit shows every sign-off, waiver, tick and release change, newest first, and exports', async () => {
-    valueOf(await session.dispatch('releases.update', { id: ids.release, changes: { status: 'in-readiness' } }));
-    const [template] = (valueOf(await session.dispatch('checklists.templates.seedDefaults', {})) as ChecklistTemplate[]).filter((t) => t.state === 'product');
-    const items = valueOf(await session.dispatch('checklists.instantiate', { releaseId: ids.release, templateId: template.id })) as ChecklistItemView[];
-    valueOf(await session.dispatch('checklists.tick', { itemId: items[0].id, evidence: 'https://ci.example.com/1', asPersonId: ids.po }));
+    valueOf(await session.client()['releases.update']({ id: ids.release, changes: { status: 'in-readiness' } }));
+    const [template] = (valueOf(await session.client()['checklists.templates.seedDefaults']({}))).filter((t) => t.state === 'product');
+    const items = valueOf(await session.client()['checklists.instantiate']({ releaseId: ids.release, templateId: template.id }));
+    valueOf(await session.client()['checklists.tick']({ itemId: items[0].id, evidence: 'https://ci.example.com/1', asPersonId: ids.po }));
     for (const item of items.slice(1).filter((i) => i.required)) {
-      valueOf(await session.dispatch('checklists.waive', { itemId: item.id, reason: 'Accepted risk', asPersonId: ids.po }));
+      valueOf(await session.client()['checklists.waive']({ itemId: item.id, reason: 'Accepted risk', asPersonId: ids.po }));
     }
     valueOf(await signoff({ state: 'product', action: 'assert', comment: 'UAT green', waivedIssues: ['PAY-1'], asPersonId: ids.po }));
     valueOf(await signoff({ state: 'security', action: 'halt', comment: 'Open CVE', asPersonId: ids.sa }));
 
-    const audit = valueOf(await session.dispatch('audit.release', { releaseId: ids.release })) as ReleaseAuditEntry[];
+    const audit = valueOf(await session.client()['audit.release']({ releaseId: ids.release }));
     expect(audit[0]).toMatchObject({ kind: 'halt', who: 'Sam Achebe', comment: 'Open CVE', deviceId: session.store.deviceId, state: 'security' });
     expect(audit[1]).toMatchObject({ kind: 'assert', who: 'Paula Owens', waivedIssues: ['PAY-1'] });
     expect(audit.filter((e) => e.kind === 'waiver')).toHaveLength(items.slice(1).filter((i) => i.required).length);
@@ -277,27 +267,27 @@ describe('readiness through the API', () => {
     const hlcs = audit.map((e) => e.hlc);
     expect(hlcs).toEqual([...hlcs].sort().reverse());
 
-    const csv = valueOf(await session.dispatch('audit.releaseExport', { releaseId: ids.release, format: 'csv' })) as { fileName: string; content: string };
+    const csv = valueOf(await session.client()['audit.releaseExport']({ releaseId: ids.release, format: 'csv' }));
     expect(csv.fileName).toBe('Payments-2.4.0-audit.csv');
     expect(csv.content.split('\r\n')[1]).toContain('Sam Achebe');
-    const json = valueOf(await session.dispatch('audit.releaseExport', { releaseId: ids.release, format: 'json' })) as { content: string };
+    const json = valueOf(await session.client()['audit.releaseExport']({ releaseId: ids.release, format: 'json' }));
     expect(JSON.parse(json.content).entries).toEqual(audit);
 
     // The audit of a deleted release stays readable.
-    valueOf(await session.dispatch('releases.delete', { id: ids.release }));
-    const afterDelete = valueOf(await session.dispatch('audit.release', { releaseId: ids.release })) as ReleaseAuditEntry[];
+    valueOf(await session.client()['releases.delete']({ id: ids.release }));
+    const afterDelete = valueOf(await session.client()['audit.release']({ releaseId: ids.release }));
     expect(afterDelete[0].what).toBe('Deleted the release.');
   });
 
   it('sign-offs merge from another device: a halt made offline elsewhere halts the release here', async () => {
     const { session: other, cleanup: cleanupOther } = await teammateSession(session, [ids.sa]);
     try {
-      valueOf(await other.dispatch('readiness.signoff', { releaseId: ids.release, state: 'security', action: 'halt', comment: 'From the other laptop', asPersonId: ids.sa }));
+      valueOf(await other.client()['readiness.signoff']({ releaseId: ids.release, state: 'security', action: 'halt', comment: 'From the other laptop', asPersonId: ids.sa }));
       valueOf(await signoff({ state: 'product', action: 'assert', asPersonId: ids.po }));
       session.store.receive(changesOf(other));
       other.store.receive(changesOf(session));
       const here = await readiness();
-      const there = valueOf(await other.dispatch('readiness.get', { releaseId: ids.release })) as ReadinessView;
+      const there = valueOf(await other.client()['readiness.get']({ releaseId: ids.release }));
       expect(here.gate.decision).toBe('halted');
       expect(there.states).toEqual(here.states);
       expect(here.signoffs.find((s) => s.action === 'halt')?.deviceId).toBe(other.store.deviceId);
@@ -310,10 +300,10 @@ describe('readiness through the API', () => {
         third.store.receive(log.filter((c) => c.entity !== 'signoff'));
         // Release, state and action have arrived, the person and the signature have not: a record stands whole or waits.
         third.store.receive(log.filter((c) => c.rowId === haltId && ['releaseId', 'state', 'action'].includes(c.field)));
-        const partial = valueOf(await third.dispatch('readiness.get', { releaseId: ids.release })) as ReadinessView;
+        const partial = valueOf(await third.client()['readiness.get']({ releaseId: ids.release }));
         expect(partial.signoffs).toEqual([]);
         third.store.receive([...log].reverse());
-        const full = valueOf(await third.dispatch('readiness.get', { releaseId: ids.release })) as ReadinessView;
+        const full = valueOf(await third.client()['readiness.get']({ releaseId: ids.release }));
         expect(full.states).toEqual(here.states);
       } finally {
         cleanupThird();
@@ -324,7 +314,7 @@ describe('readiness through the API', () => {
   });
 
   it('refuses sign-offs on a finished release', async () => {
-    valueOf(await session.dispatch('releases.update', { id: ids.release, changes: { status: 'cancelled' } }));
+    valueOf(await session.client()['releases.update']({ id: ids.release, changes: { status: 'cancelled' } }));
     expect(await signoff({ state: 'product', action: 'assert', asPersonId: ids.po })).toMatchObject({ ok: false, error: { code: 'conflict' } });
   });
 });

@@ -8,7 +8,7 @@ import { tempDir, valueOf } from '../../../helpers/temp-workspace';
 import { importFile, stepFacts, useRunbookWorkspace, viewOf } from './transfer-workspace';
 
 async function exported(session: WorkspaceSession, runbookId: string, format: 'pdf' | 'csv' | 'md') {
-  const file = valueOf(await session.dispatch('runbooks.export', { runbookId, format })) as RunbookExport;
+  const file = valueOf(await session.client()['runbooks.export']({ runbookId, format }));
   return { ...file, bytes: Buffer.from(file.content, file.encoding === 'base64' ? 'base64' : 'utf8') };
 }
 
@@ -30,14 +30,14 @@ describe('runbooks.export', () => {
   it('writes a CSV that imports back into the same steps', async () => {
     await importFile(workspace.session, workspace.ids.runbookId, 'cutover-plan-messy.csv');
     // Cells Excel would run as formulas are escaped on export and unescaped on import.
-    valueOf(await workspace.session.dispatch('runbookSteps.create', { runbookId: workspace.ids.runbookId, title: "=HYPERLINK('http://x')", command: '-rf ./tmp', section: 'Verify' }));
+    valueOf(await workspace.session.client()['runbookSteps.create']({ runbookId: workspace.ids.runbookId, title: "=HYPERLINK('http://x')", command: '-rf ./tmp', section: 'Verify' }));
     const original = await viewOf(workspace.session, workspace.ids.runbookId);
     const csv = await exported(workspace.session, workspace.ids.runbookId, 'csv');
     expect(csv.fileName).toBe('Payments-2.4.0-Payments-cutover.csv');
     expect(csv.content.startsWith('\uFEFFID,Section,Kind,Task,Owner,Start,Duration (min),Predecessors,Command,Notes,Scheduled (computed)\r\n')).toBe(true);
     expect(csv.content).toContain(`"'=HYPERLINK('http://x')"`);
 
-    const copy = valueOf(await workspace.session.dispatch('runbooks.create', { releaseId: workspace.ids.releaseId, name: 'Copy' })) as { id: string };
+    const copy = valueOf(await workspace.session.client()['runbooks.create']({ releaseId: workspace.ids.releaseId, name: 'Copy' }));
     const result = await importFile(workspace.session, copy.id, 'copy.csv', { bytes: csv.bytes });
     expect(result).toMatchObject({ fileErrors: [], invalid: 0, imported: original.steps.length });
     // The computed schedule follows from the steps: listed, and dropped unless the person keeps it.
@@ -48,12 +48,12 @@ describe('runbooks.export', () => {
   });
 
   it('round-trips a template, whose fixed starts are relative to the window ("T+90")', async () => {
-    const template = valueOf(await workspace.session.dispatch('runbooks.create', { releaseId: null, name: 'Standard cutover' })) as { id: string };
+    const template = valueOf(await workspace.session.client()['runbooks.create']({ releaseId: null, name: 'Standard cutover' }));
     await importFile(workspace.session, template.id, 'cutover-plan-messy.csv');
     const csv = await exported(workspace.session, template.id, 'csv');
     // "21:30" in a template reads from its nominal 00:00 UTC start: the evening before.
     expect(csv.content).toMatch(/,T-150,15,/);
-    const copy = valueOf(await workspace.session.dispatch('runbooks.create', { releaseId: null, name: 'Copy' })) as { id: string };
+    const copy = valueOf(await workspace.session.client()['runbooks.create']({ releaseId: null, name: 'Copy' }));
     await importFile(workspace.session, copy.id, 'copy.csv', { bytes: csv.bytes });
     expect(stepFacts(await viewOf(workspace.session, copy.id))).toEqual(stepFacts(await viewOf(workspace.session, template.id)));
   });

@@ -1,6 +1,8 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { changeLogCount, valueOf } from '../../../helpers/temp-workspace';
-import { importFile, stepFacts, useRunbookWorkspace, viewOf } from './transfer-workspace';
+import { FIXTURES, importFile, stepFacts, useRunbookWorkspace, viewOf } from './transfer-workspace';
 
 describe('runbooks.importSteps', () => {
   const workspace = useRunbookWorkspace();
@@ -39,7 +41,7 @@ describe('runbooks.importSteps', () => {
   });
 
   it('appends after the existing steps, or replaces them', async () => {
-    valueOf(await workspace.session.dispatch('runbookSteps.create', { runbookId: workspace.ids.runbookId, title: 'Hand-made step' }));
+    valueOf(await workspace.session.client()['runbookSteps.create']({ runbookId: workspace.ids.runbookId, title: 'Hand-made step' }));
     await importFile(workspace.session, workspace.ids.runbookId, 'cutover-plan-semicolon.csv');
     let view = await viewOf(workspace.session, workspace.ids.runbookId);
     const byPosition = [...view.steps].sort((a, b) => a.position - b.position).map((s) => s.title);
@@ -51,18 +53,28 @@ describe('runbooks.importSteps', () => {
     expect(view.steps.map((s) => s.title)).toEqual(['Backup prüfen', 'Deploy API', 'Smoke test']);
   });
 
+  it('a runbook deleted while its file is being read gets no steps: the check and the write are one transaction', async () => {
+    const bytes = fs.readFileSync(path.join(FIXTURES, 'cutover-plan-semicolon.csv'));
+    const input = { runbookId: workspace.ids.runbookId, fileName: 'plan.csv', encoding: 'base64', content: bytes.toString('base64'), dryRun: false, replace: false };
+    const importing = workspace.session.dispatch('runbooks.importSteps', input);
+    valueOf(await workspace.session.client()['runbooks.delete']({ id: workspace.ids.runbookId }));
+    const result = await importing;
+    expect(result).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(workspace.session.store.reader.findEqual('runbookStep', 'runbookId', workspace.ids.runbookId)).toEqual([]);
+  });
+
   it('takes CSV as text as well (the UI reads a picked file so)', async () => {
     const content = '\uFEFFTask;Duration;Owner\nCheck backups;1h;priya natarajan\n';
-    const result = valueOf(await workspace.session.dispatch('runbooks.importSteps', { runbookId: workspace.ids.runbookId, fileName: 'plan.csv', encoding: 'utf8', content, dryRun: false })) as { imported: number };
+    const result = valueOf(await workspace.session.client()['runbooks.importSteps']({ runbookId: workspace.ids.runbookId, fileName: 'plan.csv', encoding: 'utf8', content, dryRun: false }));
     expect(result.imported).toBe(1);
     const [step] = (await viewOf(workspace.session, workspace.ids.runbookId)).steps;
     expect(step).toMatchObject({ title: 'Check backups', durationMinutes: 60, ownerPersonId: workspace.ids.personId, externalRef: '1' });
   });
 
   it('refuses an unknown runbook and a file over the size limit through the contract', async () => {
-    const missing = await workspace.session.dispatch('runbooks.importSteps', { runbookId: 'nope', fileName: 'a.csv', encoding: 'utf8', content: 'Task\nA\n' });
+    const missing = await workspace.session.client()['runbooks.importSteps']({ runbookId: 'nope', fileName: 'a.csv', encoding: 'utf8', content: 'Task\nA\n' });
     expect(missing.ok ? '' : missing.error.code).toBe('not_found');
-    const big = await workspace.session.dispatch('runbooks.importSteps', { runbookId: workspace.ids.runbookId, fileName: 'a.csv', encoding: 'utf8', content: 'x'.repeat(14_000_001) });
+    const big = await workspace.session.client()['runbooks.importSteps']({ runbookId: workspace.ids.runbookId, fileName: 'a.csv', encoding: 'utf8', content: 'x'.repeat(14_000_001) });
     expect(big.ok ? '' : big.error.message).toMatch(/at most 10 MB/);
   });
 });

@@ -10,9 +10,9 @@ export const FIXTURES = path.resolve(__dirname, '../../../fixtures/runbooks');
 /** A release (Sat 5 Dec 2026 22:00–02:00 Berlin), Priya and Ana as people, and an empty runbook for it. */
 export async function seedRunbook(session: WorkspaceSession) {
   const basics = await seedBasics(session);
-  valueOf(await session.dispatch('people.create', { name: 'Ana Díaz', roles: ['security-architect'] }));
-  const release = valueOf(await session.dispatch('releases.create', releaseInput(basics, { ownerId: basics.personId }))) as { id: string };
-  const runbook = valueOf(await session.dispatch('runbooks.create', { releaseId: release.id, name: 'Payments cutover' })) as { id: string };
+  valueOf(await session.client()['people.create']({ name: 'Ana Díaz', roles: ['security-architect'] }));
+  const release = valueOf(await session.client()['releases.create'](releaseInput(basics, { ownerId: basics.personId })));
+  const runbook = valueOf(await session.client()['runbooks.create']({ releaseId: release.id, name: 'Payments cutover' }));
   return { ...basics, releaseId: release.id, runbookId: runbook.id };
 }
 
@@ -31,12 +31,12 @@ export function useRunbookWorkspace() {
 
 export async function importFile(session: WorkspaceSession, runbookId: string, fileName: string, options: { dryRun?: boolean; replace?: boolean; bytes?: Buffer } = {}) {
   const bytes = options.bytes ?? fs.readFileSync(path.join(FIXTURES, fileName));
-  const input = { runbookId, fileName, encoding: 'base64', content: bytes.toString('base64'), dryRun: options.dryRun ?? false, replace: options.replace ?? false };
-  return valueOf(await session.dispatch('runbooks.importSteps', input)) as RunbookImportResult;
+  const input = { runbookId, fileName, encoding: 'base64' as const, content: bytes.toString('base64'), dryRun: options.dryRun ?? false, replace: options.replace ?? false };
+  return valueOf(await session.client()['runbooks.importSteps'](input));
 }
 
 export async function viewOf(session: WorkspaceSession, runbookId: string): Promise<RunbookView> {
-  return valueOf(await session.dispatch('runbooks.get', { id: runbookId })) as RunbookView;
+  return valueOf(await session.client()['runbooks.get']({ id: runbookId }));
 }
 
 /** What an import must reproduce of a step: its fields, with dependencies by title instead of by id. */

@@ -26,8 +26,8 @@ describe('a device key kept by a keychain this process cannot use', () => {
     setSecretProtector(desktop);
     const app = WorkspaceSession.open(file);
     const basics = await seedBasics(app);
-    const release = valueOf(await app.dispatch('releases.create', releaseInput(basics))) as { id: string };
-    valueOf(await app.dispatch('readiness.signoff', { releaseId: release.id, state: 'organization', action: 'halt', comment: 'CVE open', asPersonId: basics.personId }));
+    const release = valueOf(await app.client()['releases.create'](releaseInput(basics)));
+    valueOf(await app.client()['readiness.signoff']({ releaseId: release.id, state: 'organization', action: 'halt', comment: 'CVE open', asPersonId: basics.personId }));
     const deviceId = app.store.deviceId;
     app.close();
 
@@ -35,22 +35,22 @@ describe('a device key kept by a keychain this process cannot use', () => {
     const cli = WorkspaceSession.open(file);
     expect(cli.store.deviceId).toBe(deviceId);
     expect(cli.store.becameNewDevice).toBeNull();
-    expect(valueOf(await cli.dispatch('releases.list', {}))).toHaveLength(1);
-    valueOf(await cli.dispatch('releases.update', { id: release.id, changes: { description: 'Edited from the command line' } }));
-    const refused = await cli.dispatch('readiness.signoff', { releaseId: release.id, state: 'organization', action: 'assert', comment: 'fixed', asPersonId: basics.personId });
+    expect(valueOf(await cli.client()['releases.list']({}))).toHaveLength(1);
+    valueOf(await cli.client()['releases.update']({ id: release.id, changes: { description: 'Edited from the command line' } }));
+    const refused = await cli.client()['readiness.signoff']({ releaseId: release.id, state: 'organization', action: 'assert', comment: 'fixed', asPersonId: basics.personId });
     expect(refused.ok).toBe(false);
     if (!refused.ok) expect(refused.error.message).toMatch(/This device's key is kept by the desktop keychain, which this process cannot use: sign, record and sync on this workspace in the desktop app/);
     const folder = path.join(t.dir, 'shared');
     fs.mkdirSync(folder);
-    const sync = await cli.dispatch('sync.now', { target: { folder } });
+    const sync = await cli.client()['sync.now']({ target: { folder } });
     expect(JSON.stringify(sync)).toMatch(/kept by the desktop keychain/);
     cli.close();
 
     setSecretProtector(desktop);
     const back = WorkspaceSession.open(file);
     expect(back.store.deviceId).toBe(deviceId);
-    valueOf(await back.dispatch('readiness.signoff', { releaseId: release.id, state: 'organization', action: 'assert', comment: 'fixed', asPersonId: basics.personId }));
-    expect(valueOf(await back.dispatch('workspace.verify', {}))).toMatchObject({ ok: true });
+    valueOf(await back.client()['readiness.signoff']({ releaseId: release.id, state: 'organization', action: 'assert', comment: 'fixed', asPersonId: basics.personId }));
+    expect(valueOf(await back.client()['workspace.verify']({}))).toMatchObject({ ok: true });
     back.close();
   });
 });

@@ -21,7 +21,7 @@ describe('a malicious admin', () => {
     const basics = await seedBasics(a);
     const person = async (name: string, roles: string[]) => (valueOf(await a.dispatch('people.create', { name, roles })) as { id: string }).id;
     const ids = { priya: basics.personId, mallory: await person('Mallory Quinn', ['admin', 'release-coordinator']), sam: await person('Sam Okafor', ['security-architect']) };
-    const releaseId = (valueOf(await a.dispatch('releases.create', releaseInput(basics))) as { id: string }).id;
+    const releaseId = (valueOf(await a.client()['releases.create'](releaseInput(basics)))).id;
     await enrolHere(a, [ids.priya]);
     const laptop = await teammateSession(a, [ids.sam]);
     const tablet = await teammateSession(a, [ids.mallory]);
@@ -39,22 +39,22 @@ describe('a malicious admin', () => {
 
   it('can enrol her own tablet for Sam and sign as him — and everyone sees that it was her tablet, enrolled by her', async () => {
     const t = await team();
-    valueOf(await t.mallory.dispatch('keys.enrol', { deviceId: t.mallory.store.deviceId, personId: t.ids.sam, asPersonId: t.ids.mallory }));
-    valueOf(await t.mallory.dispatch('readiness.signoff', { releaseId: t.releaseId, state: 'security', action: 'assert', comment: 'Pen test clean', asPersonId: t.ids.sam }));
+    valueOf(await t.mallory.client()['keys.enrol']({ deviceId: t.mallory.store.deviceId, personId: t.ids.sam, asPersonId: t.ids.mallory }));
+    valueOf(await t.mallory.client()['readiness.signoff']({ releaseId: t.releaseId, state: 'security', action: 'assert', comment: 'Pen test clean', asPersonId: t.ids.sam }));
     t.syncAll();
     for (const s of [t.a, t.sam]) {
       expect(signoffs(s, t.releaseId)).toEqual([expect.objectContaining({ action: 'assert', deviceId: t.mallory.store.deviceId, verified: true })]);
-      const keys = valueOf(await s.dispatch('keys.list', {})) as { keys: Array<{ deviceId: string; personName: string; status: string; byName: string }> };
+      const keys = valueOf(await s.client()['keys.list']({}));
       expect(keys.keys).toContainEqual(expect.objectContaining({ deviceId: t.mallory.store.deviceId, personName: 'Sam Okafor', status: 'enrolled', byName: 'Mallory Quinn' }));
     }
   });
 
   it("can take Sam's role away and revoke his key; his records from before still count, later ones do not", async () => {
     const t = await team();
-    valueOf(await t.sam.dispatch('readiness.signoff', { releaseId: t.releaseId, state: 'security', action: 'halt', comment: 'CVE open', asPersonId: t.ids.sam }));
+    valueOf(await t.sam.client()['readiness.signoff']({ releaseId: t.releaseId, state: 'security', action: 'halt', comment: 'CVE open', asPersonId: t.ids.sam }));
     t.syncAll();
-    valueOf(await t.mallory.dispatch('people.update', { id: t.ids.sam, changes: { roles: [] } }));
-    valueOf(await t.mallory.dispatch('keys.revoke', { deviceId: t.sam.store.deviceId, reason: 'left the team', asPersonId: t.ids.mallory }));
+    valueOf(await t.mallory.client()['people.update']({ id: t.ids.sam, changes: { roles: [] } }));
+    valueOf(await t.mallory.client()['keys.revoke']({ deviceId: t.sam.store.deviceId, reason: 'left the team', asPersonId: t.ids.mallory }));
     t.syncAll();
     // Sam's laptop, past both, writes anyway (a modified client): it counts nowhere.
     const late = modifiedClient(t.sam.store).write(
@@ -64,12 +64,12 @@ describe('a malicious admin', () => {
     );
     expect(t.a.store.receive(late).held).toBe(late.length);
     expect(signoffs(t.a, t.releaseId)).toEqual([expect.objectContaining({ action: 'halt', comment: 'CVE open', verified: true })]);
-    expect((valueOf(await t.a.dispatch('readiness.gate', { releaseId: t.releaseId })) as { decision: string }).decision).toBe('halted');
+    expect((valueOf(await t.a.client()['readiness.gate']({ releaseId: t.releaseId }))).decision).toBe('halted');
   });
 
   it("cannot rewrite, delete or re-sign Sam's halt", async () => {
     const t = await team();
-    valueOf(await t.sam.dispatch('readiness.signoff', { releaseId: t.releaseId, state: 'security', action: 'halt', comment: 'CVE open', asPersonId: t.ids.sam }));
+    valueOf(await t.sam.client()['readiness.signoff']({ releaseId: t.releaseId, state: 'security', action: 'halt', comment: 'CVE open', asPersonId: t.ids.sam }));
     t.syncAll();
     const [halt] = signoffs(t.a, t.releaseId);
     const original = changesOf(t.sam).filter((c) => c.rowId === halt.id);
@@ -106,7 +106,7 @@ describe('a malicious admin', () => {
 
   it('cannot sign as Priya without enrolling a key for her, nor declare another root', async () => {
     const t = await team();
-    const refused = await t.mallory.dispatch('readiness.signoff', { releaseId: t.releaseId, state: 'product', action: 'halt', comment: 'Stop', asPersonId: t.ids.priya });
+    const refused = await t.mallory.client()['readiness.signoff']({ releaseId: t.releaseId, state: 'product', action: 'halt', comment: 'Stop', asPersonId: t.ids.priya });
     expect(refused).toMatchObject({ ok: false, error: { code: 'forbidden', message: expect.stringMatching(/holds no enrolled key of Priya Natarajan/) } });
     const mallory = modifiedClient(t.mallory.store);
     const asPriya = mallory.write(

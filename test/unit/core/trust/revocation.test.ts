@@ -17,8 +17,8 @@ describe('revoking a key', () => {
     const admin = tempSession();
     cleanups.push(admin.cleanup);
     const basics = await seedBasics(admin.session);
-    const sam = valueOf(await admin.session.dispatch('people.create', { name: 'Sam Okafor', roles: ['security-architect'] })) as { id: string };
-    const release = valueOf(await admin.session.dispatch('releases.create', releaseInput(basics))) as { id: string };
+    const sam = valueOf(await admin.session.client()['people.create']({ name: 'Sam Okafor', roles: ['security-architect'] }));
+    const release = valueOf(await admin.session.client()['releases.create'](releaseInput(basics)));
     await enrolHere(admin.session, [sam.id]);
     const laptop = await teammateSession(admin.session, [sam.id]);
     cleanups.push(laptop.cleanup);
@@ -33,9 +33,9 @@ describe('revoking a key', () => {
 
   it('records signed before the revocation still count; a back-dated one after it does not', async () => {
     const { admin, laptop, samId, releaseId } = await team();
-    valueOf(await laptop.dispatch('readiness.signoff', { releaseId, state: 'security', action: 'halt', comment: 'CVE open', asPersonId: samId }));
+    valueOf(await laptop.client()['readiness.signoff']({ releaseId, state: 'security', action: 'halt', comment: 'CVE open', asPersonId: samId }));
     exchange(laptop, admin);
-    valueOf(await admin.dispatch('keys.revoke', { deviceId: laptop.store.deviceId, reason: 'laptop stolen' }));
+    valueOf(await admin.client()['keys.revoke']({ deviceId: laptop.store.deviceId, reason: 'laptop stolen' }));
     // The thief, who never lets the laptop sync the revocation, lifts the halt "yesterday".
     const halt = signoffsOf(laptop, releaseId);
     expect(halt).toEqual([expect.objectContaining({ action: 'halt', verified: true })]);
@@ -48,15 +48,15 @@ describe('revoking a key', () => {
     expect(admin.store.receive(lift).held).toBe(lift.length);
     expect(admin.store.held.list(100, 'signoff').map((h) => h.reason)).toContainEqual(expect.stringMatching(/^its key was revoked on \d{4}-\d{2}-\d{2} \(laptop stolen\)$/));
     expect(signoffsOf(admin, releaseId)).toEqual([expect.objectContaining({ action: 'halt', comment: 'CVE open', verified: true })]);
-    const gate = valueOf(await admin.dispatch('readiness.gate', { releaseId })) as { decision: string };
+    const gate = valueOf(await admin.client()['readiness.gate']({ releaseId }));
     expect(gate.decision).toBe('halted');
   });
 
   it('a record written before the revocation that the admin had not yet seen does not count', async () => {
     const { admin, laptop, samId, releaseId } = await team();
     // Sam halts on the laptop while it is offline; the admin revokes the key before that halt ever arrives.
-    valueOf(await laptop.dispatch('readiness.signoff', { releaseId, state: 'security', action: 'halt', comment: 'Written offline', asPersonId: samId }));
-    valueOf(await admin.dispatch('keys.revoke', { deviceId: laptop.store.deviceId, reason: 'laptop stolen' }));
+    valueOf(await laptop.client()['readiness.signoff']({ releaseId, state: 'security', action: 'halt', comment: 'Written offline', asPersonId: samId }));
+    valueOf(await admin.client()['keys.revoke']({ deviceId: laptop.store.deviceId, reason: 'laptop stolen' }));
     exchange(laptop, admin);
     expect(signoffsOf(admin, releaseId)).toEqual([]);
     expect(admin.store.held.list(100, 'signoff')[0]).toMatchObject({ kind: 'unverified', reason: expect.stringMatching(/its key was revoked/) });
@@ -66,16 +66,16 @@ describe('revoking a key', () => {
     const { admin, laptop, samId, releaseId } = await team();
     const third = await teammateSession(admin, []);
     cleanups.push(third.cleanup);
-    valueOf(await admin.dispatch('keys.revoke', { deviceId: laptop.store.deviceId, reason: 'laptop stolen' }));
+    valueOf(await admin.client()['keys.revoke']({ deviceId: laptop.store.deviceId, reason: 'laptop stolen' }));
     // The laptop, not yet told, signs; the third device hears from the laptop first, then from the admin.
-    valueOf(await laptop.dispatch('readiness.signoff', { releaseId, state: 'security', action: 'assert', comment: 'Looks fine', asPersonId: samId }));
+    valueOf(await laptop.client()['readiness.signoff']({ releaseId, state: 'security', action: 'assert', comment: 'Looks fine', asPersonId: samId }));
     exchange(laptop, third.session);
     expect(signoffsOf(third.session, releaseId)).toEqual([expect.objectContaining({ action: 'assert', verified: true })]);
     exchange(admin, third.session);
     expect(signoffsOf(third.session, releaseId)).toEqual([expect.objectContaining({ action: 'assert', verified: false, reason: expect.stringMatching(/its key was revoked on \d{4}-\d{2}-\d{2} \(laptop stolen\)/) })]);
     // Once the laptop hears of its revocation, the app there refuses to sign at all.
     exchange(admin, laptop);
-    const refused = await laptop.dispatch('readiness.signoff', { releaseId, state: 'security', action: 'halt', comment: 'again', asPersonId: samId });
+    const refused = await laptop.client()['readiness.signoff']({ releaseId, state: 'security', action: 'halt', comment: 'again', asPersonId: samId });
     expect(refused).toMatchObject({ ok: false, error: { code: 'forbidden' } });
   });
 });

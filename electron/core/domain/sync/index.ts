@@ -1,1 +1,0 @@
-export { findConflicts, type FieldChange } from './find-conflicts';
