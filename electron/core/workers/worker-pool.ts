@@ -8,7 +8,7 @@ import type { WorkProgress } from '../../contract/work-contract';
 import type { WorkReply, WorkTask } from './work-messages';
 
 export interface WorkerPoolOptions {
-  /** Threads at most (default: one fewer than the cores, at least one, at most four). */
+  /** Threads at most (default: one fewer than the cores, at least two so an export need not wait for a verify, at most four). */
   size?: number;
   /**
    * The worker's script. The Electron build passes its bundled one; by default it is the source beside this file,
@@ -54,7 +54,7 @@ export class WorkerPool {
   private closed = false;
 
   constructor(options: WorkerPoolOptions = {}) {
-    this.size = options.size ?? Math.min(4, Math.max(1, os.availableParallelism() - 1));
+    this.size = options.size ?? Math.min(4, Math.max(2, os.availableParallelism() - 1));
     const source = new URL('./workspace-worker.ts', import.meta.url);
     this.script = options.script ?? source;
     this.tsSource = this.script === source ? this.script.href : null;
