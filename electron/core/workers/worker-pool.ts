@@ -70,12 +70,13 @@ export class WorkerPool {
     });
   }
 
-  /** Starts a thread ahead of the first long call, so that call does not wait for the workspace to load. */
+  /** Starts the threads ahead of the first long calls, so those do not wait for the core to load. */
   warm(): void {
-    if (this.closed || this.count > 0) return;
-    const worker = this.spawn();
-    worker.unref();
-    this.idle.push(worker);
+    while (!this.closed && this.count < this.size) {
+      const worker = this.spawn();
+      worker.unref();
+      this.idle.push(worker);
+    }
   }
 
   /** Stops the job with this id, queued or running; false when there is none. */
