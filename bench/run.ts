@@ -11,6 +11,7 @@ import { benchRunbookPdf } from './runbook-pdf.bench';
 import { benchWritePath } from './write-path';
 import { benchRunbookCriticalPath } from './runbook-critical-path.bench';
 import { benchTrust } from './trust.bench';
+import { benchScreens } from './screens.bench';
 
 /**
  * Performance figures and ratios, printed and saved to bench/results/latest.json. No pass/fail: the numbers depend
@@ -26,6 +27,7 @@ const sections: { key: string; title: string; run: () => Promise<{ figures: Figu
   { key: 'coldOpen', title: 'Cold open of a 10,000-release workspace', run: () => benchColdOpen(webDir) },
   { key: 'collisions', title: 'Collisions: 10,000 releases, 50 environments, 200 windows', run: async () => ({ figures: await benchCollisions() }) },
   { key: 'calendarMonth', title: 'Calendar month view of a 10,000-release workspace', run: () => benchCalendarMonth(webDir) },
+  { key: 'screens', title: 'Screens of a 10,000-release workspace: click to shown, web shell event-loop blocks', run: () => benchScreens(webDir) },
   { key: 'trust', title: 'Signed records', run: async () => ({ figures: await benchTrust() }) },
   { key: 'sync', title: 'Sync', run: async () => ({ figures: [...(await benchRemoteApply()), ...(await benchTwoDevices()), ...(await benchServerLoad())] }) },
   { key: 'runbookPdf', title: 'Runbook PDF export: 1,000 steps', run: benchRunbookPdf },

@@ -38,7 +38,8 @@ async function call(session: WorkspaceSession, method: string, input: unknown): 
   return result.value;
 }
 
-async function seed(file: string): Promise<string> {
+/** A workspace with one 1,000-step runbook (also for screenshots of the export in progress); returns its id. */
+export async function seedRunbookWorkspace(file: string): Promise<string> {
   const session = WorkspaceSession.open(file);
   try {
     const system = await call(session, 'systems.create', { name: 'Core banking' });
@@ -82,7 +83,7 @@ export async function benchRunbookPdf(): Promise<{ figures: Figure[]; notes: str
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'release-desk-bench-pdf-'));
   try {
     const file = path.join(dir, 'bench.releasedesk');
-    const runbookId = await seed(file);
+    const runbookId = await seedRunbookWorkspace(file);
     const session = WorkspaceSession.open(file);
     let pdfBytes = 0;
     let pages = 0;

@@ -8,7 +8,7 @@ import type { WorkProgress } from '../../contract/work-contract';
 import type { WorkReply, WorkTask } from './work-messages';
 
 export interface WorkerPoolOptions {
-  /** Threads at most (default: one fewer than the cores, at least one, at most four). */
+  /** Threads at most (default: one fewer than the cores, at least two so an export need not wait for a verify, at most four). */
   size?: number;
   /**
    * The worker's script. The Electron build passes its bundled one; by default it is the source beside this file,
@@ -54,7 +54,7 @@ export class WorkerPool {
   private closed = false;
 
   constructor(options: WorkerPoolOptions = {}) {
-    this.size = options.size ?? Math.min(4, Math.max(1, os.availableParallelism() - 1));
+    this.size = options.size ?? Math.min(4, Math.max(2, os.availableParallelism() - 1));
     const source = new URL('./workspace-worker.ts', import.meta.url);
     this.script = options.script ?? source;
     this.tsSource = this.script === source ? this.script.href : null;
@@ -70,12 +70,13 @@ export class WorkerPool {
     });
   }
 
-  /** Starts a thread ahead of the first long call, so that call does not wait for the workspace to load. */
+  /** Starts the threads ahead of the first long calls, so those do not wait for the core to load. */
   warm(): void {
-    if (this.closed || this.count > 0) return;
-    const worker = this.spawn();
-    worker.unref();
-    this.idle.push(worker);
+    while (!this.closed && this.count < this.size) {
+      const worker = this.spawn();
+      worker.unref();
+      this.idle.push(worker);
+    }
   }
 
   /** Stops the job with this id, queued or running; false when there is none. */

@@ -35,5 +35,9 @@ parentPort!.on('message', async (task: WorkTask) => {
   ctx.progress = (done, total) => reply({ type: 'progress', jobId: task.jobId, done, total });
   const result = await dispatch(ctx, task.method, task.input);
   ctx.progress = () => {};
+  // A read that turned out to write (a cache, a first-time default) belongs on the main thread's mutation path.
+  if (!result.ok && result.error.code === 'internal' && /readonly database/i.test(result.error.message)) {
+    return reply({ type: 'unavailable', jobId: task.jobId, message: result.error.message });
+  }
   reply({ type: 'result', jobId: task.jobId, result });
 });

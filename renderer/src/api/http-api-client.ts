@@ -1,7 +1,8 @@
 import { API_METHODS, type ApiClient, type ApiMethod } from '../../../electron/contract/api-contract';
+import { JOB_HEADER, type WorkOptions } from '../../../electron/contract/work-contract';
 import type { ApiResult } from '../../../electron/contract/api-result';
 
-type Call = (input: unknown) => Promise<ApiResult<unknown>>;
+type Call = (input: unknown, work?: WorkOptions) => Promise<ApiResult<unknown>>;
 
 function failure(message: string): ApiResult<never> {
   return { ok: false, error: { code: 'internal', message } };
@@ -16,12 +17,12 @@ function isApiResult(body: unknown): body is ApiResult<unknown> {
  * longer running, comes back as an ApiResult, so stores have one error path instead of try/catch everywhere.
  */
 export function createHttpApiClient(token: string | null, baseUrl = './api/'): ApiClient {
-  const call = (method: ApiMethod): Call => async (input) => {
+  const call = (method: ApiMethod): Call => async (input, work) => {
     let response: Response;
     try {
       response = await fetch(`${baseUrl}${encodeURIComponent(method)}`, {
         method: 'POST',
-        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token ?? ''}` },
+        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token ?? ''}`, ...(work?.jobId ? { [JOB_HEADER]: work.jobId } : {}) },
         body: JSON.stringify(input ?? {}),
       });
     } catch {

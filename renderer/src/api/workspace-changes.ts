@@ -1,9 +1,19 @@
 import { WorkspaceChange } from '../../../electron/contract/change-feed';
+import { WorkProgress } from '../../../electron/contract/work-contract';
 import { desktopBridge } from './bridge';
 
 type Listener = (change: WorkspaceChange) => void;
 
 const listeners = new Set<Listener>();
+const progressListeners = new Set<(progress: WorkProgress) => void>();
+
+/** Progress of long calls made with a job id (contract/work-contract.ts), from the same feed. */
+export function onWorkProgress(listener: (progress: WorkProgress) => void): () => void {
+  progressListeners.add(listener);
+  return () => progressListeners.delete(listener);
+}
+
+const emitProgress = (progress: WorkProgress) => progressListeners.forEach((l) => l(progress));
 let started = false;
 
 /**
@@ -16,8 +26,10 @@ export function startWorkspaceChanges(token: string | null): void {
   started = true;
   const emit = (change: WorkspaceChange) => listeners.forEach((l) => l(change));
   const bridge = desktopBridge();
-  if (bridge) bridge.onWorkspaceChange(emit);
-  else void follow(token, emit);
+  if (bridge) {
+    bridge.onWorkspaceChange(emit);
+    bridge.onWorkProgress(emitProgress);
+  } else void follow(token, emit);
 }
 
 /**
@@ -55,8 +67,11 @@ async function follow(token: string | null, emit: Listener): Promise<void> {
         buffered = lines.pop() ?? '';
         for (const line of lines) {
           if (!line.trim()) continue;
-          const parsed = WorkspaceChange.safeParse(JSON.parse(line));
+          const message: unknown = JSON.parse(line);
+          const parsed = WorkspaceChange.safeParse(message);
           if (parsed.success) emit(parsed.data);
+          const progress = WorkProgress.safeParse((message as { progress?: unknown } | null)?.progress);
+          if (progress.success) emitProgress(progress.data);
         }
       }
     } catch {

@@ -10,6 +10,7 @@ import { useVerifyStore } from '../features/verify/verify-store';
 import { SCREENS, useNavigationStore } from './navigation-store';
 import { SCREEN_DETAILS } from './screens';
 import { useAppCommands } from './use-app-commands';
+import { WorkProgressPanel } from './WorkProgressPanel';
 
 /** Features whose issue is still open: marked in the navigation so nobody expects them to work yet. */
 const NOT_BUILT = new Set<string>();
@@ -97,6 +98,7 @@ export function AppLayout() {
           {/* A repair rewrote rows: every screen reads its data again. */}
           <Page key={repairs} />
         </Suspense>
+        <WorkProgressPanel />
       </AppShell.Main>
     </AppShell>
   );

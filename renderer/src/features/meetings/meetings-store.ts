@@ -3,6 +3,7 @@ import type { ApiInput, ApiOutput } from '../../../../electron/contract/api-cont
 import type { ApiResult } from '../../../../electron/contract/api-result';
 import type { MeetingSummary, MeetingView } from '../../../../electron/contract/meetings-entities';
 import { api } from '../../api/api-client';
+import { runWork } from '../../api/long-work';
 import { refreshOn } from '../../api/workspace-changes';
 
 /** Coordination meetings: the list, and the one open meeting (every write returns it whole). */
@@ -69,7 +70,7 @@ export const useMeetingsStore = create<MeetingsState>((set, get) => {
     addAction: (input) => showing(api['meetings.actions.create']({ ...input, meetingId: meetingId() })),
     // Closed on the open meeting's screen, whichever meeting the item came from (a carried-over one).
     completeAction: (id, done) => showing(api['meetings.actions.complete']({ id, done, inMeetingId: meetingId() })),
-    exportMinutes: (format) => api['meetings.exportMinutes']({ meetingId: meetingId(), format }),
+    exportMinutes: (format) => runWork(`Exporting the minutes as ${format.toUpperCase()}`, (work) => api['meetings.exportMinutes']({ meetingId: meetingId(), format }, work)),
   };
 });
 

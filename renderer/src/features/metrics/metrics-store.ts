@@ -12,6 +12,7 @@ import {
   type TrendBucket,
 } from '../../../../electron/contract/outcomes-entities';
 import { api } from '../../api/api-client';
+import { runWork } from '../../api/long-work';
 import { applyResult } from '../../shared/api-result';
 import { downloadFile } from '../readiness/download-file';
 
@@ -78,7 +79,7 @@ export const useMetricsStore = create<MetricsState>((set, get) => {
       const result = await api['metrics.compute'](input());
       set(result.ok ? { view: result.value, loadError: null, loading: false } : { loadError: result.error.message, loading: false });
     },
-    exportCsv: () => applyResult(api['metrics.exportCsv'](input()), downloadFile),
+    exportCsv: () => applyResult(runWork('Exporting the metrics as CSV', (work) => api['metrics.exportCsv'](input(), work)), downloadFile),
     recordDeployment: (deployment) => applyResult(api['deployments.record'](deployment), (d) => refresh(d.releaseId)),
     removeDeployment: (id, releaseId) => applyResult(api['deployments.delete']({ id }), () => refresh(releaseId)),
     restoreDeployment: (id, releaseId) => applyResult(api['deployments.restore']({ id }), () => refresh(releaseId)),

@@ -4,6 +4,7 @@ import type { ApiResult } from '../../../../electron/contract/api-result';
 import type { ChecklistTemplate, ReadinessBoardRow, ReadinessView, ReleaseAuditEntry } from '../../../../electron/contract/readiness-entities';
 import type { Collision } from '../../../../electron/contract/calendar-entities';
 import { api } from '../../api/api-client';
+import { runWork } from '../../api/long-work';
 import { refreshOn } from '../../api/workspace-changes';
 import { useReleasesStore } from '../releases/releases-store';
 
@@ -111,7 +112,7 @@ export const useReadinessStore = create<ReadinessState>((set, get) => {
       await refreshRelease(releaseId);
       return last;
     },
-    exportAudit: (releaseId, format) => api['audit.releaseExport']({ releaseId, format }),
+    exportAudit: (releaseId, format) => runWork(`Exporting the audit as ${format.toUpperCase()}`, (work) => api['audit.releaseExport']({ releaseId, format }, work)),
   };
 });
 

@@ -11,6 +11,7 @@ import type {
   RunbookView,
 } from '../../../../electron/contract/runbook-entities';
 import { api } from '../../api/api-client';
+import { runWork } from '../../api/long-work';
 import { refreshOn } from '../../api/workspace-changes';
 
 type StepChanges = ApiInput<'runbookSteps.update'>['changes'];
@@ -136,7 +137,7 @@ export const useRunbooksStore = create<RunbooksState>((set, get) => {
       if (result.ok && result.value.imported > 0) await Promise.all([get().refresh(), get().loadList()]);
       return result;
     },
-    exportRunbook: (format) => api['runbooks.export']({ runbookId: openRunbookId(), format }),
+    exportRunbook: (format) => runWork(`Exporting the runbook as ${format.toUpperCase()}`, (work) => api['runbooks.export']({ runbookId: openRunbookId(), format }, work)),
   };
 });
 
