@@ -76,7 +76,9 @@ export class PgServerStore implements ServerStore {
     const url = parsed.toString();
     options = { ...options, schema };
     const schemaOption = options.schema ? { options: `-c search_path=${quoteIdent(options.schema)}` } : {};
-    const pool = new pg.Pool({ connectionString: url, max: options.max ?? 10, keepAlive: true, types, ...schemaOption });
+    // Named in pg_stat_activity, so that an administrator sees (and can end) the server's connections.
+    const application_name = `release-desk:${options.schema ?? 'server'}`.slice(0, 63);
+    const pool = new pg.Pool({ connectionString: url, max: options.max ?? 10, keepAlive: true, types, application_name, ...schemaOption });
     // A connection dropped while idle in the pool (PostgreSQL restarted, or an administrator ended it) is replaced
     // on next use; without a handler the pool's 'error' event would end the process.
     pool.on('error', () => {});
