@@ -281,6 +281,11 @@ export class PgServerStore implements ServerStore {
     }
   }
 
+  /** A connection of the pool, for work beyond the store's own (migrate-store's copy); release it. */
+  connect(): Promise<pg.PoolClient> {
+    return this.shared.pool.connect();
+  }
+
   connections() {
     const { totalCount, idleCount, waitingCount } = this.shared.pool;
     return { total: totalCount, idle: idleCount, waiting: waitingCount };
