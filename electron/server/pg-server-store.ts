@@ -33,7 +33,7 @@ interface Shared {
   pushes: Promise<unknown>;
 }
 
-type Queryable = pg.Pool | pg.PoolClient;
+type Queryable = Pick<pg.Pool, 'query'>;
 
 interface MemberRow {
   id: string;
@@ -140,7 +140,7 @@ export class PgServerStore implements ServerStore {
     try {
       await client.query("SELECT pg_advisory_lock(hashtext(current_schema() || ':push'))");
       try {
-        return await work(new PgServerStore(this.shared, client));
+        return await work(new PgServerStore(this.shared, oneAtATime(client)));
       } finally {
         // A connection that cannot unlock is discarded: closing it is what releases the lock then.
         await client.query("SELECT pg_advisory_unlock(hashtext(current_schema() || ':push'))").catch((error: Error) => (broken = error));
@@ -357,6 +357,20 @@ class Listener {
     clearTimeout(this.timer);
     this.client?.end().catch(() => {});
   }
+}
+
+/** The rules ask several things at once (Promise.all); one connection answers one query at a time. */
+function oneAtATime(client: pg.PoolClient): Queryable {
+  let last: Promise<unknown> = Promise.resolve();
+  const query = (...args: Parameters<pg.PoolClient['query']>) => {
+    const next = last.then(
+      () => (client.query as (...a: unknown[]) => Promise<unknown>)(...args),
+      () => (client.query as (...a: unknown[]) => Promise<unknown>)(...args),
+    );
+    last = next.catch(() => {});
+    return next;
+  };
+  return { query } as unknown as Queryable;
 }
 
 async function schemaVersion(db: Queryable): Promise<number> {
