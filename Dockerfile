@@ -13,7 +13,7 @@ RUN apt-get update \
 
 COPY bin ./bin
 COPY electron ./electron
-COPY tsconfig.json tsconfig.node.json ./
+COPY tsconfig.json tsconfig.node.json tsconfig.web.json ./
 
 USER node
 EXPOSE 7420
