@@ -17,8 +17,9 @@ import type { AppendResult, Member, PullPage, ServerStore, StoreReadiness, Store
  * but committed later would be skipped for ever. So numbers are drawn only while holding a transaction-level
  * advisory lock (append_changes in pg-schema.ts), which PostgreSQL releases after the transaction is visible: changes
  * become visible in sequence order, and whatever a reader sees is a prefix of the log. The lock costs nothing extra
- * because pushes are serialised anyway for the rules (`exclusive`); the alternative, filtering pulls by
- * pg_snapshot_xmin, would hold back every puller behind the oldest open transaction and add a column to every row.
+ * because pushes are serialised anyway for the rules (`exclusive`, whose transaction holds it to the commit); the
+ * alternative, filtering pulls by pg_snapshot_xmin, would hold back every puller behind the oldest open transaction
+ * and add a column to every row.
  *
  * Pushes from several nodes are idempotent through the change log's unique key (entity, row, field, stamp).
  */
@@ -45,6 +46,9 @@ interface MemberRow {
 }
 
 const CHANGE_COLUMNS = 'c.seq, c.hlc, c.device_id, c.author, c.entity, c.row_id, c.field, c.value, c.old_value, c.prev_hlc, c.chain_seq, c.link';
+
+/** How long a push's transaction may sit idle (its node hung) before PostgreSQL ends it and frees the push lock. */
+const HUNG_PUSH_SECONDS = 30;
 
 /** int8 (counts, sequence numbers) as numbers: the log stays far below 2^53 changes. */
 const types = {
@@ -121,9 +125,11 @@ export class PgServerStore implements ServerStore {
   }
 
   /**
-   * No other push is judged or stored meanwhile, on any node: a session advisory lock on one pooled connection, and
-   * `work` runs its reads and its append on that same connection. A node that dies loses its connection and so the
-   * lock; PostgreSQL going away fails the push, which the client retries.
+   * No other push is judged or stored meanwhile, on any node: one transaction on one pooled connection holding a
+   * transaction-level advisory lock, and `work` runs its reads and its append in it (so a push and the root it pins
+   * commit together). A node that dies mid-push loses its connection and so the lock; one that hangs with its
+   * connection open is cut off by idle_in_transaction_session_timeout, so it cannot stop every node's pushes for
+   * long. PostgreSQL going away fails the push, which the client sends again.
    */
   async exclusive<T>(work: (store: ServerStore) => Promise<T>): Promise<T> {
     const run = this.shared.pushes.then(
@@ -138,14 +144,13 @@ export class PgServerStore implements ServerStore {
     const client = await this.shared.pool.connect();
     let broken: Error | undefined;
     try {
-      await client.query("SELECT pg_advisory_lock(hashtext(current_schema() || ':push'))");
-      try {
-        return await work(new PgServerStore(this.shared, oneAtATime(client)));
-      } finally {
-        // A connection that cannot unlock is discarded: closing it is what releases the lock then.
-        await client.query("SELECT pg_advisory_unlock(hashtext(current_schema() || ':push'))").catch((error: Error) => (broken = error));
-      }
+      await client.query(`BEGIN; SET LOCAL idle_in_transaction_session_timeout = '${HUNG_PUSH_SECONDS}s'; SELECT pg_advisory_xact_lock(hashtext(current_schema() || ':push'))`);
+      const result = await work(new PgServerStore(this.shared, oneAtATime(client)));
+      await client.query('COMMIT');
+      return result;
     } catch (error) {
+      // A connection that cannot roll back is discarded: closing it is what ends the transaction and its lock then.
+      await client.query('ROLLBACK').catch((failed: Error) => (broken = failed));
       broken ??= isConnectionError(error) ? (error as Error) : undefined;
       throw error;
     } finally {
