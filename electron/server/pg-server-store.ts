@@ -143,6 +143,9 @@ export class PgServerStore implements ServerStore {
   private async locked<T>(work: (store: ServerStore) => Promise<T>): Promise<T> {
     const client = await this.shared.pool.connect();
     let broken: Error | undefined;
+    // A checked-out connection that PostgreSQL ends emits 'error'; unheard, that would end the whole node.
+    const onError = (error: Error) => (broken = error);
+    client.on('error', onError);
     try {
       await client.query(`BEGIN; SET LOCAL idle_in_transaction_session_timeout = '${HUNG_PUSH_SECONDS}s'; SELECT pg_advisory_xact_lock(hashtext(current_schema() || ':push'))`);
       const result = await work(new PgServerStore(this.shared, oneAtATime(client)));
@@ -154,6 +157,7 @@ export class PgServerStore implements ServerStore {
       broken ??= isConnectionError(error) ? (error as Error) : undefined;
       throw error;
     } finally {
+      client.off('error', onError);
       client.release(broken);
     }
   }
@@ -286,9 +290,14 @@ export class PgServerStore implements ServerStore {
     }
   }
 
-  /** A connection of the pool, for work beyond the store's own (migrate-store's copy); release it. */
-  connect(): Promise<pg.PoolClient> {
-    return this.shared.pool.connect();
+  /**
+   * A connection of the pool, for work beyond the store's own (migrate-store's copy); release it. PostgreSQL ending
+   * it shows as the failure of its next query, never as an unheard 'error' event that would end the process.
+   */
+  async connect(): Promise<pg.PoolClient> {
+    const client = await this.shared.pool.connect();
+    client.on('error', () => {});
+    return client;
   }
 
   connections() {
@@ -388,6 +397,9 @@ async function schemaVersion(db: Queryable): Promise<number> {
 /** Pending migrations in one transaction, under a lock, so that nodes starting together migrate once. */
 async function migrate(pool: pg.Pool): Promise<void> {
   const client = await pool.connect();
+  let broken: Error | undefined;
+  const onError = (error: Error) => (broken = error);
+  client.on('error', onError);
   try {
     await client.query('BEGIN');
     await client.query("SELECT pg_advisory_xact_lock(hashtext(current_schema() || ':migrate'))");
@@ -404,7 +416,8 @@ async function migrate(pool: pg.Pool): Promise<void> {
     await client.query('ROLLBACK').catch(() => {});
     throw error;
   } finally {
-    client.release();
+    client.off('error', onError);
+    client.release(broken);
   }
 }
 
