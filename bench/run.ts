@@ -12,6 +12,7 @@ import { benchWritePath } from './write-path';
 import { benchRunbookCriticalPath } from './runbook-critical-path.bench';
 import { benchTrust } from './trust.bench';
 import { benchScreens } from './screens.bench';
+import { benchServerNodes } from './server.bench';
 
 /**
  * Performance figures and ratios, printed and saved to bench/results/latest.json. No pass/fail: the numbers depend
@@ -30,6 +31,7 @@ const sections: { key: string; title: string; run: () => Promise<{ figures: Figu
   { key: 'screens', title: 'Screens of a 10,000-release workspace: click to shown, web shell event-loop blocks', run: () => benchScreens(webDir) },
   { key: 'trust', title: 'Signed records', run: async () => ({ figures: await benchTrust() }) },
   { key: 'sync', title: 'Sync', run: async () => ({ figures: [...(await benchRemoteApply()), ...(await benchTwoDevices()), ...(await benchServerLoad())] }) },
+  { key: 'server', title: 'Team server under load: nodes in their own processes, devices in others', run: benchServerNodes },
   { key: 'runbookPdf', title: 'Runbook PDF export: 1,000 steps', run: benchRunbookPdf },
   { key: 'runbooks', title: 'Runbooks: critical path and view of a 5,000-step runbook', run: async () => ({ figures: await benchRunbookCriticalPath() }) },
 ];

@@ -4,7 +4,8 @@ import { randomUUID } from 'node:crypto';
 import { Command, CommanderError } from 'commander';
 import { isLoopbackHost } from '../contract/plain-http';
 import { ignoreClosedPipes } from '../core/closed-pipes';
-import { openServerStore, type StoreChoice } from './open-server-store';
+import { migrateStore } from './migrate-store';
+import { openServerStore, withoutPassword, type StoreChoice } from './open-server-store';
 import type { ServerStore } from './server-store';
 import { jsonLines } from './request-log';
 import { hashToken, newToken, startSyncServer } from './sync-server';
@@ -88,6 +89,20 @@ token
       for (const m of await store.members()) console.log(`${m.name}\tperson ${m.personId}${m.admin ? '\tadmin' : ''}\t${m.revokedAt ? `revoked ${m.revokedAt}` : 'active'}`);
     }),
   );
+
+program
+  .command('migrate-store')
+  .description("Move an SQLite server's data (--from DIR) into an empty PostgreSQL database (--to URL), checking counts and hashes.")
+  .requiredOption('--from <dir>', 'the SQLite server data folder (the server stopped)')
+  .requiredOption('--to <url>', 'the PostgreSQL database, postgres://USER@HOST/DB')
+  .action(async (opts: { from: string; to: string }) => {
+    if (!/^postgres(ql)?:\/\//.test(opts.to)) throw new Error(`--to must be a PostgreSQL URL (postgres://USER@HOST/DB), not "${withoutPassword(opts.to)}"`);
+    const report = await migrateStore(opts.from, opts.to, (done, total) => process.stderr.write(`\rcopied ${done} of ${total} changes`));
+    process.stderr.write('\n');
+    console.log(
+      `Moved ${report.changes} changes, ${report.members} members and ${report.devices} devices to ${withoutPassword(opts.to)}; counts and the hash over every change (${report.hash.slice(0, 16)}…) match. Start the server with --store.`,
+    );
+  });
 
 interface ServeOptions extends StoreChoice {
   port: string;

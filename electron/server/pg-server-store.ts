@@ -17,8 +17,9 @@ import type { AppendResult, Member, PullPage, ServerStore, StoreReadiness, Store
  * but committed later would be skipped for ever. So numbers are drawn only while holding a transaction-level
  * advisory lock (append_changes in pg-schema.ts), which PostgreSQL releases after the transaction is visible: changes
  * become visible in sequence order, and whatever a reader sees is a prefix of the log. The lock costs nothing extra
- * because pushes are serialised anyway for the rules (`exclusive`); the alternative, filtering pulls by
- * pg_snapshot_xmin, would hold back every puller behind the oldest open transaction and add a column to every row.
+ * because pushes are serialised anyway for the rules (`exclusive`, whose transaction holds it to the commit); the
+ * alternative, filtering pulls by pg_snapshot_xmin, would hold back every puller behind the oldest open transaction
+ * and add a column to every row.
  *
  * Pushes from several nodes are idempotent through the change log's unique key (entity, row, field, stamp).
  */
@@ -33,7 +34,7 @@ interface Shared {
   pushes: Promise<unknown>;
 }
 
-type Queryable = pg.Pool | pg.PoolClient;
+type Queryable = Pick<pg.Pool, 'query'>;
 
 interface MemberRow {
   id: string;
@@ -45,6 +46,9 @@ interface MemberRow {
 }
 
 const CHANGE_COLUMNS = 'c.seq, c.hlc, c.device_id, c.author, c.entity, c.row_id, c.field, c.value, c.old_value, c.prev_hlc, c.chain_seq, c.link';
+
+/** How long a push's transaction may sit idle (its node hung) before PostgreSQL ends it and frees the push lock. */
+const HUNG_PUSH_SECONDS = 30;
 
 /** int8 (counts, sequence numbers) as numbers: the log stays far below 2^53 changes. */
 const types = {
@@ -76,7 +80,9 @@ export class PgServerStore implements ServerStore {
     const url = parsed.toString();
     options = { ...options, schema };
     const schemaOption = options.schema ? { options: `-c search_path=${quoteIdent(options.schema)}` } : {};
-    const pool = new pg.Pool({ connectionString: url, max: options.max ?? 10, keepAlive: true, types, ...schemaOption });
+    // Named in pg_stat_activity, so that an administrator sees (and can end) the server's connections.
+    const application_name = `release-desk:${options.schema ?? 'server'}`.slice(0, 63);
+    const pool = new pg.Pool({ connectionString: url, max: options.max ?? 10, keepAlive: true, types, application_name, ...schemaOption });
     // A connection dropped while idle in the pool (PostgreSQL restarted, or an administrator ended it) is replaced
     // on next use; without a handler the pool's 'error' event would end the process.
     pool.on('error', () => {});
@@ -119,9 +125,11 @@ export class PgServerStore implements ServerStore {
   }
 
   /**
-   * No other push is judged or stored meanwhile, on any node: a session advisory lock on one pooled connection, and
-   * `work` runs its reads and its append on that same connection. A node that dies loses its connection and so the
-   * lock; PostgreSQL going away fails the push, which the client retries.
+   * No other push is judged or stored meanwhile, on any node: one transaction on one pooled connection holding a
+   * transaction-level advisory lock, and `work` runs its reads and its append in it (so a push and the root it pins
+   * commit together). A node that dies mid-push loses its connection and so the lock; one that hangs with its
+   * connection open is cut off by idle_in_transaction_session_timeout, so it cannot stop every node's pushes for
+   * long. PostgreSQL going away fails the push, which the client sends again.
    */
   async exclusive<T>(work: (store: ServerStore) => Promise<T>): Promise<T> {
     const run = this.shared.pushes.then(
@@ -135,18 +143,21 @@ export class PgServerStore implements ServerStore {
   private async locked<T>(work: (store: ServerStore) => Promise<T>): Promise<T> {
     const client = await this.shared.pool.connect();
     let broken: Error | undefined;
+    // A checked-out connection that PostgreSQL ends emits 'error'; unheard, that would end the whole node.
+    const onError = (error: Error) => (broken = error);
+    client.on('error', onError);
     try {
-      await client.query("SELECT pg_advisory_lock(hashtext(current_schema() || ':push'))");
-      try {
-        return await work(new PgServerStore(this.shared, client));
-      } finally {
-        // A connection that cannot unlock is discarded: closing it is what releases the lock then.
-        await client.query("SELECT pg_advisory_unlock(hashtext(current_schema() || ':push'))").catch((error: Error) => (broken = error));
-      }
+      await client.query(`BEGIN; SET LOCAL idle_in_transaction_session_timeout = '${HUNG_PUSH_SECONDS}s'; SELECT pg_advisory_xact_lock(hashtext(current_schema() || ':push'))`);
+      const result = await work(new PgServerStore(this.shared, oneAtATime(client)));
+      await client.query('COMMIT');
+      return result;
     } catch (error) {
+      // A connection that cannot roll back is discarded: closing it is what ends the transaction and its lock then.
+      await client.query('ROLLBACK').catch((failed: Error) => (broken = failed));
       broken ??= isConnectionError(error) ? (error as Error) : undefined;
       throw error;
     } finally {
+      client.off('error', onError);
       client.release(broken);
     }
   }
@@ -279,6 +290,16 @@ export class PgServerStore implements ServerStore {
     }
   }
 
+  /**
+   * A connection of the pool, for work beyond the store's own (migrate-store's copy); release it. PostgreSQL ending
+   * it shows as the failure of its next query, never as an unheard 'error' event that would end the process.
+   */
+  async connect(): Promise<pg.PoolClient> {
+    const client = await this.shared.pool.connect();
+    client.on('error', () => {});
+    return client;
+  }
+
   connections() {
     const { totalCount, idleCount, waitingCount } = this.shared.pool;
     return { total: totalCount, idle: idleCount, waiting: waitingCount };
@@ -352,6 +373,20 @@ class Listener {
   }
 }
 
+/** The rules ask several things at once (Promise.all); one connection answers one query at a time. */
+function oneAtATime(client: pg.PoolClient): Queryable {
+  let last: Promise<unknown> = Promise.resolve();
+  const query = (...args: Parameters<pg.PoolClient['query']>) => {
+    const next = last.then(
+      () => (client.query as (...a: unknown[]) => Promise<unknown>)(...args),
+      () => (client.query as (...a: unknown[]) => Promise<unknown>)(...args),
+    );
+    last = next.catch(() => {});
+    return next;
+  };
+  return { query } as unknown as Queryable;
+}
+
 async function schemaVersion(db: Queryable): Promise<number> {
   const { rows: found } = await db.query<{ meta: boolean }>("SELECT to_regclass('meta') IS NOT NULL AS meta");
   if (!found[0].meta) return 0;
@@ -362,6 +397,9 @@ async function schemaVersion(db: Queryable): Promise<number> {
 /** Pending migrations in one transaction, under a lock, so that nodes starting together migrate once. */
 async function migrate(pool: pg.Pool): Promise<void> {
   const client = await pool.connect();
+  let broken: Error | undefined;
+  const onError = (error: Error) => (broken = error);
+  client.on('error', onError);
   try {
     await client.query('BEGIN');
     await client.query("SELECT pg_advisory_xact_lock(hashtext(current_schema() || ':migrate'))");
@@ -378,7 +416,8 @@ async function migrate(pool: pg.Pool): Promise<void> {
     await client.query('ROLLBACK').catch(() => {});
     throw error;
   } finally {
-    client.release();
+    client.off('error', onError);
+    client.release(broken);
   }
 }
 

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { it } from 'vitest';
+import type { Change } from '../../electron/core/changes/change';
 import { PgServerStore } from '../../electron/server/pg-server-store';
 import type { ServerStore } from '../../electron/server/server-store';
 import { SqliteServerStore } from '../../electron/server/sqlite-server-store';
@@ -21,6 +22,8 @@ export interface StoreUnderTest {
   open(): Promise<ServerStore>;
   /** Runs SQL on the store's database behind its back (placeholders `?`, translated for PostgreSQL). */
   sql<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
+  /** "A server that let something through": changes written into its log behind its rules. */
+  insertBehindRules(changes: readonly Change[], memberId: string): Promise<void>;
   cleanup(): Promise<void>;
 }
 
@@ -29,6 +32,11 @@ export const STORE_KINDS = [
   { kind: 'sqlite' as const, skip: false, label: 'SQLite' },
   { kind: 'postgres' as const, skip: !TEST_PG, label: TEST_PG ? 'PostgreSQL' : `PostgreSQL (${NO_PG})` },
 ];
+
+const columns = (c: Change, memberId: string) => [
+  c.hlc, c.deviceId, c.author, c.entity, c.rowId, c.field, JSON.stringify(c.value ?? null), JSON.stringify(c.oldValue ?? null), c.prevHlc, c.chainSeq, c.link, memberId,
+];
+const INSERT_COLUMNS = 'hlc, device_id, author, entity, row_id, field, value, old_value, prev_hlc, chain_seq, link, member_id';
 
 /** A store of this kind of its own: SQLite in `dir`, PostgreSQL in a fresh schema dropped by cleanup. */
 export function storeUnderTest(kind: 'sqlite' | 'postgres', dir: string): StoreUnderTest {
@@ -48,6 +56,9 @@ export function storeUnderTest(kind: 'sqlite' | 'postgres', dir: string): StoreU
           db.close();
         }
       },
+      async insertBehindRules(changes, memberId) {
+        for (const c of changes) await this.sql(`INSERT INTO changes (${INSERT_COLUMNS}, received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, [...columns(c, memberId), new Date().toISOString()]);
+      },
       cleanup: async () => {},
     };
   }
@@ -66,6 +77,9 @@ export function storeUnderTest(kind: 'sqlite' | 'postgres', dir: string): StoreU
       } finally {
         await client.end();
       }
+    },
+    async insertBehindRules(changes, memberId) {
+      for (const c of changes) await this.sql(`INSERT INTO changes (seq, ${INSERT_COLUMNS}) VALUES (nextval('changes_seq'), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, columns(c, memberId));
     },
     cleanup: () => dropSchema(schema),
   };

@@ -7,11 +7,11 @@ import { WorkspaceStore } from '../../../electron/core/store/workspace-store';
 import { FILE_NAME, decodeFolderFile } from '../../../electron/core/sync/folder-file';
 import { syncFolder } from '../../../electron/core/sync/folder-transport';
 import { syncServer } from '../../../electron/core/sync/server-client';
-import { SqliteServerStore } from '../../../electron/server/sqlite-server-store';
 import { hashToken, newToken } from '../../../electron/server/sync-server';
+import { STORE_KINDS, storeUnderTest } from '../../helpers/server-stores';
 import { tempDir } from '../../helpers/temp-workspace';
 import { formTeam } from '../../unit/core/sync/sync-devices';
-import { freePort, spawnCli, startServerProcess, waitFor, type Running } from './processes';
+import { freePort, spawnCli, startServerNode, waitFor, type Running } from './processes';
 
 /**
  * Faults with real processes (issue 6): a team server SIGKILLed while a client pushes, and a `release-desk sync
@@ -43,14 +43,15 @@ describe('sync survives killed processes', () => {
       for (let i = 0; i < n; i++) w.insert('system', `${tag}-${i}`, { name: `System ${tag} ${i}`, description: `made on ${tag}`, dependsOn: [] });
     });
 
-  it('the team server killed mid-push and restarted on the same data: the client retries and everything converges', async () => {
+  for (const { kind, skip, label } of STORE_KINDS) it.skipIf(skip)(`the team server on ${label} killed mid-push and restarted on the same data: the client retries and everything converges`, async () => {
     const t = tempDir('release-desk-kill-server-');
     cleanups.push(t.cleanup);
-    const data = path.join(t.dir, 'server-data');
+    const under = storeUnderTest(kind, t.dir);
+    cleanups.push(() => under.cleanup());
     const token = newToken();
-    const admin = new SqliteServerStore(data);
-    admin.addMember({ id: 'm1', name: 'Priya', personId: 'p1', admin: true }, hashToken(token));
-    admin.close();
+    const admin = await under.open();
+    await admin.addMember({ id: 'm1', name: 'Priya', personId: 'p1', admin: true }, hashToken(token));
+    await admin.close();
 
     const a = WorkspaceStore.open(path.join(t.dir, 'a.releasedesk'));
     const b = WorkspaceStore.open(path.join(t.dir, 'b.releasedesk'));
@@ -61,7 +62,7 @@ describe('sync survives killed processes', () => {
     const total = () => a.changeCount() + 150;
 
     const port = await freePort();
-    const first = await startServerProcess(data, port);
+    const first = await startServerNode(under.args, port);
     stopOnCleanup(first);
     const target = { url: first.url, token };
 
@@ -79,7 +80,7 @@ describe('sync survives killed processes', () => {
     expect(killedAfter).toBeLessThan(30_000);
     const expected = total();
 
-    const second = await startServerProcess(data, port);
+    const second = await startServerNode(under.args, port);
     stopOnCleanup(second);
     expect(second.url).toBe(first.url);
     const retried = await syncServer(a, target);
@@ -97,14 +98,10 @@ describe('sync survives killed processes', () => {
 
     second.child.kill('SIGTERM');
     await second.exited;
-    const server = new Database(path.join(data, 'server.sqlite'), { readonly: true });
-    try {
-      expect(server.pragma('integrity_check', { simple: true })).toBe('ok');
-      expect(count(server, 'SELECT count(*) FROM changes')).toBe(merged);
-      expect(count(server, "SELECT count(DISTINCT entity || '/' || row_id || '/' || field || '/' || hlc) FROM changes")).toBe(merged);
-    } finally {
-      server.close();
-    }
+    const onServer = async (sql: string) => Number((await under.sql<{ n: number }>(sql))[0].n);
+    if (kind === 'sqlite') expect((await under.sql<{ integrity_check: string }>('PRAGMA integrity_check'))[0].integrity_check).toBe('ok');
+    expect(await onServer('SELECT count(*) AS n FROM changes')).toBe(merged);
+    expect(await onServer("SELECT count(DISTINCT entity || '/' || row_id || '/' || field || '/' || hlc) AS n FROM changes")).toBe(merged);
   }, 120_000);
 
   it('`release-desk sync --folder` SIGKILLed while writing, and while merging: reruns converge, nothing read half-written', async () => {

@@ -35,10 +35,13 @@ export function spawnCli(args: string[], env: NodeJS.ProcessEnv = {}): Running {
 }
 
 /** The team server module forked directly, so that the test holds the server's own pid and can SIGKILL it. */
-export async function startServerProcess(dataDir: string, port: number, args: string[] = []): Promise<Running & { url: string }> {
-  const running = track(
-    spawn(process.execPath, ['--import', TSX_LOADER, SERVER_MAIN, '--port', String(port), '--data', dataDir, ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] }),
-  );
+export function startServerProcess(dataDir: string, port: number, args: string[] = []): Promise<Running & { url: string }> {
+  return startServerNode(['--data', dataDir], port, args);
+}
+
+/** A server process on the store its arguments name (--data DIR or --store URL): one node of several, or the only one. */
+export async function startServerNode(store: string[], port: number, args: string[] = []): Promise<Running & { url: string }> {
+  const running = track(spawn(process.execPath, ['--import', TSX_LOADER, SERVER_MAIN, '--port', String(port), ...store, ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] }));
   const url = await waitFor(() => /team server on (https?:\/\/\S+)/.exec(running.stdout())?.[1], 30_000, () => `server did not start: ${running.stderr()}`);
   return { ...running, url };
 }

@@ -2,11 +2,11 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { WorkspaceSession } from '../../../../electron/core';
 import type { Change } from '../../../../electron/core/changes/change';
-import { SqliteServerStore } from '../../../../electron/server/sqlite-server-store';
 import { hashToken, newToken } from '../../../../electron/server/sync-server';
 import { logBehindTheStore } from '../../../helpers/forge';
 import { tempDir } from '../../../helpers/temp-workspace';
-import { freePort, startServerProcess } from '../processes';
+import { storeUnderTest } from '../../../helpers/server-stores';
+import { freePort, startServerNode } from '../processes';
 import { call, giveKey, openWorkspace } from '../sync-scenario';
 import { seedTeam, type TeamIds } from './attack-team';
 
@@ -38,7 +38,7 @@ export interface HeldView {
  * does is played with `push` (a modified client talking the protocol); what "a server that let something through"
  * relays is written straight into the server's database with `insertOnServer`.
  */
-export async function teamOnServer(cleanups: Cleanups, options: { explicit?: boolean } = {}) {
+export async function teamOnServer(cleanups: Cleanups, options: { explicit?: boolean; store?: 'sqlite' | 'postgres' } = {}) {
   const t = tempDir('release-desk-attacks-');
   cleanups.push(t.cleanup);
   const a = openWorkspace(t.dir, 'a');
@@ -51,13 +51,14 @@ export async function teamOnServer(cleanups: Cleanups, options: { explicit?: boo
     () => b.close(),
   );
   const ids = await seedTeam(a, options);
-  const data = path.join(t.dir, 'server-data');
+  const under = storeUnderTest(options.store ?? 'sqlite', t.dir);
+  cleanups.push(() => under.cleanup());
   const tokens = { priya: newToken(), sam: newToken() };
-  const members = new SqliteServerStore(data);
+  const members = await under.open();
   await members.addMember({ id: 'priya', name: 'Priya', personId: ids.priya, admin: true }, hashToken(tokens.priya));
   await members.addMember({ id: 'sam', name: 'Sam', personId: ids.sam, admin: false }, hashToken(tokens.sam));
   await members.close();
-  const server = await startServerProcess(data, await freePort());
+  const server = await startServerNode(under.args, await freePort());
   cleanups.push(async () => {
     server.child.kill('SIGKILL');
     await server.exited;
@@ -73,15 +74,6 @@ export async function teamOnServer(cleanups: Cleanups, options: { explicit?: boo
   await sync();
   await giveKey(a, b, ids.sam, sync);
 
-  const serverFile = path.join(data, 'server.sqlite');
-  const onServer = <T>(read: (db: Database.Database) => T): T => {
-    const db = new Database(serverFile);
-    try {
-      return read(db);
-    } finally {
-      db.close();
-    }
-  };
   return {
     a,
     get b() {
@@ -117,21 +109,11 @@ export async function teamOnServer(cleanups: Cleanups, options: { explicit?: boo
       b = openB();
     },
     /** How many changes the server holds. */
-    stored: () => onServer((db) => db.prepare('SELECT count(*) FROM changes').pluck().get() as number),
+    stored: async () => Number((await under.sql<{ n: number }>('SELECT count(*) AS n FROM changes'))[0].n),
     /** Whether the server holds any change of this record. */
-    storedRow: (rowId: string) => onServer((db) => (db.prepare('SELECT count(*) FROM changes WHERE row_id = ?').pluck().get(rowId) as number) > 0),
+    storedRow: async (rowId: string) => Number((await under.sql<{ n: number }>('SELECT count(*) AS n FROM changes WHERE row_id = ?', [rowId]))[0].n) > 0,
     /** "A server that let something through": changes written into its database behind its rules, relayed as stored. */
-    insertOnServer(changes: readonly Change[], memberId = 'sam') {
-      onServer((db) => {
-        const insert = db.prepare(
-          `INSERT INTO changes (hlc, device_id, author, entity, row_id, field, value, old_value, prev_hlc, chain_seq, link, member_id, received_at)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-        );
-        for (const c of changes) {
-          insert.run(c.hlc, c.deviceId, c.author, c.entity, c.rowId, c.field, JSON.stringify(c.value ?? null), JSON.stringify(c.oldValue ?? null), c.prevHlc, c.chainSeq, c.link, memberId, new Date().toISOString());
-        }
-      });
-    },
+    insertOnServer: (changes: readonly Change[], memberId = 'sam') => under.insertBehindRules(changes, memberId),
   };
 }
 
