@@ -4,7 +4,9 @@ import { dispatch } from '../api/dispatch';
 import { createHandlerContext, type HandlerContext } from '../api/handler-context';
 import type { LiveEvent, LiveStatus, LiveViewer } from '../../contract/live-feed';
 import { WorkspaceStore } from '../store/workspace-store';
-import { SyncService } from '../sync/sync-service';
+import { SyncService, syncTargetOf } from '../sync/sync-service';
+import type { SyncTarget } from '../../contract/sync-entities';
+import { describeChanges } from '../sync/change-words';
 
 /**
  * An open workspace as the shells see it: one store and the API over it. Electron main, the web shell and the CLI
@@ -30,14 +32,30 @@ export class WorkspaceSession {
     return this.store.subscribe(listener);
   }
 
-  /** Follows the other devices live from now on (sync/live-sync.ts), for a shell that stays open. */
-  goLive(): void {
-    SyncService.of(this.store).goLive();
+  /**
+   * Follows the other devices live from now on (sync/live-sync.ts), for a shell that stays open: through the
+   * configured folder or server, or through `target` (one-off, never saved).
+   */
+  goLive(target?: SyncTarget): void {
+    SyncService.of(this.store).goLive(target && syncTargetOf(target));
   }
 
   /** The live feed: status, presence, notifications (contract/live-feed.ts); returns the unsubscribe function. */
   subscribeLive(listener: (event: LiveEvent) => void): () => void {
     return SyncService.of(this.store).onLive(listener);
+  }
+
+  /** What each sync brought from the other devices, one sentence per record ("Amara Okafor halted Security on …"). */
+  subscribeReceived(listener: (sentences: string[]) => void): () => void {
+    return SyncService.of(this.store).onReceived((changes) => {
+      const sentences = describeChanges(this.store, changes);
+      if (sentences.length) listener(sentences);
+    });
+  }
+
+  /** Resolves once a sync started by the live follower has finished. */
+  settled(): Promise<void> {
+    return SyncService.of(this.store).settled();
   }
 
   /** The live status and presence now, for a screen that starts listening. */

@@ -1,5 +1,5 @@
 import { secretOf } from '../../sync/folder-settings';
-import { SyncService, type SyncTarget } from '../../sync/sync-service';
+import { SyncService, syncTargetOf } from '../../sync/sync-service';
 import { listConflicts, openConflictCount, resolveConflict } from '../../sync/sync-conflicts';
 import type { HandlerMap } from '../handler-context';
 
@@ -8,12 +8,7 @@ export const syncHandlers = {
   'sync.configure': (ctx, input) => SyncService.of(ctx.store).configure(input),
   'sync.inspectFolder': (ctx, { folder }) => SyncService.of(ctx.store).inspectFolder(folder),
   'sync.now': async (ctx, { target }) => {
-    const oneOff: SyncTarget | undefined = !target
-      ? undefined
-      : 'folder' in target
-        ? { kind: 'folder', folder: target.folder, secret: secretOf(target) ?? undefined, republish: target.republish }
-        : { kind: 'server', url: target.serverUrl, token: target.token };
-    const report = await SyncService.of(ctx.store).now(oneOff);
+    const report = await SyncService.of(ctx.store).now(target && syncTargetOf(target));
     return { ...report, openConflicts: openConflictCount(ctx.store), finishedAt: new Date().toISOString() };
   },
   'sync.conflicts': (ctx, { includeResolved }) => listConflicts(ctx.store, includeResolved),
