@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Empty, method } from './define-method';
+import { LiveStatus, LiveViewer } from './live-feed';
 import { ConflictId, FolderInspection, SyncConfigureInput, SyncConflict, SyncReport, SyncSettings, SyncStatus, SyncTarget } from './sync-entities';
 
 /** Sync (issue 6, docs/sync.md). Spread into `apiContract`. */
@@ -24,6 +25,11 @@ export const syncMethods = {
     z.object({ includeResolved: z.boolean().default(false) }).strict(),
     z.array(SyncConflict),
     'Concurrent edits of the same field: the value in effect and the one that lost, who and when; newest first.',
+  ),
+  'sync.live': method(
+    Empty,
+    z.object({ status: LiveStatus, viewers: z.array(LiveViewer) }).strict(),
+    'Whether this device follows the others live now (live, watching, offline since when, changes waiting), and who else views which runbook.',
   ),
   'sync.setPresence': method(
     z.object({ runbookId: z.string().min(1).max(200).nullable() }).strict(),

@@ -8,6 +8,7 @@ import { registerAppScheme, serveRenderer } from './app-protocol';
 import { rendererLocation } from './app-urls';
 import { registerApiHandlers } from './ipc-bridge';
 import { changeForwarder } from './change-forwarding';
+import { liveForwarder } from './live-forwarding';
 import { APP_TITLE, createMainWindow } from './main-window';
 import { RecentWorkspaces } from './recent-workspaces';
 import { hardenSession, hardenWebContents } from './security';
@@ -56,6 +57,7 @@ function start(): void {
 
   const sendToRenderer = (command: MenuCommand) => mainWindow?.webContents.send(MENU_CHANNEL, command);
   const forwardChanges = changeForwarder(() => mainWindow);
+  const forwardLive = liveForwarder(() => mainWindow);
 
   const refreshMenu = () =>
     Menu.setApplicationMenu(
@@ -79,6 +81,7 @@ function start(): void {
 
   const onWorkspaceSwitched = (current: WorkspaceSession) => {
     forwardChanges(current);
+    forwardLive(current);
     refreshMenu();
     if (!mainWindow) return;
     mainWindow.setTitle(windowTitle(current));
@@ -136,6 +139,7 @@ function start(): void {
       }
       const opened = workspaces;
       forwardChanges(opened.current);
+      forwardLive(opened.current);
       registerApiHandlers({ session: () => opened.current, isTrustedFrame });
       refreshMenu();
       openMainWindow(opened.current);

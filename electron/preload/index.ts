@@ -1,5 +1,5 @@
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import { API_METHODS, CHANGES_CHANNEL, WorkspaceChange, ipcChannel, type ApiClient } from '../contract';
+import { API_METHODS, CHANGES_CHANNEL, LIVE_CHANNEL, LiveEvent, WorkspaceChange, ipcChannel, type ApiClient } from '../contract';
 import { isMenuCommand, MENU_CHANNEL, type ReleaseDeskBridge } from './release-desk-bridge';
 
 /**
@@ -34,6 +34,16 @@ const bridge = {
     ipcRenderer.on(CHANGES_CHANNEL, listener);
     return () => {
       ipcRenderer.removeListener(CHANGES_CHANNEL, listener);
+    };
+  },
+  onLiveEvent(callback) {
+    const listener = (_event: IpcRendererEvent, event: unknown) => {
+      const parsed = LiveEvent.safeParse(event);
+      if (parsed.success) callback(parsed.data);
+    };
+    ipcRenderer.on(LIVE_CHANNEL, listener);
+    return () => {
+      ipcRenderer.removeListener(LIVE_CHANNEL, listener);
     };
   },
 } satisfies ReleaseDeskBridge;

@@ -1,4 +1,4 @@
-import type { ApiClient, WorkspaceChange } from '../contract';
+import type { ApiClient, LiveEvent, WorkspaceChange } from '../contract';
 
 /**
  * What the preload puts on `window.releaseDesk`. The renderer imports this file with `import type` only, so the
@@ -19,6 +19,8 @@ export interface ReleaseDeskBridge {
   onMenuCommand(callback: (command: MenuCommand) => void): () => void;
   /** Subscribes to the open workspace's change feed (contract/change-feed.ts); returns the unsubscribe function. */
   onWorkspaceChange(callback: (change: WorkspaceChange) => void): () => void;
+  /** Subscribes to the live feed: sync status, presence, notifications (contract/live-feed.ts). */
+  onLiveEvent(callback: (event: LiveEvent) => void): () => void;
 }
 
 export function isMenuCommand(value: unknown): value is MenuCommand {

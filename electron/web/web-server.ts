@@ -40,6 +40,8 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
   const host = options.host ?? '127.0.0.1';
   const token = options.token ?? randomBytes(24).toString('base64url');
   const session = WorkspaceSession.open(options.dbPath);
+  // The web shell stays open like the desktop app: it follows the others live (a no-op while sync is off).
+  session.goLive();
   const expected = Buffer.from(`Bearer ${token}`);
   let allowedHosts = new Set<string>();
 
@@ -79,6 +81,7 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
       return sendError(res, 401, { code: 'forbidden', message: 'Missing or wrong token. Open the URL the web shell printed.' });
     }
     if (method === 'events' && req.method === 'GET') return streamChanges(req, res);
+    if (method === 'live' && req.method === 'GET') return streamLive(req, res);
     if (req.method !== 'POST') return sendError(res, 405, { code: 'invalid_input', message: 'API calls are POST requests.' });
     if (!String(req.headers['content-type'] ?? '').startsWith('application/json')) {
       return sendError(res, 415, { code: 'invalid_input', message: 'API calls send application/json.' });
@@ -104,6 +107,20 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
     res.writeHead(200, { 'Content-Type': 'application/x-ndjson; charset=utf-8', 'Cache-Control': 'no-store', 'X-Accel-Buffering': 'no' });
     res.write('\n');
     const unsubscribe = session.subscribe((change) => res.write(`${JSON.stringify(change)}\n`));
+    const keepAlive = setInterval(() => res.write('\n'), 25_000);
+    keepAlive.unref();
+    req.on('close', () => {
+      clearInterval(keepAlive);
+      unsubscribe();
+    });
+  }
+
+  /** The live feed (contract/live-feed.ts) the same way: what holds now first, then every status, presence and notification. */
+  function streamLive(req: http.IncomingMessage, res: http.ServerResponse): void {
+    res.writeHead(200, { 'Content-Type': 'application/x-ndjson; charset=utf-8', 'Cache-Control': 'no-store', 'X-Accel-Buffering': 'no' });
+    const now = session.liveNow();
+    res.write(`${JSON.stringify({ kind: 'status', status: now.status })}\n${JSON.stringify({ kind: 'presence', viewers: now.viewers })}\n`);
+    const unsubscribe = session.subscribeLive((event) => res.write(`${JSON.stringify(event)}\n`));
     const keepAlive = setInterval(() => res.write('\n'), 25_000);
     keepAlive.unref();
     req.on('close', () => {

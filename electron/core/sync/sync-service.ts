@@ -189,8 +189,10 @@ export class SyncService {
     const run = this.run(chosen).finally(() => {
       this.running = null;
       this.progress = null;
+      this.live.announce();
     });
     this.running = run;
+    this.live.announce();
     return run;
   }
 
@@ -200,7 +202,15 @@ export class SyncService {
   }
 
   private async run(target: SyncTarget): Promise<SyncReport> {
-    const onProgress = (p: SyncProgress) => (this.progress = p);
+    let announced = 0;
+    const onProgress = (p: SyncProgress) => {
+      this.progress = p;
+      // Often enough for a progress bar, not once per page.
+      if (performance.now() - announced > 500) {
+        announced = performance.now();
+        this.live.announce();
+      }
+    };
     const before = this.ledger.maxSeq();
     try {
       const released = this.store.retryHeld();

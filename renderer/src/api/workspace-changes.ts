@@ -1,5 +1,6 @@
 import { WorkspaceChange } from '../../../electron/contract/change-feed';
 import { desktopBridge } from './bridge';
+import { followStream } from './ndjson-stream';
 
 type Listener = (change: WorkspaceChange) => void;
 
@@ -17,7 +18,7 @@ export function startWorkspaceChanges(token: string | null): void {
   const emit = (change: WorkspaceChange) => listeners.forEach((l) => l(change));
   const bridge = desktopBridge();
   if (bridge) bridge.onWorkspaceChange(emit);
-  else void follow(token, emit);
+  else void followStream('./api/events', token, WorkspaceChange, emit);
 }
 
 /**
@@ -37,32 +38,4 @@ export function refreshOn(entities: readonly string[] | 'all', refresh: () => un
   };
   listeners.add(listener);
   return () => listeners.delete(listener);
-}
-
-async function follow(token: string | null, emit: Listener): Promise<void> {
-  for (let attempt = 0; ; attempt++) {
-    try {
-      const response = await fetch('./api/events', { headers: { Authorization: `Bearer ${token ?? ''}` } });
-      if (!response.ok || !response.body) throw new Error(`events answered ${response.status}`);
-      attempt = 0;
-      const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
-      let buffered = '';
-      for (;;) {
-        const { value, done } = await reader.read();
-        if (done) break;
-        buffered += value;
-        const lines = buffered.split('\n');
-        buffered = lines.pop() ?? '';
-        for (const line of lines) {
-          if (!line.trim()) continue;
-          const parsed = WorkspaceChange.safeParse(JSON.parse(line));
-          if (parsed.success) emit(parsed.data);
-        }
-      }
-    } catch {
-      // The web shell stopped or the connection dropped: try again below.
-    }
-    // Backoff with jitter, so many tabs coming back after a restart do not all knock at once.
-    await new Promise((resolve) => setTimeout(resolve, Math.min(30_000, 500 * 2 ** Math.min(attempt, 6)) * (0.5 + Math.random())));
-  }
 }

@@ -12,9 +12,10 @@ export const syncHandlers = {
     return { ...report, openConflicts: openConflictCount(ctx.store), finishedAt: new Date().toISOString() };
   },
   'sync.conflicts': (ctx, { includeResolved }) => listConflicts(ctx.store, includeResolved),
+  'sync.live': (ctx) => SyncService.of(ctx.store).liveNow(),
   'sync.setPresence': (ctx, { runbookId }) => {
     SyncService.of(ctx.store).setPresence(runbookId);
     return {};
   },
   'sync.resolveConflict': (ctx, { id, keep }) => resolveConflict(ctx.store, ctx.author(), id, keep),
-} satisfies HandlerMap<'sync.status' | 'sync.configure' | 'sync.inspectFolder' | 'sync.now' | 'sync.conflicts' | 'sync.setPresence' | 'sync.resolveConflict'>;
+} satisfies HandlerMap<'sync.status' | 'sync.configure' | 'sync.inspectFolder' | 'sync.now' | 'sync.conflicts' | 'sync.live' | 'sync.setPresence' | 'sync.resolveConflict'>;
