@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { LiveEvent, LiveStatus, LiveViewer } from '../../contract/live-feed';
+import type { LiveEvent, LiveNotification, LiveStatus, LiveViewer } from '../../contract/live-feed';
 import { peopleNames } from '../people/people-queries';
 import type { WorkspaceStore } from '../store/workspace-store';
 import { PRESENCE_PATH, type PresenceViewer } from './server-protocol';
@@ -101,6 +101,11 @@ export class LiveSync {
   setPresence(runbookId: string | null): void {
     this.presence = runbookId;
     if (this.status.state === 'live') void this.sendPresence();
+  }
+
+  /** Shows a notification the core decided on (domain/sync/live-notifications.ts) on every screen following. */
+  notify(notification: LiveNotification): void {
+    this.emit({ kind: 'notification', notification });
   }
 
   /** Tells the screens the status now (a sync started, progressed or ended): they reload it, with no poll. */

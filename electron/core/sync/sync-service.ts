@@ -13,7 +13,7 @@ import type { SyncLedger } from '../store/sync-ledger';
 import { openConflictCount } from './sync-conflicts';
 import { addReceived, type SyncProgress, type SyncReport } from './sync-report';
 import { LiveSync, type LiveTarget } from './live-sync';
-import type { LiveEvent, LiveStatus, LiveViewer } from '../../contract/live-feed';
+import type { LiveEvent, LiveNotification, LiveStatus, LiveViewer } from '../../contract/live-feed';
 
 export type SyncTarget = { kind: 'folder'; folder: string; secret?: FolderSecret; republish?: boolean } | { kind: 'server'; url: string; token: string };
 
@@ -83,6 +83,10 @@ export class SyncService {
 
   liveNow(): { status: LiveStatus; viewers: LiveViewer[] } {
     return this.live.current();
+  }
+
+  notify(notification: LiveNotification): void {
+    this.live.notify(notification);
   }
 
   /** What this device views now (a runbook id or null), for the others' presence. */

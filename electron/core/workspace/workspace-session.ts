@@ -7,6 +7,9 @@ import { WorkspaceStore } from '../store/workspace-store';
 import { SyncService, syncTargetOf } from '../sync/sync-service';
 import type { SyncTarget } from '../../contract/sync-entities';
 import { describeChanges } from '../sync/change-words';
+import { decideNotifications } from '../domain/sync/live-notifications';
+import { currentPersonId, enabledNotifications } from '../sync/notification-settings';
+import { receivedHappenings } from '../sync/received-happenings';
 
 /**
  * An open workspace as the shells see it: one store and the API over it. Electron main, the web shell and the CLI
@@ -14,6 +17,7 @@ import { describeChanges } from '../sync/change-words';
  */
 export class WorkspaceSession {
   private readonly ctx: HandlerContext;
+  private notifying = false;
 
   private constructor(readonly store: WorkspaceStore) {
     this.ctx = createHandlerContext(store);
@@ -37,7 +41,21 @@ export class WorkspaceSession {
    * configured folder or server, or through `target` (one-off, never saved).
    */
   goLive(target?: SyncTarget): void {
-    SyncService.of(this.store).goLive(target && syncTargetOf(target));
+    const sync = SyncService.of(this.store);
+    if (!this.notifying) {
+      this.notifying = true;
+      sync.onReceived((changes) => {
+        const personId = currentPersonId(this.store);
+        const person = personId ? this.store.reader.get('person', personId) : undefined;
+        const reader = {
+          personId,
+          coordinates: Array.isArray(person?.roles) && person.roles.includes('release-coordinator'),
+          enabled: new Set(enabledNotifications(this.store, personId)),
+        };
+        decideNotifications(receivedHappenings(this.ctx, changes), reader).forEach((n) => sync.notify(n));
+      });
+    }
+    sync.goLive(target && syncTargetOf(target));
   }
 
   /** The live feed: status, presence, notifications (contract/live-feed.ts); returns the unsubscribe function. */
