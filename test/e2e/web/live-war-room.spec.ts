@@ -145,6 +145,12 @@ test('page B follows page A live: a step completed, a step failed, a no-go, and 
   await expect(a.getByTestId('no-go-banner')).toBeVisible();
   await expect(b.getByTestId('no-go-banner')).toContainText('Cannot take the shop down cleanly', SEEN);
   await expect(b.getByTestId('execution-phase')).toContainText('Rolling back', SEEN);
+  // B acts as nobody in particular, so every moment it did not cause is news: the no-go is notified.
+  await expect(b.getByText('No-go on Payments 2.4.0')).toBeVisible(SEEN);
+  await expect(b.getByText('Ada Lead called no-go at Switch on maintenance mode on Payments 2.4.0.')).toBeVisible();
+  await snap(b, 'live-notification-light');
+  await b.emulateMedia({ colorScheme: 'dark' });
+  await snap(b, 'live-notification-dark');
 
   for (const scheme of ['light', 'dark'] as const) {
     await b.emulateMedia({ colorScheme: scheme });
