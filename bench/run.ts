@@ -11,6 +11,7 @@ import { benchRunbookPdf } from './runbook-pdf.bench';
 import { benchWritePath } from './write-path';
 import { benchRunbookCriticalPath } from './runbook-critical-path.bench';
 import { benchTrust } from './trust.bench';
+import { benchLivePropagation } from './live.bench';
 
 /**
  * Performance figures and ratios, printed and saved to bench/results/latest.json. No pass/fail: the numbers depend
@@ -28,6 +29,7 @@ const sections: { key: string; title: string; run: () => Promise<{ figures: Figu
   { key: 'calendarMonth', title: 'Calendar month view of a 10,000-release workspace', run: () => benchCalendarMonth(webDir) },
   { key: 'trust', title: 'Signed records', run: async () => ({ figures: await benchTrust() }) },
   { key: 'sync', title: 'Sync', run: async () => ({ figures: [...(await benchRemoteApply()), ...(await benchTwoDevices()), ...(await benchServerLoad())] }) },
+  { key: 'live', title: 'Live sync: propagation latency', run: async () => ({ figures: await benchLivePropagation() }) },
   { key: 'runbookPdf', title: 'Runbook PDF export: 1,000 steps', run: benchRunbookPdf },
   { key: 'runbooks', title: 'Runbooks: critical path and view of a 5,000-step runbook', run: async () => ({ figures: await benchRunbookCriticalPath() }) },
 ];
