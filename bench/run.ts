@@ -13,6 +13,7 @@ import { benchRunbookCriticalPath } from './runbook-critical-path.bench';
 import { benchTrust } from './trust.bench';
 import { benchScreens } from './screens.bench';
 import { benchServerNodes } from './server.bench';
+import { benchLivePropagation } from './live.bench';
 
 /**
  * Performance figures and ratios, printed and saved to bench/results/latest.json. No pass/fail: the numbers depend
@@ -32,6 +33,7 @@ const sections: { key: string; title: string; run: () => Promise<{ figures: Figu
   { key: 'trust', title: 'Signed records', run: async () => ({ figures: await benchTrust() }) },
   { key: 'sync', title: 'Sync', run: async () => ({ figures: [...(await benchRemoteApply()), ...(await benchTwoDevices()), ...(await benchServerLoad())] }) },
   { key: 'server', title: 'Team server under load: nodes in their own processes, devices in others', run: benchServerNodes },
+  { key: 'live', title: 'Live sync: propagation latency', run: async () => ({ figures: await benchLivePropagation() }) },
   { key: 'runbookPdf', title: 'Runbook PDF export: 1,000 steps', run: benchRunbookPdf },
   { key: 'runbooks', title: 'Runbooks: critical path and view of a 5,000-step runbook', run: async () => ({ figures: await benchRunbookCriticalPath() }) },
 ];

@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { Empty, method } from './define-method';
+import { LiveNotification, LiveStatus, LiveViewer } from './live-feed';
 import { ConflictId, FolderInspection, SyncConfigureInput, SyncConflict, SyncReport, SyncSettings, SyncStatus, SyncTarget } from './sync-entities';
+
+const NotificationSettings = z.object({ personId: z.string().nullable(), enabled: z.array(LiveNotification.shape.kind) }).strict();
 
 /** Sync (issue 6, docs/sync.md). Spread into `apiContract`. */
 export const syncMethods = {
@@ -24,6 +27,21 @@ export const syncMethods = {
     z.object({ includeResolved: z.boolean().default(false) }).strict(),
     z.array(SyncConflict),
     'Concurrent edits of the same field: the value in effect and the one that lost, who and when; newest first.',
+  ),
+  'sync.live': method(
+    Empty,
+    z.object({ status: LiveStatus, viewers: z.array(LiveViewer) }).strict(),
+    'Whether this device follows the others live now (live, watching, offline since when, changes waiting), and who else views which runbook.',
+  ),
+  'sync.notifications': method(
+    Empty,
+    NotificationSettings,
+    'Which moments the person this device acts as is notified of (a halt, their step next, a go/no-go reached, a no-go); all until they choose.',
+  ),
+  'sync.setNotifications': method(
+    z.object({ enabled: z.array(LiveNotification.shape.kind).max(10) }).strict(),
+    NotificationSettings,
+    'Choose the moments the person this device acts as is notified of; kept on this device for that person.',
   ),
   'sync.setPresence': method(
     z.object({ runbookId: z.string().min(1).max(200).nullable() }).strict(),

@@ -83,6 +83,7 @@ export const SyncTarget = z.union([
     .superRefine(oneKeySource),
   z.object({ serverUrl: ServerUrl, token: z.string().trim().min(1, 'Token is required').max(500) }).strict(),
 ]);
+export type SyncTarget = z.infer<typeof SyncTarget>;
 
 /** What a shared folder holds, looked at before choosing it: whether it is encrypted, and whose files are not. */
 export const FolderInspection = z.object({

@@ -8,6 +8,7 @@ import { registerAppScheme, serveRenderer } from './app-protocol';
 import { rendererLocation } from './app-urls';
 import { registerApiHandlers } from './ipc-bridge';
 import { changeForwarder } from './change-forwarding';
+import { liveForwarder } from './live-forwarding';
 import { APP_TITLE, createMainWindow } from './main-window';
 import { RecentWorkspaces } from './recent-workspaces';
 import { hardenSession, hardenWebContents } from './security';
@@ -62,6 +63,7 @@ function start(): void {
     current.useWorkers(workers);
     forwardFeed(current);
   };
+  const forwardLive = liveForwarder(() => mainWindow);
 
   const refreshMenu = () =>
     Menu.setApplicationMenu(
@@ -85,6 +87,7 @@ function start(): void {
 
   const onWorkspaceSwitched = (current: WorkspaceSession) => {
     forwardChanges(current);
+    forwardLive(current);
     refreshMenu();
     if (!mainWindow) return;
     mainWindow.setTitle(windowTitle(current));
@@ -143,6 +146,7 @@ function start(): void {
       const opened = workspaces;
       forwardChanges(opened.current);
       workers.warm();
+      forwardLive(opened.current);
       registerApiHandlers({ session: () => opened.current, isTrustedFrame });
       refreshMenu();
       openMainWindow(opened.current);

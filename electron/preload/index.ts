@@ -1,5 +1,5 @@
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import { API_METHODS, CHANGES_CHANNEL, PROGRESS_CHANNEL, WorkProgress, WorkspaceChange, ipcChannel, type ApiClient, type WorkOptions } from '../contract';
+import { API_METHODS, CHANGES_CHANNEL, LIVE_CHANNEL, LiveEvent, PROGRESS_CHANNEL, WorkProgress, WorkspaceChange, ipcChannel, type ApiClient, type WorkOptions } from '../contract';
 import { isMenuCommand, MENU_CHANNEL, type ReleaseDeskBridge } from './release-desk-bridge';
 
 /**
@@ -44,6 +44,16 @@ const bridge = {
     ipcRenderer.on(PROGRESS_CHANNEL, listener);
     return () => {
       ipcRenderer.removeListener(PROGRESS_CHANNEL, listener);
+    };
+  },
+  onLiveEvent(callback) {
+    const listener = (_event: IpcRendererEvent, event: unknown) => {
+      const parsed = LiveEvent.safeParse(event);
+      if (parsed.success) callback(parsed.data);
+    };
+    ipcRenderer.on(LIVE_CHANNEL, listener);
+    return () => {
+      ipcRenderer.removeListener(LIVE_CHANNEL, listener);
     };
   },
 } satisfies ReleaseDeskBridge;

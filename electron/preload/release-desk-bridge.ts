@@ -1,4 +1,4 @@
-import type { ApiClient, WorkProgress, WorkspaceChange } from '../contract';
+import type { ApiClient, LiveEvent, WorkProgress, WorkspaceChange } from '../contract';
 
 /**
  * What the preload puts on `window.releaseDesk`. The renderer imports this file with `import type` only, so the
@@ -21,6 +21,8 @@ export interface ReleaseDeskBridge {
   onWorkspaceChange(callback: (change: WorkspaceChange) => void): () => void;
   /** Subscribes to the progress of long calls made with a job id (contract/work-contract.ts). */
   onWorkProgress(callback: (progress: WorkProgress) => void): () => void;
+  /** Subscribes to the live feed: sync status, presence, notifications (contract/live-feed.ts). */
+  onLiveEvent(callback: (event: LiveEvent) => void): () => void;
 }
 
 export function isMenuCommand(value: unknown): value is MenuCommand {

@@ -45,6 +45,8 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
   const workers = new WorkerPool();
   session.useWorkers(workers);
   workers.warm();
+  // The web shell stays open like the desktop app: it follows the others live (a no-op while sync is off).
+  session.goLive();
   const expected = Buffer.from(`Bearer ${token}`);
   let allowedHosts = new Set<string>();
 
@@ -84,6 +86,7 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
       return sendError(res, 401, { code: 'forbidden', message: 'Missing or wrong token. Open the URL the web shell printed.' });
     }
     if (method === 'events' && req.method === 'GET') return streamChanges(req, res);
+    if (method === 'live' && req.method === 'GET') return streamLive(req, res);
     if (req.method !== 'POST') return sendError(res, 405, { code: 'invalid_input', message: 'API calls are POST requests.' });
     if (!String(req.headers['content-type'] ?? '').startsWith('application/json')) {
       return sendError(res, 415, { code: 'invalid_input', message: 'API calls send application/json.' });
@@ -118,6 +121,20 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
       clearInterval(keepAlive);
       unsubscribe();
       unfollow();
+    });
+  }
+
+  /** The live feed (contract/live-feed.ts) the same way: what holds now first, then every status, presence and notification. */
+  function streamLive(req: http.IncomingMessage, res: http.ServerResponse): void {
+    res.writeHead(200, { 'Content-Type': 'application/x-ndjson; charset=utf-8', 'Cache-Control': 'no-store', 'X-Accel-Buffering': 'no' });
+    const now = session.liveNow();
+    res.write(`${JSON.stringify({ kind: 'status', status: now.status })}\n${JSON.stringify({ kind: 'presence', viewers: now.viewers })}\n`);
+    const unsubscribe = session.subscribeLive((event) => res.write(`${JSON.stringify(event)}\n`));
+    const keepAlive = setInterval(() => res.write('\n'), 25_000);
+    keepAlive.unref();
+    req.on('close', () => {
+      clearInterval(keepAlive);
+      unsubscribe();
     });
   }
 

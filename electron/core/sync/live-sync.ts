@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { LiveEvent, LiveStatus, LiveViewer } from '../../contract/live-feed';
+import type { LiveEvent, LiveNotification, LiveStatus, LiveViewer } from '../../contract/live-feed';
 import { peopleNames } from '../people/people-queries';
 import type { WorkspaceStore } from '../store/workspace-store';
 import { PRESENCE_PATH, type PresenceViewer } from './server-protocol';
@@ -72,7 +72,8 @@ export class LiveSync {
     const stopper = new AbortController();
     this.stopper = stopper;
     const unsubscribe = this.host.store.subscribe((change) => {
-      if (change.source === 'local') this.localCommit();
+      // A chain seal is written by a sync itself, which sends it: not a reason for another.
+      if (change.source === 'local' && change.entities.some((e) => e !== 'chainSeal')) this.localCommit();
     });
     stopper.signal.addEventListener('abort', unsubscribe);
     if (target.kind === 'server') void this.followServer(target, stopper.signal);
@@ -100,6 +101,16 @@ export class LiveSync {
   setPresence(runbookId: string | null): void {
     this.presence = runbookId;
     if (this.status.state === 'live') void this.sendPresence();
+  }
+
+  /** Shows a notification the core decided on (domain/sync/live-notifications.ts) on every screen following. */
+  notify(notification: LiveNotification): void {
+    this.emit({ kind: 'notification', notification });
+  }
+
+  /** Tells the screens the status now (a sync started, progressed or ended): they reload it, with no poll. */
+  announce(): void {
+    if (this.host.store.isOpen) this.emit({ kind: 'status', status: this.current().status });
   }
 
   /** Resolves once the sync running now, if any, has finished (`sync --follow` waits for it before exiting). */
@@ -137,7 +148,6 @@ export class LiveSync {
         }
       } while (this.again && this.host.store.isOpen);
       this.syncing = null;
-      if (this.host.store.isOpen) this.emit({ kind: 'status', status: this.current().status });
     })();
   }
 

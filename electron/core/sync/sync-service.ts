@@ -1,7 +1,8 @@
 import path from 'node:path';
 import { ApiFailure, invalidInput } from '../../contract/api-result';
 import { plainHttpWarning } from '../../contract/plain-http';
-import type { FolderInspection, HeldChange, HeldKind, SyncSettings, SyncStatus } from '../../contract/sync-entities';
+import type { FolderInspection, HeldChange, HeldKind, SyncSettings, SyncStatus, SyncTarget as ContractSyncTarget } from '../../contract/sync-entities';
+import type { Change } from '../changes/change';
 import type { WorkspaceStore } from '../store/workspace-store';
 import { FolderFileError } from './folder-file';
 import type { FolderSecret } from './folder-key';
@@ -12,9 +13,16 @@ import type { SyncLedger } from '../store/sync-ledger';
 import { openConflictCount } from './sync-conflicts';
 import { addReceived, type SyncProgress, type SyncReport } from './sync-report';
 import { LiveSync, type LiveTarget } from './live-sync';
-import type { LiveEvent, LiveStatus, LiveViewer } from '../../contract/live-feed';
+import type { LiveEvent, LiveNotification, LiveStatus, LiveViewer } from '../../contract/live-feed';
 
 export type SyncTarget = { kind: 'folder'; folder: string; secret?: FolderSecret; republish?: boolean } | { kind: 'server'; url: string; token: string };
+
+/** A one-off target as the API takes it (`sync.now`), as sync runs it. */
+export function syncTargetOf(target: ContractSyncTarget): SyncTarget {
+  return 'folder' in target
+    ? { kind: 'folder', folder: target.folder, secret: secretOf(target) ?? undefined, republish: target.republish }
+    : { kind: 'server', url: target.serverUrl, token: target.token };
+}
 
 const DEFAULT_INTERVAL_SECONDS = 60;
 const services = new WeakMap<WorkspaceStore, SyncService>();
@@ -32,6 +40,9 @@ export class SyncService {
   private readonly ledger: SyncLedger;
   private readonly folder: FolderSettings;
   private readonly live: LiveSync;
+  private readonly receivedListeners = new Set<(changes: Change[]) => void>();
+  /** A one-off target followed instead of the configured one (`sync --follow --server …`), never saved. */
+  private followed: SyncTarget | undefined;
 
   private constructor(private readonly store: WorkspaceStore) {
     this.ledger = store.ledger;
@@ -39,7 +50,7 @@ export class SyncService {
     this.live = new LiveSync({
       store,
       target: () => this.liveTarget(),
-      sync: () => this.now(),
+      sync: () => this.now(this.followed),
       waiting: () => {
         const transport = this.transportId(this.settings());
         return transport ? this.ledger.waiting(transport) : 0;
@@ -57,7 +68,11 @@ export class SyncService {
    * Follows the others live from now on (live-sync.ts): the shells that stay open call it (Electron main, the web
    * shell, `sync --follow`); a one-off CLI command does not, so nothing keeps it running.
    */
-  goLive(): void {
+  goLive(target?: SyncTarget): void {
+    if (target) {
+      this.followed = target;
+      return this.live.start();
+    }
     this.arm();
     if (!this.live.running) this.live.start();
   }
@@ -70,9 +85,19 @@ export class SyncService {
     return this.live.current();
   }
 
+  notify(notification: LiveNotification): void {
+    this.live.notify(notification);
+  }
+
   /** What this device views now (a runbook id or null), for the others' presence. */
   setPresence(runbookId: string | null): void {
     this.live.setPresence(runbookId);
+  }
+
+  /** Tells `listener` what each sync brought from the other devices (merged or not); returns the unsubscribe. */
+  onReceived(listener: (changes: Change[]) => void): () => void {
+    this.receivedListeners.add(listener);
+    return () => this.receivedListeners.delete(listener);
   }
 
   /** Resolves once a sync the live follower started has finished. */
@@ -131,7 +156,7 @@ export class SyncService {
     this.ledger.set('lastError', null);
     this.ledger.set('lastWarnings', null);
     this.arm(true);
-    if (this.live.running) this.live.start();
+    if (this.live.running && !this.followed) this.live.start();
     return this.settings();
   }
 
@@ -168,8 +193,10 @@ export class SyncService {
     const run = this.run(chosen).finally(() => {
       this.running = null;
       this.progress = null;
+      this.live.announce();
     });
     this.running = run;
+    this.live.announce();
     return run;
   }
 
@@ -179,7 +206,16 @@ export class SyncService {
   }
 
   private async run(target: SyncTarget): Promise<SyncReport> {
-    const onProgress = (p: SyncProgress) => (this.progress = p);
+    let announced = 0;
+    const onProgress = (p: SyncProgress) => {
+      this.progress = p;
+      // Often enough for a progress bar, not once per page.
+      if (performance.now() - announced > 500) {
+        announced = performance.now();
+        this.live.announce();
+      }
+    };
+    const before = this.ledger.maxSeq();
     try {
       const released = this.store.retryHeld();
       const report =
@@ -192,10 +228,29 @@ export class SyncService {
       this.ledger.set('lastSyncedAt', new Date(this.store.now()).toISOString());
       this.ledger.set('lastError', null);
       this.ledger.set('lastWarnings', JSON.stringify(report.warnings.slice(0, 50)));
+      if (this.receivedListeners.size) this.tellReceived(before);
       return report;
     } catch (error) {
       if (this.store.isOpen) this.ledger.set('lastError', describeSyncError(error));
       throw error;
+    }
+  }
+
+  private tellReceived(afterSeq: number): void {
+    const received: Change[] = [];
+    for (let seq = afterSeq; ; ) {
+      const batch = this.ledger.outbox(seq, 5000);
+      if (!batch.changes.length) break;
+      received.push(...batch.changes.filter((c) => c.deviceId !== this.store.deviceId));
+      seq = batch.lastSeq;
+    }
+    if (!received.length) return;
+    for (const listener of this.receivedListeners) {
+      try {
+        listener(received);
+      } catch {
+        // One listener failing (a closed pipe) must not stop the others or the sync.
+      }
     }
   }
 
@@ -212,7 +267,7 @@ export class SyncService {
 
   private liveTarget(): LiveTarget | null {
     try {
-      const target = this.configuredTarget();
+      const target = this.followed ?? this.configuredTarget();
       return target && (target.kind === 'folder' ? { kind: 'folder', folder: target.folder } : target);
     } catch {
       return null;

@@ -7,7 +7,12 @@ import { createHandlerContext, type HandlerContext } from '../api/handler-contex
 import type { LiveEvent, LiveStatus, LiveViewer } from '../../contract/live-feed';
 import { WorkspaceStore } from '../store/workspace-store';
 import { WorkerUnavailable, type WorkerPool } from '../workers/worker-pool';
-import { SyncService } from '../sync/sync-service';
+import { SyncService, syncTargetOf } from '../sync/sync-service';
+import type { SyncTarget } from '../../contract/sync-entities';
+import { describeChanges } from '../sync/change-words';
+import { decideNotifications } from '../domain/live-notifications';
+import { currentPersonId, enabledNotifications } from '../sync/notification-settings';
+import { receivedHappenings } from '../sync/received-happenings';
 
 /**
  * An open workspace as the shells see it: one store and the API over it. Electron main, the web shell and the CLI
@@ -22,6 +27,7 @@ export class WorkspaceSession {
   private readonly progressListeners = new Set<(progress: WorkProgress) => void>();
   private jobs = 0;
   private typed: ApiClient | undefined;
+  private notifying = false;
 
   private constructor(readonly store: WorkspaceStore) {
     this.ctx = createHandlerContext(store);
@@ -46,14 +52,44 @@ export class WorkspaceSession {
     return this.store.subscribe(listener);
   }
 
-  /** Follows the other devices live from now on (sync/live-sync.ts), for a shell that stays open. */
-  goLive(): void {
-    SyncService.of(this.store).goLive();
+  /**
+   * Follows the other devices live from now on (sync/live-sync.ts), for a shell that stays open: through the
+   * configured folder or server, or through `target` (one-off, never saved).
+   */
+  goLive(target?: SyncTarget): void {
+    const sync = SyncService.of(this.store);
+    if (!this.notifying) {
+      this.notifying = true;
+      sync.onReceived((changes) => {
+        const personId = currentPersonId(this.store);
+        const person = personId ? this.store.reader.get('person', personId) : undefined;
+        const reader = {
+          personId,
+          coordinates: Array.isArray(person?.roles) && person.roles.includes('release-coordinator'),
+          enabled: new Set(enabledNotifications(this.store, personId)),
+        };
+        decideNotifications(receivedHappenings(this.ctx, changes), reader).forEach((n) => sync.notify(n));
+      });
+    }
+    sync.goLive(target && syncTargetOf(target));
   }
 
   /** The live feed: status, presence, notifications (contract/live-feed.ts); returns the unsubscribe function. */
   subscribeLive(listener: (event: LiveEvent) => void): () => void {
     return SyncService.of(this.store).onLive(listener);
+  }
+
+  /** What each sync brought from the other devices, one sentence per record ("Amara Okafor halted Security on …"). */
+  subscribeReceived(listener: (sentences: string[]) => void): () => void {
+    return SyncService.of(this.store).onReceived((changes) => {
+      const sentences = describeChanges(this.store, changes);
+      if (sentences.length) listener(sentences);
+    });
+  }
+
+  /** Resolves once a sync started by the live follower has finished. */
+  settled(): Promise<void> {
+    return SyncService.of(this.store).settled();
   }
 
   /** The live status and presence now, for a screen that starts listening. */

@@ -2,6 +2,7 @@ import type { ApiClient } from '../../../electron/contract/api-contract';
 import { desktopBridge } from './bridge';
 import { createHttpApiClient } from './http-api-client';
 import { takeSessionToken } from './session-token';
+import { startLiveEvents } from './live-events';
 import { startWorkspaceChanges } from './workspace-changes';
 
 /**
@@ -11,3 +12,4 @@ import { startWorkspaceChanges } from './workspace-changes';
 const token = desktopBridge() ? null : takeSessionToken();
 export const api: ApiClient = desktopBridge()?.api ?? createHttpApiClient(token);
 startWorkspaceChanges(token);
+startLiveEvents(token);

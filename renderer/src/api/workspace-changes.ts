@@ -1,6 +1,8 @@
+import { z } from 'zod';
 import { WorkspaceChange } from '../../../electron/contract/change-feed';
 import { WorkProgress } from '../../../electron/contract/work-contract';
 import { desktopBridge } from './bridge';
+import { followStream } from './ndjson-stream';
 
 type Listener = (change: WorkspaceChange) => void;
 
@@ -29,7 +31,13 @@ export function startWorkspaceChanges(token: string | null): void {
   if (bridge) {
     bridge.onWorkspaceChange(emit);
     bridge.onWorkProgress(emitProgress);
-  } else void follow(token, emit);
+  } else {
+    // One stream carries both: changes, and `{"progress": …}` lines for long calls.
+    void followStream('./api/events', token, z.union([WorkspaceChange, z.object({ progress: WorkProgress })]), (message) => {
+      if ('progress' in message) emitProgress(message.progress);
+      else emit(message);
+    });
+  }
 }
 
 /**
@@ -49,35 +57,4 @@ export function refreshOn(entities: readonly string[] | 'all', refresh: () => un
   };
   listeners.add(listener);
   return () => listeners.delete(listener);
-}
-
-async function follow(token: string | null, emit: Listener): Promise<void> {
-  for (let attempt = 0; ; attempt++) {
-    try {
-      const response = await fetch('./api/events', { headers: { Authorization: `Bearer ${token ?? ''}` } });
-      if (!response.ok || !response.body) throw new Error(`events answered ${response.status}`);
-      attempt = 0;
-      const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
-      let buffered = '';
-      for (;;) {
-        const { value, done } = await reader.read();
-        if (done) break;
-        buffered += value;
-        const lines = buffered.split('\n');
-        buffered = lines.pop() ?? '';
-        for (const line of lines) {
-          if (!line.trim()) continue;
-          const message: unknown = JSON.parse(line);
-          const parsed = WorkspaceChange.safeParse(message);
-          if (parsed.success) emit(parsed.data);
-          const progress = WorkProgress.safeParse((message as { progress?: unknown } | null)?.progress);
-          if (progress.success) emitProgress(progress.data);
-        }
-      }
-    } catch {
-      // The web shell stopped or the connection dropped: try again below.
-    }
-    // Backoff with jitter, so many tabs coming back after a restart do not all knock at once.
-    await new Promise((resolve) => setTimeout(resolve, Math.min(30_000, 500 * 2 ** Math.min(attempt, 6)) * (0.5 + Math.random())));
-  }
 }

@@ -13,6 +13,7 @@ import { executionDialog } from './execution-dialogs';
 import type { StepAction } from './execution-actions';
 import { ExecutionStepRow, lateLook } from './ExecutionStepRow';
 import { GateBadge } from './GateBadge';
+import { LiveViewers } from './LiveViewers';
 import { StatusMismatches } from '../releases/StatusAgreement';
 import { useRunbooksStore } from './runbooks-store';
 import { PHASE_LOOK } from './StepBadges';
@@ -220,6 +221,7 @@ export function ExecutionView({ view, format, now }: { view: RunbookView; format
           )}
         </Group>
       )}
+      <LiveViewers runbookId={view.runbook.id} />
       {release && <StatusMismatches mismatches={release.mismatches} />}
 
       {me === null && (

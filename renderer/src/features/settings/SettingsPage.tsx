@@ -1,15 +1,16 @@
 import { Tabs } from '@mantine/core';
-import { IconBuilding, IconCloud, IconKey, IconServer, IconStack2, IconUsers } from '@tabler/icons-react';
+import { IconBell, IconBuilding, IconCloud, IconKey, IconServer, IconStack2, IconUsers } from '@tabler/icons-react';
 import { PageHeader } from '../../shared/PageHeader';
 import { EnvironmentsSection } from './EnvironmentsSection';
 import { PeopleSection } from './PeopleSection';
 import { SystemsSection } from './SystemsSection';
 import { WorkspaceSection } from './WorkspaceSection';
 import { SyncSettingsSection } from '../sync/SyncSettingsSection';
+import { NotificationsSection } from '../sync/NotificationsSection';
 import { KeysSection } from '../keys/KeysSection';
 import { useNavigationStore } from '../../shell/navigation-store';
 
-const TABS = ['workspace', 'people', 'systems', 'environments', 'keys', 'sync'];
+const TABS = ['workspace', 'people', 'systems', 'environments', 'keys', 'sync', 'notifications'];
 
 export function SettingsPage() {
   const detail = useNavigationStore((s) => s.detail);
@@ -38,6 +39,9 @@ export function SettingsPage() {
           <Tabs.Tab value="sync" leftSection={<IconCloud size={16} />}>
             Sync
           </Tabs.Tab>
+          <Tabs.Tab value="notifications" leftSection={<IconBell size={16} />}>
+            Notifications
+          </Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="workspace">
           <WorkspaceSection />
@@ -56,6 +60,9 @@ export function SettingsPage() {
         </Tabs.Panel>
         <Tabs.Panel value="sync">
           <SyncSettingsSection />
+        </Tabs.Panel>
+        <Tabs.Panel value="notifications">
+          <NotificationsSection />
         </Tabs.Panel>
       </Tabs>
     </>

@@ -1,20 +1,27 @@
 import { Button, Group, Modal, Popover, Stack, Text } from '@mantine/core';
-import { IconAlertTriangle, IconCloud, IconCloudOff, IconLoader2, IconRefresh } from '@tabler/icons-react';
+import { IconAlertTriangle, IconBroadcast, IconCloud, IconCloudOff, IconLoader2, IconPlugConnectedX, IconRefresh } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import { formatInstant } from '../../shared/dates';
 import { notifyFailed } from '../../shared/notify';
 import { ConflictsTable } from './ConflictsTable';
-import { startStatusPolling, useSyncStore } from './sync-store';
-import { syncSummary } from './sync-words';
+import { useSyncStore } from './sync-store';
+import { liveWords, syncSummary } from './sync-words';
 
-const ICONS = { off: IconCloudOff, ok: IconCloud, busy: IconLoader2, warn: IconAlertTriangle, error: IconAlertTriangle };
+const ICONS = { off: IconCloudOff, ok: IconCloud, live: IconBroadcast, offline: IconPlugConnectedX, busy: IconLoader2, warn: IconAlertTriangle, error: IconAlertTriangle };
 
 /** The header's sync status: one glance (last synced, waiting, errors), details and "Sync now" on click. */
 export function SyncStatusIndicator() {
-  const { status, conflicts, syncing, syncNow, loadConflicts } = useSyncStore();
+  const { status, conflicts, syncing, syncNow, loadConflicts, loadStatus } = useSyncStore();
   const [conflictsOpen, setConflictsOpen] = useState(false);
-  useEffect(() => startStatusPolling(), []);
-  const summary = syncSummary(status);
+  // The status itself arrives with the live and change feeds; this clock only moves "offline for 5 min" on.
+  const [now, setNow] = useState(Date.now());
+  useEffect(() => {
+    void loadStatus();
+    const clock = setInterval(() => setNow(Date.now()), 30_000);
+    return () => clearInterval(clock);
+  }, [loadStatus]);
+  const summary = syncSummary(status, now);
+  const live = status ? liveWords(status) : null;
   const Icon = ICONS[summary.tone];
   const openConflicts = () => {
     void loadConflicts();
@@ -38,6 +45,11 @@ export function SyncStatusIndicator() {
                 <Text size="sm">
                   {status.settings.mode === 'folder' ? `Folder ${status.settings.folder}` : `Team server ${status.settings.serverUrl}`}
                 </Text>
+                {live && (
+                  <Text size="sm" c={status.live.state === 'offline' ? 'orange' : undefined} data-testid="live-words">
+                    {live}
+                  </Text>
+                )}
                 <Text size="sm" c="dimmed">
                   {status.lastSyncedAt ? `Last synced ${formatInstant(status.lastSyncedAt)}` : 'Not synced yet'} · {status.waiting} waiting
                 </Text>

@@ -3,11 +3,12 @@ import type { ApiInput } from '../../../../electron/contract/api-contract';
 import type { ApiResult } from '../../../../electron/contract/api-result';
 import type { FolderInspection, SyncConflict, SyncReport, SyncSettings, SyncStatus } from '../../../../electron/contract/sync-entities';
 import { api } from '../../api/api-client';
+import { onLiveEvent } from '../../api/live-events';
 import { refreshOn } from '../../api/workspace-changes';
 
 /**
- * Sync as the UI sees it. The sync itself runs in the core's process on its own timer; this store only polls the
- * status (often while a sync runs, rarely otherwise), so nothing here can block the UI.
+ * Sync as the UI sees it. The sync itself runs in the core's process (live, with a timer as the fallback); this store
+ * reloads the status when the core says it changed (the live feed, the change feed), never on a timer.
  */
 interface SyncState {
   status: SyncStatus | null;
@@ -52,11 +53,9 @@ export const useSyncStore = create<SyncState>((set, get) => ({
   },
   async syncNow() {
     set({ syncing: true });
-    const poll = setInterval(() => void get().loadStatus(), 500);
     try {
       return await api['sync.now']({});
     } finally {
-      clearInterval(poll);
       set({ syncing: false });
       const folder = get().inspectedFolder;
       await Promise.all([get().loadStatus(), get().loadConflicts(), folder ? get().inspectFolder(folder) : null]);
@@ -69,16 +68,7 @@ export const useSyncStore = create<SyncState>((set, get) => ({
   },
 }));
 
-/** Polls the status: every 2 s while a sync runs (for progress), every 15 s otherwise. */
-export function startStatusPolling(): () => void {
-  let timer: ReturnType<typeof setTimeout>;
-  const tick = async () => {
-    await useSyncStore.getState().loadStatus();
-    timer = setTimeout(tick, useSyncStore.getState().status?.running ? 2000 : 15000);
-  };
-  void tick();
-  return () => clearTimeout(timer);
-}
-
 // Whatever changes, the header's counts (waiting, conflicts, held) follow at once.
 refreshOn('all', () => useSyncStore.getState().loadStatus(), 'any');
+// A sync started, progressed or ended, the stream connected or dropped: the status follows at once.
+onLiveEvent((event) => event.kind === 'status' && void useSyncStore.getState().loadStatus());
