@@ -3,8 +3,7 @@ import { method } from './define-method';
 
 /**
  * Long work (issue 17): methods that can take long on a large workspace run in a worker thread, so the process that
- * serves the screens keeps answering. Besides the exports, checks and wide lists, that is every read a screen opens
- * with on a 10,000-release workspace (measured by bench/screens.bench.ts). A caller that wants to follow one names it with a job id (the second argument
+ * serves the screens keeps answering. A caller that wants to follow one names it with a job id (the second argument
  * of an API call; a header over HTTP); the core then reports its progress on the change feed and `work.cancel`
  * stops it. A cancelled call answers `{ ok: false, error: { code: 'cancelled' } }`.
  */
@@ -18,19 +17,6 @@ export const WORK_METHODS = [
   'workspace.verify',
   'calendar.previewIcsImport',
   'calendar.exportIcs',
-  'releases.list',
-  'releases.statusChecks',
-  'windows.occurrences',
-  'readiness.board',
-  'readiness.get',
-  'runbooks.list',
-  'runbooks.get',
-  'meetings.list',
-  'outcomes.release',
-  'audit.history',
-  'audit.release',
-  'collisions.preview',
-  'collisions.nextFreeSlot',
 ] as const;
 export type WorkMethod = (typeof WORK_METHODS)[number];
 
