@@ -416,6 +416,14 @@ export class WorkspaceStore {
     return this.#db.open;
   }
 
+  /**
+   * SQLite's counter of commits made by other connections to this file: a read-only copy (a worker's) whose in-memory
+   * views (trust, caches) were built before another connection wrote must be opened again to see it.
+   */
+  otherWrites(): number {
+    return this.#db.pragma('data_version', { simple: true }) as number;
+  }
+
   close(): void {
     if (!this.#db.open) return;
     // A reader's idea of the chain head is the writer's business to note, not its own.

@@ -8,18 +8,20 @@ import type { WorkReply, WorkTask } from './work-messages';
  * One worker thread of the pool (worker-pool.ts): it keeps the workspace open read-only between tasks and runs each
  * through the same dispatch as the main thread, reporting progress as the handler gives it.
  */
-let open: { path: string; store: WorkspaceStore; ctx: HandlerContext } | null = null;
+let open: { path: string; store: WorkspaceStore; ctx: HandlerContext; seen: number } | null = null;
 
 function reply(message: WorkReply): void {
   parentPort!.postMessage(message);
 }
 
 function contextFor(task: WorkTask): HandlerContext {
-  if (open?.path !== task.path) {
+  // The main thread writes; the store's in-memory views (who may sign, caches) are built when it opens, so a file
+  // written since is opened again rather than read through stale views.
+  if (open?.path !== task.path || open.store.otherWrites() !== open.seen) {
     open?.store.close();
     open = null;
     const store = WorkspaceStore.open(task.path, { readOnly: true });
-    open = { path: task.path, store, ctx: createHandlerContext(store) };
+    open = { path: task.path, store, ctx: createHandlerContext(store), seen: store.otherWrites() };
   }
   return open.ctx;
 }
