@@ -93,8 +93,8 @@ export class LiveSync {
     return () => this.listeners.delete(listener);
   }
 
-  current(): { status: LiveStatus; viewers: LiveViewer[] } {
-    return { status: { ...this.status, waiting: this.safeWaiting() }, viewers: this.namedViewers() };
+  current({ withWaiting = true } = {}): { status: LiveStatus; viewers: LiveViewer[] } {
+    return { status: { ...this.status, waiting: withWaiting ? this.safeWaiting() : 0 }, viewers: withWaiting ? this.namedViewers() : [] };
   }
 
   /** What this device views now (a runbook id, or null); sent to the team server, which tells the others. */

@@ -164,6 +164,7 @@ export class SyncService {
     this.arm();
     const settings = this.settings();
     const transport = this.transportId(settings);
+    const waiting = transport ? this.ledger.waiting(transport) : 0;
     return {
       settings,
       running: this.running !== null,
@@ -171,11 +172,12 @@ export class SyncService {
       lastSyncedAt: this.ledger.get('lastSyncedAt') ?? null,
       lastError: this.ledger.get('lastError') ?? null,
       warnings: withSettingsWarnings([plainHttpWarningOf(settings), settings.tokenWarning], JSON.parse(this.ledger.get('lastWarnings') ?? '[]') as string[]),
-      waiting: transport ? this.ledger.waiting(transport) : 0,
+      waiting,
       openConflicts: openConflictCount(this.store),
       held: heldChanges(this.store),
       peers: transport?.startsWith('folder:') ? this.ledger.peers(transport).map(({ peer, lastSeenAt }) => ({ peer, lastSeenAt })) : [],
-      live: this.live.current().status,
+      // The live status's own count would be a second scan of the log on every status call.
+      live: { ...this.live.current({ withWaiting: false }).status, waiting },
     };
   }
 

@@ -38,7 +38,7 @@ export function liveWords(status: SyncStatus): string | null {
   if (live.state === 'watching') return 'Live: the shared folder is watched; changes show as their files arrive.';
   if (live.state === 'connecting') return 'Connecting to the team server…';
   if (live.state === 'offline') {
-    return `Offline ${live.offlineSince ? offlineFor(live.offlineSince) : ''} (${live.reason ?? 'no connection'}). ${status.waiting} change${status.waiting === 1 ? '' : 's'} waiting; they go by themselves when the connection is back.`;
+    return `Offline ${live.offlineSince ? offlineFor(live.offlineSince) : ''}: ${live.reason ?? 'no connection'}. ${status.waiting} change${status.waiting === 1 ? '' : 's'} waiting; they go by themselves when the connection is back.`;
   }
   return null;
 }
