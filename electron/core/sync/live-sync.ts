@@ -103,7 +103,7 @@ export class LiveSync {
     if (this.status.state === 'live') void this.sendPresence();
   }
 
-  /** Shows a notification the core decided on (domain/sync/live-notifications.ts) on every screen following. */
+  /** Shows a notification the core decided on (domain/live-notifications.ts) on every screen following. */
   notify(notification: LiveNotification): void {
     this.emit({ kind: 'notification', notification });
   }
