@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { WorkspaceSession } from '../../../electron/core';
 import { exportWorkspace } from '../../../electron/core/backup/export-workspace';
-import { valueOf } from '../../helpers/temp-workspace';
+import { releaseInput, valueOf } from '../../helpers/temp-workspace';
 
 /** The Done-when scenario's pieces: two workspaces on this machine, edited apart. */
 export async function call<T = Record<string, unknown>>(session: WorkspaceSession, method: string, input: unknown): Promise<T> {
@@ -18,15 +18,11 @@ export async function seedTeam(a: WorkspaceSession) {
   const sam = await call<{ id: string }>(a, 'people.create', { name: 'Sam Okafor', roles: ['security-architect'] });
   const system = await call<{ id: string }>(a, 'systems.create', { name: 'Payments API' });
   const environment = await call<{ id: string }>(a, 'environments.create', { name: 'Production', isProduction: true });
-  const release = await call<{ id: string }>(a, 'releases.create', {
-    name: 'Payments',
-    version: '2.4.0',
-    systemIds: [system.id],
-    environmentIds: [environment.id],
-    windowStart: '2027-03-05T22:00:00+01:00',
-    windowEnd: '2027-03-06T02:00:00+01:00',
-    timeZone: 'Europe/Berlin',
-  });
+  const release = await call<{ id: string }>(
+    a,
+    'releases.create',
+    releaseInput({ systemId: system.id, environmentId: environment.id }, { windowStart: '2027-03-05T22:00:00+01:00', windowEnd: '2027-03-06T02:00:00+01:00' }),
+  );
   // Priya signs on A, the workspace's first device (its root), which enrols its own key for her.
   await call(a, 'keys.enrol', { deviceId: a.store.deviceId, personId: priya.id });
   return { priyaId: priya.id, samId: sam.id, releaseId: release.id };

@@ -48,6 +48,26 @@ describe('the mutation path', () => {
     expect(store.reader.changeLog()).toHaveLength(0);
   });
 
+  it('checks and writes in one transaction: a mutation that awaits, or starts inside another, writes nothing', () => {
+    const t = openTemp();
+    cleanup = t.cleanup;
+    const { store } = t;
+    expect(() =>
+      store.mutate('alice', async (w, read) => {
+        if (read.findByText('system', { name: 'Billing' }).length === 0) w.insert('system', 's1', { name: 'Billing', description: '', dependsOn: [] });
+        await Promise.resolve();
+      }),
+    ).toThrow('A mutation cannot await');
+    expect(() =>
+      store.mutate('alice', (w) => {
+        w.insert('system', 's2', { name: 'Ledger', description: '', dependsOn: [] });
+        store.mutate('bob', (inner) => inner.insert('system', 's3', { name: 'Clearing', description: '', dependsOn: [] }));
+      }),
+    ).toThrow('A mutation cannot start inside another one');
+    expect(store.reader.count('system')).toBe(0);
+    expect(store.reader.changeLog()).toHaveLength(0);
+  });
+
   it('deletes by tombstone: the row disappears from lists but its history stays readable', () => {
     const t = openTemp();
     cleanup = t.cleanup;
