@@ -6,6 +6,7 @@ import { ColorSchemeToggle } from './ColorSchemeToggle';
 import { CurrentPersonPicker } from './CurrentPersonPicker';
 import { SyncStatusIndicator } from '../features/sync/SyncStatusIndicator';
 import { VerifyBanner } from '../features/verify/VerifyBanner';
+import { LiveAnnouncer } from '../shared/LiveAnnouncer';
 import { useVerifyStore } from '../features/verify/verify-store';
 import { SCREENS, useNavigationStore } from './navigation-store';
 import { SCREEN_DETAILS } from './screens';
@@ -98,6 +99,7 @@ export function AppLayout() {
           <Page key={repairs} />
         </Suspense>
       </AppShell.Main>
+      <LiveAnnouncer />
     </AppShell>
   );
 }

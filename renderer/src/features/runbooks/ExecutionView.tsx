@@ -15,6 +15,7 @@ import { ExecutionStepRow, lateLook } from './ExecutionStepRow';
 import { GateBadge } from './GateBadge';
 import { StatusMismatches } from '../releases/StatusAgreement';
 import { useRunbooksStore } from './runbooks-store';
+import { useStepAnnouncements } from './use-step-announcements';
 import { PHASE_LOOK } from './StepBadges';
 import type { TimeFormat } from './step-times';
 import classes from './ExecutionView.module.css';
@@ -83,6 +84,7 @@ interface Anchor {
  * their day whenever it is not today, in the viewer's zone.
  */
 export function ExecutionView({ view, format, now }: { view: RunbookView; format: TimeFormat; now: number }) {
+  useStepAnnouncements(view);
   const record = useRunbooksStore((s) => s.record);
   const { me, whyNot } = useSigning();
   const [dialog, setDialog] = useState<ActionDialogSpec | null>(null);

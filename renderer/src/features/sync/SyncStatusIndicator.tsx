@@ -6,6 +6,7 @@ import { notifyFailed } from '../../shared/notify';
 import { ConflictsTable } from './ConflictsTable';
 import { startStatusPolling, useSyncStore } from './sync-store';
 import { syncSummary } from './sync-words';
+import { useSyncErrorAnnouncement } from './use-sync-error-announcement';
 
 const ICONS = { off: IconCloudOff, ok: IconCloud, busy: IconLoader2, warn: IconAlertTriangle, error: IconAlertTriangle };
 
@@ -14,6 +15,7 @@ export function SyncStatusIndicator() {
   const { status, conflicts, syncing, syncNow, loadConflicts } = useSyncStore();
   const [conflictsOpen, setConflictsOpen] = useState(false);
   useEffect(() => startStatusPolling(), []);
+  useSyncErrorAnnouncement();
   const summary = syncSummary(status);
   const Icon = ICONS[summary.tone];
   const openConflicts = () => {
