@@ -64,12 +64,14 @@ function schemeVariables(scheme: 'light' | 'dark'): Record<string, string> {
   }
   if (scheme === 'light') {
     variables['--mantine-color-dimmed'] = readable(gray[6], LIGHT_SURFACES, 'darker');
+    // Placeholders are text too (1.4.3): as readable as dimmed text, and told apart from values by being lighter than them.
+    variables['--mantine-color-placeholder'] = variables['--mantine-color-dimmed'];
     variables['--mantine-color-error'] = variables['--mantine-color-red-text'];
     variables['--mantine-color-anchor'] = variables['--mantine-color-indigo-text'];
   } else {
     variables['--mantine-color-dimmed'] = readable(dark[2], DARK_SURFACES, 'lighter');
     variables['--mantine-color-error'] = variables['--mantine-color-red-text'];
-    variables['--mantine-color-placeholder'] = dark[2];
+    variables['--mantine-color-placeholder'] = variables['--mantine-color-dimmed'];
   }
   return variables;
 }

@@ -41,6 +41,14 @@ function EventsCell({ children }: { children?: ReactNode }) {
   return <div role="cell">{children}</div>;
 }
 
+/**
+ * The week view's day headings: react-big-calendar's own wraps each in a columnheader inside a button, outside any row,
+ * which a screen reader cannot place; the plain label inside the button reads as the button's name.
+ */
+function DayHeading({ label }: { label: string }) {
+  return <span>{label}</span>;
+}
+
 /** Month and week views (react-big-calendar with its drag-and-drop addon); the toolbar is ours, so it is hidden here. */
 export function MonthWeekCalendar({ view, events, onMove, onOpen, onKey }: Props) {
   const anchor = useCalendarStore((s) => s.anchor);
@@ -89,7 +97,7 @@ export function MonthWeekCalendar({ view, events, onMove, onOpen, onKey }: Props
     return () => cancelAnimationFrame(frame);
   }, [events]);
 
-  const components = useMemo(() => ({ event: EventBlock, weekWrapper: EventsCell }), []);
+  const components = useMemo(() => ({ event: EventBlock, weekWrapper: EventsCell, week: { header: DayHeading } }), []);
 
   return (
     <div className={classes.root} data-testid={`calendar-${view}`}>
