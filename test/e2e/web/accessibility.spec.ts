@@ -40,7 +40,7 @@ async function openDemo(page: Page, shell: Parameters<typeof seedWorkspace>[0] e
 
 test('the seven main screens', async ({ app: page, shell }) => {
   // axe reads every node twice per screen (light, dark): minutes on a shared two-core machine.
-  test.setTimeout(480_000);
+  test.setTimeout(600_000);
   const scans = await openDemo(page, shell, 100);
   await scans.of('Releases');
   await openScreen(page, 'Calendar');
@@ -71,7 +71,7 @@ test('the seven main screens', async ({ app: page, shell }) => {
 });
 
 test('releases: the new-release form, the detail drawer and the header popovers', async ({ app: page, shell }) => {
-  test.setTimeout(360_000);
+  test.setTimeout(600_000);
   const scans = await openDemo(page, shell, 40);
   await page.keyboard.press('n');
   const form = dialog(page, 'New release');
@@ -103,7 +103,7 @@ test('releases: the new-release form, the detail drawer and the header popovers'
 });
 
 test('calendar: week, timeline, the window editor, menus and the shortcuts', async ({ app: page, shell }) => {
-  test.setTimeout(360_000);
+  test.setTimeout(600_000);
   const scans = await openDemo(page, shell, 40);
   await openScreen(page, 'Calendar');
   await page.getByRole('radiogroup', { name: 'Calendar view' }).getByText('Week').click();
@@ -126,7 +126,7 @@ test('calendar: week, timeline, the window editor, menus and the shortcuts', asy
 });
 
 test('runbooks: timeline, execution, the step editor, the import dialog and the menus', async ({ app: page, shell }) => {
-  test.setTimeout(360_000);
+  test.setTimeout(600_000);
   const scans = await openDemo(page, shell, 40);
   await openScreen(page, 'Runbooks');
   await expect(page.getByTestId('step-table')).toBeVisible();
@@ -156,7 +156,7 @@ test('runbooks: timeline, execution, the step editor, the import dialog and the 
 });
 
 test('readiness, meetings, metrics and settings: drawers and dialogs', async ({ app: page, shell }) => {
-  test.setTimeout(360_000);
+  test.setTimeout(600_000);
   const scans = await openDemo(page, shell, 40);
   await openScreen(page, 'Readiness');
   await page.getByTestId('readiness-board').getByRole('row').nth(1).click();
