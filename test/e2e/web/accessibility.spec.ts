@@ -131,10 +131,10 @@ test('runbooks: timeline, execution, the step editor, the import dialog and the 
   await openScreen(page, 'Runbooks');
   await expect(page.getByTestId('step-table')).toBeVisible();
   await page.getByTestId('step-table').getByRole('row').nth(2).dblclick();
-  await expect(dialog(page, /^Edit step/)).toBeVisible();
+  await expect(dialog(page, /^Step \d/)).toBeVisible();
   await scans.of('Step editor drawer');
   await page.keyboard.press('Escape');
-  await expect(dialog(page, /^Edit step/)).toBeHidden();
+  await expect(dialog(page, /^Step \d/)).toBeHidden();
   await page.getByRole('button', { name: 'Keyboard shortcuts' }).click();
   await scans.of('Runbook keyboard shortcuts');
   await page.keyboard.press('Escape');
