@@ -1,5 +1,5 @@
 import dayjs from 'dayjs';
-import { useCallback, useEffect, useMemo, useRef, type KeyboardEvent, type ReactNode } from 'react';
+import { useCallback, useEffect, useMemo, type KeyboardEvent, type ReactNode } from 'react';
 import { Calendar, dayjsLocalizer, type EventPropGetter, type View } from 'react-big-calendar';
 import dragAndDropAddon, { type EventInteractionArgs } from 'react-big-calendar/lib/addons/dragAndDrop';
 import 'react-big-calendar/lib/css/react-big-calendar.css';
@@ -97,15 +97,10 @@ export function MonthWeekCalendar({ view, events, onMove, onOpen, onKey }: Props
     return () => cancelAnimationFrame(frame);
   }, [events]);
 
-  // react-big-calendar marks the week view's all-day strip as a table row, in no table: a screen reader is told of a
-  // row it cannot place. Its role is constant, so React never puts it back once removed.
-  const root = useRef<HTMLDivElement>(null);
-  useEffect(() => root.current?.querySelectorAll('.rbc-allday-cell[role="row"]').forEach((cell) => cell.removeAttribute('role')));
-
   const components = useMemo(() => ({ event: EventBlock, weekWrapper: EventsCell, week: { header: DayHeading } }), []);
 
   return (
-    <div ref={root} className={classes.root} data-testid={`calendar-${view}`}>
+    <div className={classes.root} data-testid={`calendar-${view}`}>
       <DnDCalendar
         localizer={localizer}
         culture={CALENDAR_CULTURE}
