@@ -6,6 +6,7 @@ import { ColorSchemeToggle } from './ColorSchemeToggle';
 import { CurrentPersonPicker } from './CurrentPersonPicker';
 import { SyncStatusIndicator } from '../features/sync/SyncStatusIndicator';
 import { VerifyBanner } from '../features/verify/VerifyBanner';
+import { LiveAnnouncer } from '../shared/LiveAnnouncer';
 import { useVerifyStore } from '../features/verify/verify-store';
 import { SCREENS, useNavigationStore } from './navigation-store';
 import { SCREEN_DETAILS } from './screens';
@@ -28,7 +29,8 @@ export function AppLayout() {
   useEffect(() => void useVerifyStore.getState().check(), []);
 
   return (
-    <AppShell header={{ height: 52 }} navbar={{ width: 208, breakpoint: 0 }} padding="md">
+    // Below md (a narrow window, or 200 % zoom) the navigation keeps its icons and names them, to leave the screen room.
+    <AppShell header={{ height: 52 }} navbar={{ width: { base: 60, md: 208 }, breakpoint: 0 }} padding="md">
       <AppShell.Header>
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
           <Group gap="xs" wrap="nowrap">
@@ -36,10 +38,10 @@ export function AppLayout() {
             <Title order={1} fz="md" fw={600}>
               Release Desk
             </Title>
-            <Text c="dimmed" size="sm" aria-hidden>
+            <Text c="dimmed" size="sm" aria-hidden visibleFrom="md">
               /
             </Text>
-            <Text size="sm" fw={500} truncate maw={360} data-testid="workspace-name">
+            <Text size="sm" fw={500} truncate maw={360} data-testid="workspace-name" visibleFrom="md">
               {workspaceName}
             </Text>
           </Group>
@@ -67,7 +69,9 @@ export function AppLayout() {
               <NavLink
                 key={key}
                 component="button"
-                label={label}
+                label={<Text span inherit visibleFrom="md">{label}</Text>}
+                aria-label={label}
+                title={label}
                 leftSection={<Icon size={18} stroke={1.6} />}
                 rightSection={
                   NOT_BUILT.has(key) ? (
@@ -100,6 +104,7 @@ export function AppLayout() {
         </Suspense>
         <WorkProgressPanel />
       </AppShell.Main>
+      <LiveAnnouncer />
     </AppShell>
   );
 }

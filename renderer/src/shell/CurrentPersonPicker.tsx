@@ -25,7 +25,8 @@ export function CurrentPersonPicker() {
 
   return (
     <Group gap={6} wrap="nowrap">
-      <Text size="sm" c="dimmed" component="label" htmlFor="current-person">
+      {/* The field keeps its name when a narrow window (or 200 % zoom) hides the visible label. */}
+      <Text size="sm" c="dimmed" component="label" htmlFor="current-person" visibleFrom="md">
         You are:
       </Text>
       <Select

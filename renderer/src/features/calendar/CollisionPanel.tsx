@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { IconCircleCheck } from '@tabler/icons-react';
 import type { Collision } from '../../../../electron/contract/calendar-entities';
 import { COLLISION_LIMIT, useCalendarStore } from './calendar-store';
+import { useCollisionAnnouncements } from './use-collision-announcements';
 import { CollisionItem } from './CollisionItem';
 
 /** A busy quarter can hold hundreds; the first ones are drawn at once and the rest on request. */
@@ -21,6 +22,7 @@ export function collisionList(collision: Collision, now: number): Shown {
  * planner can still do something about; past and accepted ones are one click away.
  */
 export function CollisionPanel({ collisions }: { collisions: Collision[] }) {
+  useCollisionAnnouncements();
   const focusedKey = useCalendarStore((s) => s.focusedKey);
   const computing = useCalendarStore((s) => s.collisionsLoading);
   const cut = useCalendarStore((s) => s.collisions.length >= COLLISION_LIMIT);

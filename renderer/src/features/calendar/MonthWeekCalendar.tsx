@@ -1,5 +1,5 @@
 import dayjs from 'dayjs';
-import { useCallback, useEffect, useMemo, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useMemo, type KeyboardEvent, type ReactNode } from 'react';
 import { Calendar, dayjsLocalizer, type EventPropGetter, type View } from 'react-big-calendar';
 import dragAndDropAddon, { type EventInteractionArgs } from 'react-big-calendar/lib/addons/dragAndDrop';
 import 'react-big-calendar/lib/css/react-big-calendar.css';
@@ -31,6 +31,22 @@ interface Props {
   onMove(event: CalendarEvent, start: Date, end: Date): void;
   onOpen(event: CalendarEvent): void;
   onKey(event: CalendarEvent, e: KeyboardEvent): void;
+}
+
+/**
+ * react-big-calendar marks each week as an ARIA row but puts its events beside the day cells, in no cell: a screen
+ * reader cannot reach them as table content. One cell around a week's events makes the row whole.
+ */
+function EventsCell({ children }: { children?: ReactNode }) {
+  return <div role="cell">{children}</div>;
+}
+
+/**
+ * The week view's day headings: react-big-calendar's own wraps each in a columnheader inside a button, outside any row,
+ * which a screen reader cannot place; the plain label inside the button reads as the button's name.
+ */
+function DayHeading({ label }: { label: string }) {
+  return <span>{label}</span>;
 }
 
 /** Month and week views (react-big-calendar with its drag-and-drop addon); the toolbar is ours, so it is hidden here. */
@@ -81,7 +97,7 @@ export function MonthWeekCalendar({ view, events, onMove, onOpen, onKey }: Props
     return () => cancelAnimationFrame(frame);
   }, [events]);
 
-  const components = useMemo(() => ({ event: EventBlock }), []);
+  const components = useMemo(() => ({ event: EventBlock, weekWrapper: EventsCell, week: { header: DayHeading } }), []);
 
   return (
     <div className={classes.root} data-testid={`calendar-${view}`}>

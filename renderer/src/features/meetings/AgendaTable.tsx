@@ -43,7 +43,7 @@ export function AgendaTable({ agenda, onDecide, cannotDecide }: { agenda: Agenda
                 </Group>
                 <StatusMismatches mismatches={item.mismatches} />
                 {item.gate.unasserted.some((u) => u.attention === 'warning') && (
-                  <Text size="xs" mt={4} c="orange.8">
+                  <Text size="xs" mt={4} c="orange">
                     Readiness deadline passed: {item.gate.unasserted.filter((u) => u.attention === 'warning').map((u) => u.label).join(', ')} not asserted
                   </Text>
                 )}
@@ -77,7 +77,7 @@ export function AgendaTable({ agenda, onDecide, cannotDecide }: { agenda: Agenda
                   <Stack gap={6}>
                     {item.collisions.map((c) => (
                       <div key={c.key} data-testid="agenda-collision">
-                        <Group gap={4} wrap="nowrap" align="flex-start" c={c.accepted ? 'dimmed' : 'orange.8'}>
+                        <Group gap={4} wrap="nowrap" align="flex-start" c={c.accepted ? 'dimmed' : 'orange'}>
                           <IconAlertTriangle size={14} style={{ flex: 'none', marginTop: 2 }} />
                           <Text size="sm" fw={600}>
                             {c.accepted ? 'Accepted: ' : ''}

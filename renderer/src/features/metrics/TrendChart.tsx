@@ -1,5 +1,6 @@
 import { BarChart, LineChart } from '@mantine/charts';
 import { Card, ScrollArea, Table, Text } from '@mantine/core';
+import { useId } from 'react';
 
 export interface TrendColumn {
   key: string;
@@ -22,15 +23,19 @@ interface TrendChartProps {
 export function TrendChart({ title, kind, rows, columns, color, axisFormat }: TrendChartProps) {
   const [charted] = columns;
   const series = [{ name: charted.key, label: charted.label, color }];
+  const tableId = useId();
   const common = { h: 180, data: rows, dataKey: 'label', series, valueFormatter: axisFormat ?? ((v: number) => charted.format(v)), withLegend: false };
   return (
     <Card withBorder radius="md" padding="md" data-testid={`trend-${title}`}>
       <Text fw={600} size="sm" mb="xs">
         {title}
       </Text>
-      {kind === 'bar' ? <BarChart {...common} /> : <LineChart {...common} connectNulls curveType="linear" />}
+      {/* To a screen reader the chart is one picture whose figures are the table beneath (WCAG 1.1.1). */}
+      <div role="img" aria-label={`${title}: chart`} aria-describedby={tableId}>
+        {kind === 'bar' ? <BarChart {...common} /> : <LineChart {...common} connectNulls curveType="linear" />}
+      </div>
       <ScrollArea mt="sm">
-        <Table fz="xs" verticalSpacing={2} striped withTableBorder>
+        <Table fz="xs" verticalSpacing={2} striped withTableBorder id={tableId} aria-label={`${title}: figures`}>
           <Table.Thead>
             <Table.Tr>
               <Table.Th>Period</Table.Th>

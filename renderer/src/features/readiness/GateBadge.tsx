@@ -12,7 +12,7 @@ const LOOK: Record<GateDecision, { label: string; color: string; icon: typeof Ic
 export function GateBadge({ decision, size = 'lg' }: { decision: GateDecision; size?: 'md' | 'lg' }) {
   const { label, color, icon: Icon } = LOOK[decision];
   return (
-    <Badge color={color} variant="filled" autoContrast size={size} radius="sm" leftSection={<Icon size={16} />} style={{ textTransform: 'none' }}>
+    <Badge color={color} variant="filled" size={size} radius="sm" leftSection={<Icon size={16} />} style={{ textTransform: 'none' }}>
       {label}
     </Badge>
   );

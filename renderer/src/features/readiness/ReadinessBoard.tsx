@@ -32,7 +32,7 @@ function CollisionsCell({ collisions }: { collisions: Collision[] }) {
     >
       <Stack gap={2}>
         {[...new Set(collisions.map((c) => c.kind))].map((kind) => (
-          <Group key={kind} gap={4} wrap="nowrap" c="orange.8">
+          <Group key={kind} gap={4} wrap="nowrap" c="orange">
             <IconAlertTriangle size={14} style={{ flexShrink: 0 }} />
             <Text size="sm" fw={500}>
               {COLLISION_KIND_LABELS[kind]} ({collisions.filter((c) => c.kind === kind).length})
@@ -56,7 +56,7 @@ function GateDetail({ gate }: { gate: ReadinessBoardRow['gate'] }) {
   if (gate.unasserted.length === 0) return null;
   const late = gate.unasserted.filter((u) => u.attention === 'warning').length;
   return (
-    <Text size="sm" mt={4} c={late > 0 ? 'orange.8' : 'dimmed'}>
+    <Text size="sm" mt={4} c={late > 0 ? 'orange' : 'dimmed'}>
       {gate.unasserted.length} presumed ready{late > 0 ? `, ${late} past the deadline` : ''}
     </Text>
   );
@@ -113,7 +113,7 @@ export function ReadinessBoard({ rows, collisions, onOpen }: Props) {
                   </Group>
                   <StatusMismatches mismatches={row.mismatches} />
                   {row.gate.unasserted.length > 0 && (
-                    <Text size="xs" c={row.deadline.passed ? 'orange.8' : 'dimmed'} data-testid="readiness-due">
+                    <Text size="xs" c={row.deadline.passed ? 'orange' : 'dimmed'} data-testid="readiness-due">
                       {row.deadline.passed ? 'Readiness deadline passed' : 'Readiness due'} {formatInstant(row.deadline.at)}
                     </Text>
                   )}
@@ -122,7 +122,7 @@ export function ReadinessBoard({ rows, collisions, onOpen }: Props) {
                   <Table.Td key={state.state} data-testid={`cell-${state.state}`} style={{ verticalAlign: 'top' }}>
                     <ReadinessStateBadge state={state} policy={row.gate.policy} size="md" withName={false} />
                     {state.status === 'unasserted' && (
-                      <Text size="xs" mt={4} c={state.attention === 'warning' ? 'orange.8' : 'dimmed'}>
+                      <Text size="xs" mt={4} c={state.attention === 'warning' ? 'orange' : 'dimmed'}>
                         not asserted
                       </Text>
                     )}
@@ -132,7 +132,7 @@ export function ReadinessBoard({ rows, collisions, onOpen }: Props) {
                       </Text>
                     )}
                     {state.status === 'halted' && state.comment && (
-                      <Text size="sm" c="red.8" mt={4} lineClamp={3} title={state.comment}>
+                      <Text size="sm" c="red" mt={4} lineClamp={3} title={state.comment}>
                         {state.comment}
                       </Text>
                     )}

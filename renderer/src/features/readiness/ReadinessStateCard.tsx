@@ -44,7 +44,7 @@ export function ReadinessStateCard({ view, policy, mayAct, whoMayAct, onAction }
           </Group>
           <ReadinessStateBadge state={view} policy={policy} />
           {view.note && (
-            <Text size="xs" c={view.attention === 'warning' ? 'orange.8' : 'dimmed'} data-testid="state-note">
+            <Text size="xs" c={view.attention === 'warning' ? 'orange' : 'dimmed'} data-testid="state-note">
               {view.note}
             </Text>
           )}
@@ -60,7 +60,7 @@ export function ReadinessStateCard({ view, policy, mayAct, whoMayAct, onAction }
           )}
           {view.waivedIssues.length > 0 && <Text size="xs">Waived issues: {view.waivedIssues.join('; ')}</Text>}
           {checklist.total > 0 && (
-            <Text size="xs" c={checklist.blocking.length ? 'orange.8' : 'dimmed'}>
+            <Text size="xs" c={checklist.blocking.length ? 'orange' : 'dimmed'}>
               Checklist {checklist.done + checklist.waived}/{checklist.total}
               {checklist.blocking.length > 0 && ` · blocking: ${checklist.blocking.join('; ')}`}
             </Text>

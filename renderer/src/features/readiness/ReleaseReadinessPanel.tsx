@@ -113,7 +113,7 @@ export function ReleaseReadinessPanel({ releaseId, withGate = true }: { releaseI
         </Stack>
       </Group>}
       {view.deadline.passed && view.deadline.overdueStates.length > 0 && (
-        <Text size="xs" c="orange.8">
+        <Text size="xs" c="orange">
           The readiness deadline ({view.deadline.hours} h before the window) has passed.
         </Text>
       )}

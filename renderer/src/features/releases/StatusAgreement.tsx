@@ -19,7 +19,7 @@ export function StatusCell({ status, check }: { status: ReleaseStatus; check: Re
       <Group gap={4} wrap="nowrap" data-testid="status-mismatch" aria-label={`${mismatches.join(' ')}`} tabIndex={0}>
         <StatusBadge status={status} />
         <IconAlertTriangle size={14} color="var(--mantine-color-orange-7)" style={{ flex: 'none' }} aria-hidden />
-        <Text size="xs" c="orange.8" fw={600} truncate="end">
+        <Text size="xs" c="orange" fw={600} truncate="end">
           {word}
         </Text>
       </Group>
@@ -35,7 +35,7 @@ export function StatusMismatches({ mismatches }: { mismatches: readonly string[]
       {mismatches.map((m) => (
         <Group key={m} gap={4} wrap="nowrap" align="flex-start">
           <IconAlertTriangle size={14} color="var(--mantine-color-orange-7)" style={{ flex: 'none', marginTop: 2 }} aria-hidden />
-          <Text size="sm" c="orange.8">
+          <Text size="sm" c="orange">
             {m}
           </Text>
         </Group>

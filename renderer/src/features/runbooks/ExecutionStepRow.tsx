@@ -168,10 +168,11 @@ export function ExecutionStepRow({ step, number, format, now, gate, size, disabl
       role="row"
       aria-label={`${number} ${step.title}`}
     >
-      <Text size="sm" c="dimmed" ta="right">
+      {/* Every part of a table row is a cell, or a screen reader's table navigation skips it. */}
+      <Text size="sm" c="dimmed" ta="right" role="cell">
         {number}
       </Text>
-      <Stack gap={0} style={{ minWidth: 0 }}>
+      <Stack gap={0} style={{ minWidth: 0 }} role="cell">
         <Text size="md" fw={500} truncate title={step.title}>
           {step.title}
         </Text>
@@ -191,10 +192,10 @@ export function ExecutionStepRow({ step, number, format, now, gate, size, disabl
           </Text>
         )}
       </Stack>
-      <Text size="sm" truncate>
+      <Text size="sm" truncate role="cell">
         {owner}
       </Text>
-      <Stack gap={0} title={format.inReleaseZone(step.plannedStart)}>
+      <Stack gap={0} title={format.inReleaseZone(step.plannedStart)} role="cell">
         <Text size="sm">{format.clock(step.plannedStart)}</Text>
         {day && (
           <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
@@ -202,11 +203,13 @@ export function ExecutionStepRow({ step, number, format, now, gate, size, disabl
           </Text>
         )}
       </Stack>
-      <Text size="sm" fw={showLate ? 600 : undefined} c={showLate ? late.color : 'dimmed'} style={{ whiteSpace: 'nowrap' }}>
+      <Text size="sm" fw={showLate ? 600 : undefined} c={showLate ? late.color : 'dimmed'} style={{ whiteSpace: 'nowrap' }} role="cell">
         {showLate ? late.text : '—'}
       </Text>
-      <StepStatusBadge status={step.status} size="md" />
-      <Group gap={4} wrap="nowrap" justify="flex-end">
+      <div role="cell">
+        <StepStatusBadge status={step.status} size="md" />
+      </div>
+      <Group gap={4} wrap="nowrap" justify="flex-end" role="cell">
         {waitingFor !== null ? (
           <Text size="sm" c="dimmed">
             {waitingFor}

@@ -16,6 +16,7 @@ import { GateBadge } from './GateBadge';
 import { LiveViewers } from './LiveViewers';
 import { StatusMismatches } from '../releases/StatusAgreement';
 import { useRunbooksStore } from './runbooks-store';
+import { useStepAnnouncements } from './use-step-announcements';
 import { PHASE_LOOK } from './StepBadges';
 import type { TimeFormat } from './step-times';
 import classes from './ExecutionView.module.css';
@@ -84,6 +85,7 @@ interface Anchor {
  * their day whenever it is not today, in the viewer's zone.
  */
 export function ExecutionView({ view, format, now }: { view: RunbookView; format: TimeFormat; now: number }) {
+  useStepAnnouncements(view);
   const record = useRunbooksStore((s) => s.record);
   const { me, whyNot } = useSigning();
   const [dialog, setDialog] = useState<ActionDialogSpec | null>(null);
@@ -258,14 +260,17 @@ export function ExecutionView({ view, format, now }: { view: RunbookView; format
         </Text>
       )}
 
+      <Title order={3} fz="h4">
+        All steps
+      </Title>
+      {/* A table holds only rows: the heading sits above it, and the rollback heading is a row of its own. */}
       <Stack gap={0} data-testid="execution-steps" role="table" aria-label="All steps">
-        <Title order={3} fz="h4" mb="xs">
-          All steps
-        </Title>
         {forward.map((s) => row(s, 'row'))}
         {rollback.length > 0 && (
           <>
-            <div className={classes.rollbackHeading}>Rollback — runs only after a no-go or a failure</div>
+            <div className={classes.rollbackHeading} role="row">
+              <span role="rowheader">Rollback — runs only after a no-go or a failure</span>
+            </div>
             {rollback.map((s) => row(s, 'row'))}
           </>
         )}

@@ -112,7 +112,8 @@ export function RunbookHeader({ view, format }: { view: RunbookView; format: Tim
                 Save as template…
               </Menu.Item>
               <Menu.Divider />
-              <Menu.Item color="red" leftSection={<IconTrash size={16} />} onClick={onDelete}>
+              {/* c: Mantine paints a coloured item's text in the palette's 6th shade, too light on white; the theme's text colour reads. */}
+              <Menu.Item color="red" c="red" leftSection={<IconTrash size={16} />} onClick={onDelete}>
                 Delete runbook
               </Menu.Item>
             </Menu.Dropdown>

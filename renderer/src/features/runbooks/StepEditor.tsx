@@ -36,8 +36,8 @@ export function StepEditor({ target, view, format, onClose, onSaved }: StepEdito
       position="right"
       size={560}
       returnFocus={false}
+      // The title names the dialog (aria-labelledby); an aria-label here would land on Mantine's role-less root.
       title={<Text fw={600}>{step ? `Step ${number}` : 'New step'}</Text>}
-      aria-label={step ? `Edit step ${number}` : 'New step'}
     >
       {target && <StepForm key={target.mode === 'edit' ? target.stepId : `new:${target.afterStepId}`} target={target} view={view} format={format} onClose={onClose} onSaved={onSaved} />}
     </Drawer>

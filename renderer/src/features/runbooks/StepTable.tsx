@@ -164,15 +164,18 @@ export function StepTable({ steps, format, selection, actions, focusRequest }: S
             if (item.kind === 'section') {
               return (
                 <div key={virtual.key} className={item.rollback ? `${classes.section} ${classes.rollbackSection}` : classes.section} style={position} role="row" data-testid={`section-${item.section}`}>
-                  {item.section}
-                  <Text span size="xs" c="dimmed">
-                    {item.count}
-                  </Text>
-                  {item.rollback && (
-                    <Badge size="xs" color="red" variant="light" radius="sm" style={{ textTransform: 'none' }}>
-                      runs only after a no-go or a failure
-                    </Badge>
-                  )}
+                  {/* A grid row holds cells: the section's title heads the steps below it. */}
+                  <div role="rowheader" aria-colspan={columns.length} className={classes.sectionCell}>
+                    {item.section}
+                    <Text span size="xs" c="dimmed">
+                      {item.count}
+                    </Text>
+                    {item.rollback && (
+                      <Badge size="xs" color="red" variant="light" radius="sm" style={{ textTransform: 'none' }}>
+                        runs only after a no-go or a failure
+                      </Badge>
+                    )}
+                  </div>
                 </div>
               );
             }

@@ -59,7 +59,7 @@ export function Timeline({ view, format, now }: { view: RunbookView; format: Tim
   const nowX = view.release && now >= scale.from && now <= scale.to ? scale.x(now) : null;
 
   return (
-    <div ref={ref} className={classes.frame} data-testid="timeline">
+    <div ref={ref} className={classes.frame} data-testid="timeline" tabIndex={0} role="region" aria-label="Timeline (scrolls with the arrow keys)">
       <div className={classes.labels}>
         <div className={`${classes.axis} ${classes.corner}`}>{view.release ? 'Your time' : 'From the window start'}</div>
         {rows.map((r) =>

@@ -6,6 +6,7 @@ import { notifyFailed } from '../../shared/notify';
 import { ConflictsTable } from './ConflictsTable';
 import { useSyncStore } from './sync-store';
 import { liveWords, syncSummary } from './sync-words';
+import { useSyncErrorAnnouncement } from './use-sync-error-announcement';
 
 const ICONS = { off: IconCloudOff, ok: IconCloud, live: IconBroadcast, offline: IconPlugConnectedX, busy: IconLoader2, warn: IconAlertTriangle, error: IconAlertTriangle };
 
@@ -22,6 +23,7 @@ export function SyncStatusIndicator() {
   }, [loadStatus]);
   const summary = syncSummary(status, now);
   const live = status ? liveWords(status) : null;
+  useSyncErrorAnnouncement();
   const Icon = ICONS[summary.tone];
   const openConflicts = () => {
     void loadConflicts();
