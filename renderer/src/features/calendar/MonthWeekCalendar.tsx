@@ -1,5 +1,5 @@
 import dayjs from 'dayjs';
-import { useCallback, useEffect, useMemo, type KeyboardEvent, type ReactNode } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, type KeyboardEvent, type ReactNode } from 'react';
 import { Calendar, dayjsLocalizer, type EventPropGetter, type View } from 'react-big-calendar';
 import dragAndDropAddon, { type EventInteractionArgs } from 'react-big-calendar/lib/addons/dragAndDrop';
 import 'react-big-calendar/lib/css/react-big-calendar.css';
@@ -99,8 +99,19 @@ export function MonthWeekCalendar({ view, events, onMove, onOpen, onKey }: Props
 
   const components = useMemo(() => ({ event: EventBlock, weekWrapper: EventsCell, week: { header: DayHeading } }), []);
 
+  // react-big-calendar makes the week view's all-day strip a row group with no table around it, so a screen reader
+  // finds a row of nothing (axe: aria-required-parent). The strip becomes a table of its one row; a render that keeps
+  // the element keeps the role, and one that makes it anew runs this again.
+  const root = useRef<HTMLDivElement>(null);
+  useLayoutEffect(() => {
+    root.current?.querySelectorAll('.rbc-time-header-content > .rbc-allday-cell').forEach((strip) => {
+      strip.setAttribute('role', 'table');
+      strip.setAttribute('aria-label', 'Long releases of the week');
+    });
+  });
+
   return (
-    <div className={classes.root} data-testid={`calendar-${view}`}>
+    <div ref={root} className={classes.root} data-testid={`calendar-${view}`}>
       <DnDCalendar
         localizer={localizer}
         culture={CALENDAR_CULTURE}
