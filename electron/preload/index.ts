@@ -1,4 +1,5 @@
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+import type { z } from 'zod';
 import { API_METHODS, CHANGES_CHANNEL, LIVE_CHANNEL, LiveEvent, PROGRESS_CHANNEL, WorkProgress, WorkspaceChange, ipcChannel, type ApiClient, type WorkOptions } from '../contract';
 import { isMenuCommand, MENU_CHANNEL, type ReleaseDeskBridge } from './release-desk-bridge';
 
@@ -13,6 +14,22 @@ const api = Object.fromEntries(
   API_METHODS.map((method) => [method, (input: unknown, work?: WorkOptions) => ipcRenderer.invoke(ipcChannel(method), input, { jobId: work?.jobId })]),
 ) as ApiClient;
 
+/**
+ * Listens on one event channel from the main process. What arrives is checked against the contract here too: the
+ * page acts only on what has the shape of its notice, and never receives the IpcRendererEvent (it carries `sender`,
+ * i.e. ipcRenderer).
+ */
+function follow<S extends z.ZodType>(channel: string, schema: S, callback: (value: z.output<S>) => void): () => void {
+  const listener = (_event: IpcRendererEvent, message: unknown) => {
+    const parsed = schema.safeParse(message);
+    if (parsed.success) callback(parsed.data);
+  };
+  ipcRenderer.on(channel, listener);
+  return () => {
+    ipcRenderer.removeListener(channel, listener);
+  };
+}
+
 const bridge = {
   api: Object.freeze(api),
   onMenuCommand(callback) {
@@ -25,37 +42,9 @@ const bridge = {
       ipcRenderer.removeListener(MENU_CHANNEL, listener);
     };
   },
-  onWorkspaceChange(callback) {
-    // Checked against the contract here too: the page acts only on what has the shape of a change notice.
-    const listener = (_event: IpcRendererEvent, change: unknown) => {
-      const parsed = WorkspaceChange.safeParse(change);
-      if (parsed.success) callback(parsed.data);
-    };
-    ipcRenderer.on(CHANGES_CHANNEL, listener);
-    return () => {
-      ipcRenderer.removeListener(CHANGES_CHANNEL, listener);
-    };
-  },
-  onWorkProgress(callback) {
-    const listener = (_event: IpcRendererEvent, progress: unknown) => {
-      const parsed = WorkProgress.safeParse(progress);
-      if (parsed.success) callback(parsed.data);
-    };
-    ipcRenderer.on(PROGRESS_CHANNEL, listener);
-    return () => {
-      ipcRenderer.removeListener(PROGRESS_CHANNEL, listener);
-    };
-  },
-  onLiveEvent(callback) {
-    const listener = (_event: IpcRendererEvent, event: unknown) => {
-      const parsed = LiveEvent.safeParse(event);
-      if (parsed.success) callback(parsed.data);
-    };
-    ipcRenderer.on(LIVE_CHANNEL, listener);
-    return () => {
-      ipcRenderer.removeListener(LIVE_CHANNEL, listener);
-    };
-  },
+  onWorkspaceChange: (callback) => follow(CHANGES_CHANNEL, WorkspaceChange, callback),
+  onWorkProgress: (callback) => follow(PROGRESS_CHANNEL, WorkProgress, callback),
+  onLiveEvent: (callback) => follow(LIVE_CHANNEL, LiveEvent, callback),
 } satisfies ReleaseDeskBridge;
 
 contextBridge.exposeInMainWorld('releaseDesk', bridge);
