@@ -318,7 +318,7 @@ export class WorkspaceStore {
       this.held.release(accepted);
       this.held.hold([...judgement.held, ...equivocal], at);
       this.conflicts.refresh(new Set(result.contested), at);
-      const newTrust = this.trust.add(groupWrites(accepted).filter(isTrustWrite));
+      const newTrust = this.trust.add(groupWrites(accepted.filter(isTrustWrite)));
       const root = this.trust.current().root?.deviceId;
       if (root && !this.getMeta('root')) this.pinRoot(root);
       // A new enrolment, role or root can mend what was held as unverified: try those again, until nothing moves.

@@ -31,7 +31,8 @@ export function changeProblem(c: Change): Verdict | null {
   const spec = fieldSpec(entity, c.field);
   if (!spec) return { kind: 'unknown', reason: `${entity}.${c.field} is not a field this version of Release Desk knows; update it to merge this change` };
   const parsed = spec.value.safeParse(c.value);
-  if (!parsed.success || !isDeepStrictEqual(parsed.data, c.value)) {
+  // A scalar that parses to itself is canonical; only lists and objects need the deep comparison.
+  if (!parsed.success || (parsed.data !== c.value && !isDeepStrictEqual(parsed.data, c.value))) {
     const why = parsed.success ? 'is not in its canonical form' : (parsed.error.issues[0]?.message ?? 'does not fit');
     return { kind: 'invalid', reason: `its value for ${entity}.${c.field} ${why.replace(/^(?!is |must |does )/, 'is invalid: ')} (${describeValue(c.value)})` };
   }

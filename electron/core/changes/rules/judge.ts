@@ -95,7 +95,7 @@ function strict(entity: EntityName): boolean {
   return isAppendOnly(entity) || signerOf(entity) !== undefined;
 }
 
-export function isTrustWrite(w: Pick<Write, 'entity'>): boolean {
+export function isTrustWrite(w: { entity: string }): boolean {
   return w.entity === 'deviceKey' || w.entity === 'person';
 }
 
