@@ -34,6 +34,7 @@ try {
     host: opts.host,
     port,
     token: opts.token ?? process.env.RELEASE_DESK_TOKEN,
+    workers: true,
   });
   console.log(`Release Desk web shell for ${path.resolve(opts.db)}`);
   if (!fs.existsSync(path.join(opts.static, 'index.html'))) {

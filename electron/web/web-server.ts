@@ -17,6 +17,11 @@ export interface WebServerOptions {
   port?: number;
   /** The secret every API request must carry; a random one per run when not given. */
   token?: string;
+  /**
+   * Long reads on worker threads (issue 17), as `npm run web` does. Off for shells started inside another program (the
+   * e2e fixtures): there each worker compiles the core through tsx first, and the first long read waits on it.
+   */
+  workers?: boolean;
 }
 
 export interface RunningWebServer {
@@ -42,9 +47,11 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
   const token = options.token ?? randomBytes(24).toString('base64url');
   const session = WorkspaceSession.open(options.dbPath);
   // Long reads run on worker threads, so this server keeps answering during them (issue 17).
-  const workers = new WorkerPool();
-  session.useWorkers(workers);
-  workers.warm();
+  const workers = options.workers ? new WorkerPool() : null;
+  if (workers) {
+    session.useWorkers(workers);
+    workers.warm();
+  }
   // The web shell stays open like the desktop app: it follows the others live (a no-op while sync is off).
   session.goLive();
   const expected = Buffer.from(`Bearer ${token}`);
@@ -155,7 +162,7 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
       new Promise<void>((resolve) => {
         server.closeAllConnections();
         server.close(() => {
-          void workers.close().then(() => {
+          void (workers?.close() ?? Promise.resolve()).then(() => {
             session.close();
             resolve();
           });

@@ -1,5 +1,5 @@
 import dayjs from 'dayjs';
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, type KeyboardEvent, type ReactNode } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, type KeyboardEvent } from 'react';
 import { Calendar, dayjsLocalizer, type EventPropGetter, type View } from 'react-big-calendar';
 import dragAndDropAddon, { type EventInteractionArgs } from 'react-big-calendar/lib/addons/dragAndDrop';
 import 'react-big-calendar/lib/css/react-big-calendar.css';
@@ -31,14 +31,6 @@ interface Props {
   onMove(event: CalendarEvent, start: Date, end: Date): void;
   onOpen(event: CalendarEvent): void;
   onKey(event: CalendarEvent, e: KeyboardEvent): void;
-}
-
-/**
- * react-big-calendar marks each week as an ARIA row but puts its events beside the day cells, in no cell: a screen
- * reader cannot reach them as table content. One cell around a week's events makes the row whole.
- */
-function EventsCell({ children }: { children?: ReactNode }) {
-  return <div role="cell">{children}</div>;
 }
 
 /**
@@ -97,17 +89,20 @@ export function MonthWeekCalendar({ view, events, onMove, onOpen, onKey }: Props
     return () => cancelAnimationFrame(frame);
   }, [events]);
 
-  const components = useMemo(() => ({ event: EventBlock, weekWrapper: EventsCell, week: { header: DayHeading } }), []);
+  const components = useMemo(() => ({ event: EventBlock, week: { header: DayHeading } }), []);
 
   // react-big-calendar makes the week view's all-day strip a row group with no table around it, so a screen reader
   // finds a row of nothing (axe: aria-required-parent). The strip becomes a table of its one row; a render that keeps
   // the element keeps the role, and one that makes it anew runs this again.
   const root = useRef<HTMLDivElement>(null);
+  // Its week rows own plain divs, not cells; a cell component of ours in `weekWrapper` would sit between the
+  // drag-and-drop addon and its rows and stop a mouse drag, so the rows' parts are made cells here.
   useLayoutEffect(() => {
     root.current?.querySelectorAll('.rbc-time-header-content > .rbc-allday-cell').forEach((strip) => {
       strip.setAttribute('role', 'table');
       strip.setAttribute('aria-label', 'Long releases of the week');
     });
+    root.current?.querySelectorAll('.rbc-row-content > .rbc-row, .rbc-row-content > .rbc-addons-dnd-row-body').forEach((part) => part.setAttribute('role', 'cell'));
   });
 
   return (
