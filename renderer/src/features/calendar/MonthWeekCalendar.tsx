@@ -96,13 +96,13 @@ export function MonthWeekCalendar({ view, events, onMove, onOpen, onKey }: Props
   // the element keeps the role, and one that makes it anew runs this again.
   const root = useRef<HTMLDivElement>(null);
   // Its week rows own plain divs, not cells; a cell component of ours in `weekWrapper` would sit between the
-  // drag-and-drop addon and its rows and stop a mouse drag, so the rows' parts are made cells here.
+  // drag-and-drop addon and its rows and stop a mouse drag, so the addon's body of events is made the cell here (the day numbers are cells already).
   useLayoutEffect(() => {
     root.current?.querySelectorAll('.rbc-time-header-content > .rbc-allday-cell').forEach((strip) => {
       strip.setAttribute('role', 'table');
       strip.setAttribute('aria-label', 'Long releases of the week');
     });
-    root.current?.querySelectorAll('.rbc-row-content > .rbc-row, .rbc-row-content > .rbc-addons-dnd-row-body').forEach((part) => part.setAttribute('role', 'cell'));
+    root.current?.querySelectorAll('.rbc-row-content > .rbc-addons-dnd-row-body').forEach((part) => part.setAttribute('role', 'cell'));
   });
 
   return (
