@@ -1,13 +1,10 @@
-import { spawn } from 'node:child_process';
-import fs from 'node:fs';
-import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { LIVE_TIMINGS, reconnectDelay } from '../../../electron/core/sync/live-sync';
 import { readServerStream } from '../../../electron/core/sync/server-stream';
 import { SqliteServerStore } from '../../../electron/server/sqlite-server-store';
 import { hashToken, newToken } from '../../../electron/server/sync-server';
 import { tempDir } from '../../helpers/temp-workspace';
-import { freePort, startServerProcess, type Running } from './processes';
+import { freePort, startHealthProber, startServerProcess, waitFor, type Running } from './processes';
 
 const CLIENTS = 200;
 
@@ -54,13 +51,7 @@ describe('200 live clients and a server restart', () => {
       }
     };
     for (let i = 0; i < CLIENTS; i++) void client(i);
-    const until = async (check: () => boolean, ms: number) => {
-      const end = Date.now() + ms;
-      while (!check()) {
-        if (Date.now() > end) throw new Error(`timed out with ${open.size} of ${CLIENTS} open`);
-        await new Promise((r) => setTimeout(r, 20));
-      }
-    };
+    const until = (check: () => boolean, ms: number) => waitFor(check, ms, () => `${open.size} of ${CLIENTS} open`);
     await until(() => open.size === CLIENTS, 30_000);
 
     server.child.kill('SIGKILL');
@@ -69,34 +60,12 @@ describe('200 live clients and a server restart', () => {
     const pullsBefore = pulls;
     server = await startServerProcess(data, port);
 
-    // The prober is its own process, so its figures are the server's and not this test process's event loop.
-    const proberFile = path.join(t.dir, 'prober.mjs');
-    fs.writeFileSync(
-      proberFile,
-      `import http from 'node:http';
-const latencies = [];
-let stop = false;
-process.stdin.on('data', () => (stop = true));
-process.stdout.write('ready\\n');
-while (!stop) {
-  const started = performance.now();
-  await new Promise((resolve) => http.get(process.argv[2], { agent: false }, (res) => res.resume().on('end', resolve)).on('error', resolve));
-  latencies.push(performance.now() - started);
-  await new Promise((resolve) => setTimeout(resolve, 20));
-}
-process.stdout.write(JSON.stringify(latencies) + '\\n');
-`,
-    );
-    const prober = spawn(process.execPath, [proberFile, `${server.url}/v1/health`], { stdio: ['pipe', 'pipe', 'inherit'] });
-    cleanups.push(() => void prober.kill());
-    let proberOut = '';
-    prober.stdout.on('data', (d: Buffer) => (proberOut += d.toString()));
+    const prober = await startHealthProber(`${server.url}/v1/health`, t.dir, 'count');
+    cleanups.push(prober.kill);
     await until(() => open.size === CLIENTS, 30_000);
     // Every client came back and pulled from where it was (the server announces cursor 0 on connecting).
     await until(() => pulls - pullsBefore >= CLIENTS, 10_000);
-    prober.stdin.end('stop\n');
-    await until(() => proberOut.includes('['), 10_000);
-    const health = (JSON.parse(proberOut.slice(proberOut.indexOf('['))) as number[]).sort((a, b) => a - b);
+    const health = await prober.stop();
     const p95 = health[Math.floor(health.length * 0.95)];
     console.log(`${CLIENTS} clients back; /v1/health, ${health.length} probes: median ${Math.round(health[Math.floor(health.length / 2)])} ms, p95 ${Math.round(p95)} ms, max ${Math.round(health.at(-1)!)} ms`);
     expect(p95).toBeLessThan(100);

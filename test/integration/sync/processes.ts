@@ -1,5 +1,6 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { expect } from 'vitest';
+import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { createRequire } from 'node:module';
@@ -66,4 +67,42 @@ export function freePort(): Promise<number> {
       probe.close(() => resolve(port));
     });
   });
+}
+
+/**
+ * Times `GET url` on a new connection every 20 ms from a process of its own, so the figures are the server's and not
+ * the test process's event loop. `whileDown: 'count'` times a refused probe too (a server restarting); 'fail' ends
+ * the prober on the first one, so its report never comes.
+ */
+export async function startHealthProber(url: string, dir: string, whileDown: 'count' | 'fail') {
+  const file = path.join(dir, 'prober.mjs');
+  fs.writeFileSync(
+    file,
+    `import http from 'node:http';
+const latencies = [];
+let stop = false;
+process.stdin.on('data', () => (stop = true));
+process.stdout.write('ready\\n');
+while (!stop) {
+  const started = performance.now();
+  await new Promise((resolve, reject) => http.get(process.argv[2], { agent: false }, (res) => res.resume().on('end', resolve)).on('error', process.argv[3] === 'fail' ? reject : resolve));
+  latencies.push(performance.now() - started);
+  await new Promise((resolve) => setTimeout(resolve, 20));
+}
+process.stdout.write(JSON.stringify(latencies) + '\\n');
+`,
+  );
+  const prober = spawn(process.execPath, [file, url, whileDown], { stdio: ['pipe', 'pipe', 'inherit'] });
+  let out = '';
+  prober.stdout.on('data', (d: Buffer) => (out += d.toString()));
+  await waitFor(() => out.startsWith('ready'), 10_000, () => 'prober did not start');
+  return {
+    kill: () => void prober.kill(),
+    /** Ends the probing; the latencies in ms, sorted. */
+    async stop(): Promise<number[]> {
+      prober.stdin.end('stop\n');
+      await waitFor(() => out.includes('['), 10_000, () => 'prober did not report');
+      return (JSON.parse(out.slice(out.indexOf('['))) as number[]).sort((a, b) => a - b);
+    },
+  };
 }

@@ -1,5 +1,3 @@
-import { spawn } from 'node:child_process';
-import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
@@ -9,7 +7,7 @@ import { hashToken, newToken } from '../../../electron/server/sync-server';
 import type { Change } from '../../../electron/core/changes/change';
 import { Forger } from '../../helpers/forge';
 import { tempDir } from '../../helpers/temp-workspace';
-import { freePort, startServerProcess, waitFor, type Running } from './processes';
+import { freePort, startHealthProber, startServerProcess, type Running } from './processes';
 
 const CHANGES = 20_000;
 const CLIENTS = 100;
@@ -46,28 +44,8 @@ describe('large pulls do not block the team server', { timeout: 300_000 }, () =>
       await server.exited;
     });
 
-    // The prober is its own process, so its figures are the server's and not this test process's event loop.
-    const proberFile = path.join(t.dir, 'prober.mjs');
-    fs.writeFileSync(
-      proberFile,
-      `import http from 'node:http';
-const latencies = [];
-let stop = false;
-process.stdin.on('data', () => (stop = true));
-process.stdout.write('ready\\n');
-while (!stop) {
-  const started = performance.now();
-  await new Promise((resolve, reject) => http.get(process.argv[2], { agent: false }, (res) => res.resume().on('end', resolve)).on('error', reject));
-  latencies.push(performance.now() - started);
-  await new Promise((resolve) => setTimeout(resolve, 20));
-}
-process.stdout.write(JSON.stringify(latencies) + '\\n');
-`,
-    );
-    const prober = spawn(process.execPath, [proberFile, `${server.url}/v1/health`], { stdio: ['pipe', 'pipe', 'inherit'] });
-    let proberOut = '';
-    prober.stdout.on('data', (d: Buffer) => (proberOut += d.toString()));
-    await waitFor(() => proberOut.startsWith('ready'), 10_000, () => 'prober did not start');
+    const prober = await startHealthProber(`${server.url}/v1/health`, t.dir, 'fail');
+    cleanups.push(prober.kill);
 
     const agent = new http.Agent({ keepAlive: true, maxSockets: CLIENTS });
     cleanups.push(() => agent.destroy());
@@ -88,9 +66,7 @@ process.stdout.write(JSON.stringify(latencies) + '\\n');
     const started = performance.now();
     const bodies = await Promise.all(Array.from({ length: CLIENTS }, pull));
     const elapsed = performance.now() - started;
-    prober.stdin.end('stop\n');
-    await waitFor(() => proberOut.includes('['), 10_000, () => 'prober did not report');
-    const latencies = (JSON.parse(proberOut.slice(proberOut.indexOf('['))) as number[]).sort((a, b) => a - b);
+    const latencies = await prober.stop();
     const at = (q: number) => Math.round(latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))]);
     console.log(
       `${CLIENTS} pulls of ${PAGE} changes in ${Math.round(elapsed)} ms; /v1/health on a new connection, ${latencies.length} probes: ` +
